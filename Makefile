@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is for developers.
+SHELL := /bin/bash
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+BIN := $(BUILD_DIR)/mangetamain
+DB ?= data/mangetamain.duckdb
+DEMO_SCALE ?= 1.0
+DEMO_SEED ?= 42
+JOBS ?= $(shell nproc)
+
+.PHONY: all bootstrap build run demo-db test bench format lint clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+build: bootstrap
+	@cmake --preset $(PRESET) >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Builds the full-scale synthetic demo database when none exists yet.
+demo-db: build
+	@if [ ! -f "$(DB)" ]; then \
+	  echo "Creating the synthetic demo database $(DB) (scale $(DEMO_SCALE), seed $(DEMO_SEED))"; \
+	  $(BIN) generate --out data/demo-raw --scale $(DEMO_SCALE) --seed $(DEMO_SEED) && \
+	  $(BIN) ingest --raw-dir data/demo-raw --db $(DB); \
+	fi
+
+run: demo-db
+	@scripts/run.sh "$(BIN)" "$(DB)"
+
+test: build
+	@scripts/test.sh "$(BUILD_DIR)"
+
+bench: bootstrap
+	@scripts/bench.sh
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build

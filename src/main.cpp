@@ -1,0 +1,31 @@
+// mangetamain: one binary for generating, ingesting, analysing and serving the Food.com dataset.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "core/version_info.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Mangetamain Analytics: the Food.com recipes and ratings dataset, analysed"};
+  app.set_version_flag("--version", fmt::format("mangetamain {} (commit {}, built {})", mtm::version::kVersion,
+                                                mtm::version::kGitCommit, mtm::version::kBuildDate));
+  app.require_subcommand(1);
+  mtm::cli::setup_generate(app);
+  mtm::cli::setup_ingest(app);
+  mtm::cli::setup_query(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const mtm::Error& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
