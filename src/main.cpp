@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   mtm::cli::setup_generate(app);
   mtm::cli::setup_ingest(app);
+  mtm::cli::setup_analyze(app);
   mtm::cli::setup_query(app);
   try {
     app.parse(argc, argv);

@@ -9,5 +9,6 @@ namespace mtm::cli {
 void setup_query(CLI::App& app);
 void setup_ingest(CLI::App& app);
 void setup_generate(CLI::App& app);
+void setup_analyze(CLI::App& app);
 
 }  // namespace mtm::cli

@@ -22,7 +22,9 @@ std::int32_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   return static_cast<std::int32_t>(era * 146097 + static_cast<std::int64_t>(doe) - 719468);
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 struct LogicalType {
   duckdb_logical_type handle;
@@ -164,7 +166,9 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
   }
 }
 
-Database::~Database() { duckdb_close(&handle_); }
+Database::~Database() {
+  duckdb_close(&handle_);
+}
 
 Database::Database(Database&& other) noexcept
     : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)) {}
@@ -186,7 +190,9 @@ Connection::Connection(const Database& database) {
   }
 }
 
-Connection::~Connection() { duckdb_disconnect(&handle_); }
+Connection::~Connection() {
+  duckdb_disconnect(&handle_);
+}
 
 Connection::Connection(Connection&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
 
@@ -198,7 +204,9 @@ Connection& Connection::operator=(Connection&& other) noexcept {
   return *this;
 }
 
-void Connection::execute(const std::string& sql) { query(sql); }
+void Connection::execute(const std::string& sql) {
+  query(sql);
+}
 
 Result Connection::query(const std::string& sql) {
   duckdb_result result;
@@ -210,11 +218,15 @@ Result Connection::query(const std::string& sql) {
   return Result(result);
 }
 
-void Connection::interrupt() noexcept { duckdb_interrupt(handle_); }
+void Connection::interrupt() noexcept {
+  duckdb_interrupt(handle_);
+}
 
 // ---- Chunk ----
 
-Chunk::~Chunk() { duckdb_destroy_data_chunk(&chunk_); }
+Chunk::~Chunk() {
+  duckdb_destroy_data_chunk(&chunk_);
+}
 
 Chunk& Chunk::operator=(Chunk&& other) noexcept {
   if (this != &other) {
@@ -224,7 +236,9 @@ Chunk& Chunk::operator=(Chunk&& other) noexcept {
   return *this;
 }
 
-std::size_t Chunk::size() const noexcept { return duckdb_data_chunk_get_size(chunk_); }
+std::size_t Chunk::size() const noexcept {
+  return duckdb_data_chunk_get_size(chunk_);
+}
 
 bool Chunk::is_null(std::size_t col, std::size_t row) const {
   return !valid_at(duckdb_data_chunk_get_vector(chunk_, col), row);
@@ -302,16 +316,22 @@ Result& Result::operator=(Result&& other) noexcept {
   return *this;
 }
 
-std::size_t Result::column_count() { return valid_ ? duckdb_column_count(&result_) : 0; }
+std::size_t Result::column_count() {
+  return valid_ ? duckdb_column_count(&result_) : 0;
+}
 
 std::string Result::column_name(std::size_t col) {
   const char* name = duckdb_column_name(&result_, col);
   return name ? name : "";
 }
 
-duckdb_type Result::column_type(std::size_t col) { return duckdb_column_type(&result_, col); }
+duckdb_type Result::column_type(std::size_t col) {
+  return duckdb_column_type(&result_, col);
+}
 
-std::int64_t Result::rows_changed() { return valid_ ? static_cast<std::int64_t>(duckdb_rows_changed(&result_)) : 0; }
+std::int64_t Result::rows_changed() {
+  return valid_ ? static_cast<std::int64_t>(duckdb_rows_changed(&result_)) : 0;
+}
 
 std::optional<Chunk> Result::next_chunk() {
   if (!valid_) return std::nullopt;
@@ -354,7 +374,9 @@ PreparedStatement::PreparedStatement(Connection& connection, const std::string& 
   }
 }
 
-PreparedStatement::~PreparedStatement() { duckdb_destroy_prepare(&handle_); }
+PreparedStatement::~PreparedStatement() {
+  duckdb_destroy_prepare(&handle_);
+}
 
 PreparedStatement::PreparedStatement(PreparedStatement&& other) noexcept
     : handle_(std::exchange(other.handle_, nullptr)) {}
@@ -411,7 +433,9 @@ PreparedStatement& PreparedStatement::bind_null(std::size_t index) {
   return *this;
 }
 
-std::size_t PreparedStatement::parameter_count() const { return duckdb_nparams(handle_); }
+std::size_t PreparedStatement::parameter_count() const {
+  return duckdb_nparams(handle_);
+}
 
 Result PreparedStatement::execute() {
   duckdb_result result;
@@ -492,7 +516,9 @@ Appender& Appender::append_null() {
   check(duckdb_append_null(handle_));
   return *this;
 }
-void Appender::end_row() { check(duckdb_appender_end_row(handle_)); }
+void Appender::end_row() {
+  check(duckdb_appender_end_row(handle_));
+}
 void Appender::close() {
   if (handle_ == nullptr) return;
   check(duckdb_appender_close(handle_));

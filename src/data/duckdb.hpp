@@ -146,9 +146,7 @@ class PreparedStatement {
   PreparedStatement& bind(std::size_t index, bool value);
   PreparedStatement& bind(std::size_t index, std::string_view value);
   PreparedStatement& bind(std::size_t index, const char* value) { return bind(index, std::string_view(value)); }
-  PreparedStatement& bind(std::size_t index, const std::string& value) {
-    return bind(index, std::string_view(value));
-  }
+  PreparedStatement& bind(std::size_t index, const std::string& value) { return bind(index, std::string_view(value)); }
   PreparedStatement& bind(std::size_t index, Date value);
   /// Bind a list of strings (VARCHAR[]), e.g. for `= ANY(?)`.
   PreparedStatement& bind(std::size_t index, const std::vector<std::string>& values);

@@ -37,7 +37,9 @@ fs::path TempDir::write(const std::string& name, const std::string& content) con
   return p;
 }
 
-fs::path fixture(const std::string& relative) { return fs::path(MTM_FIXTURES_DIR) / relative; }
+fs::path fixture(const std::string& relative) {
+  return fs::path(MTM_FIXTURES_DIR) / relative;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -60,6 +62,8 @@ int run_command(const std::string& command, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string binary_path() { return MTM_BINARY; }
+std::string binary_path() {
+  return MTM_BINARY;
+}
 
 }  // namespace mtm::test

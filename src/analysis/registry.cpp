@@ -1,0 +1,75 @@
+#include "analysis/registry.hpp"
+
+#include "core/errors.hpp"
+
+namespace mtm::analysis {
+
+const std::vector<Analysis>& analyses() {
+  static const std::vector<Analysis> kAll = [] {
+    std::vector<Analysis> all;
+    register_trends(all);
+    register_seasonality(all);
+    register_weekend(all);
+    register_ratings(all);
+    return all;
+  }();
+  return kAll;
+}
+
+const Analysis* find_analysis(std::string_view id) {
+  for (const auto& a : analyses()) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+namespace {
+
+nlohmann::json value_to_json(const db::Value& value) {
+  struct Visitor {
+    nlohmann::json operator()(std::monostate) const { return nullptr; }
+    nlohmann::json operator()(bool b) const { return b; }
+    nlohmann::json operator()(std::int64_t i) const { return i; }
+    nlohmann::json operator()(double d) const { return d; }
+    nlohmann::json operator()(const std::string& s) const { return s; }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+nlohmann::json rows_to_json(db::Result& result) {
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < result.column_count(); ++c) names.push_back(result.column_name(c));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : result.rows()) {
+    nlohmann::json object = nlohmann::json::object();
+    for (std::size_t c = 0; c < names.size(); ++c) object[names[c]] = value_to_json(row[c]);
+    out.push_back(std::move(object));
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json dataset_summary(db::Connection& connection) {
+  auto info = connection.query("SELECT * FROM dataset_info");
+  nlohmann::json rows = rows_to_json(info);
+  if (rows.size() != 1) throw DatabaseError("dataset_info must hold exactly one row");
+  nlohmann::json summary = rows[0];
+  auto kpis = connection.query(
+      "SELECT count(*) AS ratings, avg(rating) AS mean_rating, avg(CASE WHEN rating = 5 THEN 1.0 ELSE 0.0 END) "
+      "AS share_five_stars, avg(CASE WHEN is_weekend THEN 1.0 ELSE 0.0 END) AS weekend_share "
+      "FROM interactions WHERE is_clean");
+  nlohmann::json k = rows_to_json(kpis);
+  summary["ratings"] = k[0]["ratings"];
+  summary["mean_rating"] = k[0]["mean_rating"];
+  summary["share_five_stars"] = k[0]["share_five_stars"];
+  summary["weekend_share_ratings"] = k[0]["weekend_share"];
+  return summary;
+}
+
+nlohmann::json ingest_report(db::Connection& connection) {
+  auto result = connection.query("SELECT * FROM ingest_report ORDER BY ord");
+  return rows_to_json(result);
+}
+
+}  // namespace mtm::analysis
