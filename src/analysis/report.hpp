@@ -1,0 +1,70 @@
+// Builds the JSON result every analysis returns: metric cards, Plotly-ready charts (each with the exact
+// data table it shows, for CSV download), statistical test rows and bilingual narratives. One Report
+// per request; not shared between threads.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analysis/filters.hpp"
+
+namespace mtm::analysis {
+
+/// A string in both languages.
+struct Text {
+  std::string en;
+  std::string fr;
+  [[nodiscard]] const std::string& in(const std::string& lang) const { return lang == "fr" ? fr : en; }
+  [[nodiscard]] nlohmann::json to_json() const { return {{"en", en}, {"fr", fr}}; }
+};
+
+/// Season and weekday names in both languages, in canonical order.
+Text season_name(const std::string& season);
+Text day_name(int iso_day);
+Text day_short_name(int iso_day);
+
+/// Format a number the way each language writes it ("12,345.6" / "12 345,6").
+std::string format_number(double value, int decimals, const std::string& lang);
+/// p-value as text: "< 1e-300", scientific below 0.001, else 4 decimals.
+std::string format_p(double p);
+
+class Report {
+ public:
+  Report(std::string id, Text title, const Filters& filters);
+
+  /// A metric card; value may be NaN (shown as "n/a").
+  Report& metric(const std::string& id, Text label, double value, const std::string& unit, int decimals,
+                 Text help = {});
+  /// A chart: traces and layout in Plotly form (names already in the request's language), plus the
+  /// table of exactly the plotted data (columns + rows) for the CSV download.
+  Report& chart(const std::string& id, Text title, nlohmann::json traces, nlohmann::json layout,
+                std::vector<std::string> columns, nlohmann::json rows);
+  /// A statistical test row. effect_name empty when none.
+  Report& test(const std::string& id, Text name, const std::string& statistic_name, double statistic, double p,
+               std::size_t n, const std::string& effect_name = "", double effect = 0.0, double p_adjusted = -1.0,
+               double df = -1.0);
+  /// A data table (e.g. per-day statistics).
+  Report& table(const std::string& id, Text title, std::vector<std::string> columns, nlohmann::json rows);
+  /// One insight sentence in both languages.
+  Report& say(Text sentence);
+  /// Any extra field.
+  Report& set(const std::string& key, nlohmann::json value);
+
+  [[nodiscard]] const std::string& lang() const { return lang_; }
+  [[nodiscard]] nlohmann::json to_json() const { return json_; }
+
+ private:
+  std::string lang_;
+  nlohmann::json json_;
+};
+
+/// NaN and infinities become JSON null (JSON has no NaN).
+nlohmann::json number(double value);
+
+/// Wording for an effect: "negligible", "small", "medium", "large" by Cohen's thresholds on |d|.
+Text effect_size_words(double d);
+/// Significance wording after correction: "significant" when p < alpha.
+Text significance_words(double p, double effect, double negligible_below);
+
+}  // namespace mtm::analysis
