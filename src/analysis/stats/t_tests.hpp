@@ -1,0 +1,19 @@
+// Two-sample t tests for a difference in means: Student (pooled variance) and Welch (unequal variances),
+// two-sided, as scipy.stats.ttest_ind(equal_var=True/False). Pure, thread-safe.
+#pragma once
+
+#include <span>
+
+#include "analysis/stats/result.hpp"
+
+namespace mtm::stats {
+
+/// Student t = (x̄a − x̄b) / √(s²p (1/na + 1/nb)), s²p pooled with ddof 1; df = na + nb − 2.
+/// Reasons: "empty group", "df < 1", "zero variance" (both groups constant and equal means), "NaN in input".
+/// Zero variance with different means gives t = ±inf, p = 0 (as SciPy).
+TestResult student_t_test(std::span<const double> a, std::span<const double> b);
+
+/// Welch t = (x̄a − x̄b) / √(s²a/na + s²b/nb); Welch–Satterthwaite df. Needs na, nb ≥ 2.
+TestResult welch_t_test(std::span<const double> a, std::span<const double> b);
+
+}  // namespace mtm::stats
