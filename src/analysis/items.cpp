@@ -1,0 +1,451 @@
+#include "analysis/items.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "analysis/query_helpers.hpp"
+#include "analysis/scope.hpp"
+#include "analysis/stats/chi_square.hpp"
+#include "analysis/stats/multiple_testing.hpp"
+#include "analysis/stats/regression.hpp"
+
+namespace mtm::analysis {
+
+namespace {
+
+struct ItemRow {
+  std::string item;
+  std::vector<double> values;
+};
+
+// Runs sql whose first column is text and the others numeric; `bind` binds every placeholder.
+std::vector<ItemRow> item_rows(db::Connection& con, const std::string& sql,
+                               const std::function<void(db::PreparedStatement&)>& bind) {
+  db::PreparedStatement statement(con, sql);
+  bind(statement);
+  db::Result result = statement.execute();
+  const std::size_t columns = result.column_count();
+  std::vector<ItemRow> out;
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      ItemRow row{std::string(chunk->get_string(0, r)), {}};
+      for (std::size_t c = 1; c < columns; ++c) {
+        row.values.push_back(chunk->is_null(c, r) ? std::nan("") : chunk->get_double(c, r));
+      }
+      out.push_back(std::move(row));
+    }
+  }
+  return out;
+}
+
+nlohmann::json axis(const Text& title, const std::string& lang) {
+  return {{"title", {{"text", title.in(lang)}}}};
+}
+
+std::string joined(const ItemSource& s) {
+  return fmt::format("{} i JOIN recipes r ON r.id = i.recipe_id WHERE {}", s.table, scope_predicate("r"));
+}
+
+nlohmann::json horizontal_bar(const std::vector<std::string>& labels, const std::vector<double>& values,
+                              const std::string& color, const std::string& name) {
+  // Plotly draws the first category at the bottom; reverse so the largest sits on top.
+  std::vector<std::string> l(labels.rbegin(), labels.rend());
+  std::vector<double> v(values.rbegin(), values.rend());
+  return {{"type", "bar"}, {"orientation", "h"}, {"name", name},
+          {"y", l},        {"x", numbers(v)},    {"marker", {{"color", color}}}};
+}
+
+}  // namespace
+
+const ItemSource& ingredient_source() {
+  static const ItemSource kSource{"recipe_ingredients", "ingredient", {"ingredients", "ingrédients"}};
+  return kSource;
+}
+
+const ItemSource& tag_source() {
+  static const ItemSource kSource{"recipe_tags", "tag", {"tags", "tags"}};
+  return kSource;
+}
+
+nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSource& s, const std::string& id,
+                           const Text& title) {
+  const std::string& lang = f.lang;
+  Report report(id, title, f);
+  Columns per_year = scoped_numbers(
+      con, "SELECT year, count(*) FROM recipes WHERE " + scope_predicate() + " GROUP BY year ORDER BY year", f);
+  if (per_year.rows() == 0) {
+    report.say({"No recipe matches the filters.", "Aucune recette ne correspond aux filtres."});
+    return report.to_json();
+  }
+  const std::vector<double>& years = per_year[0];
+  const std::vector<double>& recipes = per_year[1];
+  std::map<int, double> recipes_in;
+  double total_recipes = 0;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    recipes_in[static_cast<int>(years[i])] = recipes[i];
+    total_recipes += recipes[i];
+  }
+  const int first = static_cast<int>(years.front());
+  const int last = static_cast<int>(years.back());
+  const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
+
+  auto totals = item_rows(con,
+                          fmt::format("SELECT i.{0}, count(*), count(*) FILTER (WHERE r.year = ?), count(*) FILTER "
+                                      "(WHERE r.year = ?) FROM {1} GROUP BY 1 HAVING count(*) >= ?",
+                                      s.column, joined(s)),
+                          [&](db::PreparedStatement& st) {
+                            st.bind(1, first).bind(2, last);
+                            const std::size_t next = bind_scope(st, 3, f);
+                            st.bind(next, min_total);
+                          });
+  // Top N by presence.
+  std::sort(totals.begin(), totals.end(), [](const ItemRow& a, const ItemRow& b) {
+    return a.values[0] != b.values[0] ? a.values[0] > b.values[0] : a.item < b.item;
+  });
+  const std::size_t n_top = std::min<std::size_t>(static_cast<std::size_t>(f.top_n), totals.size());
+  std::vector<std::string> top_labels;
+  std::vector<double> top_counts;
+  nlohmann::json top_rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < n_top; ++i) {
+    top_labels.push_back(totals[i].item);
+    top_counts.push_back(totals[i].values[0]);
+    top_rows.push_back({totals[i].item, totals[i].values[0], totals[i].values[0] / total_recipes});
+  }
+  report.metric("items_considered",
+                {fmt::format("{} with ≥ {} recipes", s.plural.en, static_cast<long long>(min_total)),
+                 fmt::format("{} avec ≥ {} recettes", s.plural.fr, static_cast<long long>(min_total))},
+                static_cast<double>(totals.size()), "", 0);
+  report.chart(
+      "top_items",
+      {fmt::format("Top {} {} (recipes containing them)", n_top, s.plural.en),
+       fmt::format("Top {} des {} (recettes qui les contiennent)", n_top, s.plural.fr)},
+      nlohmann::json::array({horizontal_bar(top_labels, top_counts, "#FF8C00", Text{"Recipes", "Recettes"}.in(lang))}),
+      {{"xaxis", axis({"Recipes", "Recettes"}, lang)}, {"margin", {{"l", 160}}}}, {"item", "recipes", "share"},
+      top_rows);
+
+  // Diversity: distinct items per year, plotted at the right years with the recipes of that year.
+  auto diversity_rows = scoped_numbers(con,
+                                       fmt::format("SELECT r.year, count(DISTINCT i.{}), count(DISTINCT r.id) FROM {} "
+                                                   "GROUP BY 1 ORDER BY 1",
+                                                   s.column, joined(s)),
+                                       f);
+  const auto& d_years = diversity_rows[0];
+  const auto& d_values = diversity_rows[1];
+  stats::LinearFit diversity_fit = stats::ols(d_years, d_values);
+  nlohmann::json d_table = nlohmann::json::array();
+  std::vector<double> sizes;
+  const double max_recipes = *std::max_element(recipes.begin(), recipes.end());
+  for (std::size_t i = 0; i < d_years.size(); ++i) {
+    const double n = recipes_in[static_cast<int>(d_years[i])];
+    sizes.push_back(6 + 14 * n / max_recipes);
+    d_table.push_back({static_cast<int>(d_years[i]), d_values[i], n});
+  }
+  nlohmann::json d_traces =
+      nlohmann::json::array({{{"type", "scatter"},
+                              {"mode", "lines+markers"},
+                              {"name", fmt::format("{} {}", Text{"Distinct", "Nombre de"}.in(lang), s.plural.in(lang))},
+                              {"x", numbers(d_years)},
+                              {"y", numbers(d_values)},
+                              {"marker", {{"color", "#FFD700"}, {"size", numbers(sizes)}}},
+                              {"line", {{"color", "#FFD700"}}}}});
+  if (diversity_fit.ok()) {
+    d_traces.push_back({{"type", "scatter"},
+                        {"mode", "lines"},
+                        {"name", fmt::format("OLS (R² = {:.3f})", diversity_fit.r_squared)},
+                        {"x", numbers(d_years)},
+                        {"y", numbers(fitted(diversity_fit, d_years))},
+                        {"line", {{"color", "#1E90FF"}, {"dash", "dash"}}}});
+  }
+  report.chart(
+      "diversity",
+      {fmt::format("Distinct {} per year", s.plural.en), fmt::format("{} distincts par année", s.plural.fr)}, d_traces,
+      {{"xaxis", axis({"Year", "Année"}, lang)},
+       {"yaxis", axis({fmt::format("Distinct {}", s.plural.en), fmt::format("{} distincts", s.plural.fr)}, lang)}},
+      {"year", "distinct_items", "recipes"}, d_table);
+  report.test("diversity_trend", {"OLS slope of diversity per year", "Pente MCO de la diversité par an"}, "slope",
+              diversity_fit.slope, diversity_fit.slope_p, diversity_fit.n, "R2", diversity_fit.r_squared);
+
+  // Change in share between the first and last years.
+  struct Move {
+    std::string item;
+    double delta;
+    double share_first;
+    double share_last;
+  };
+  std::vector<Move> moves;
+  const double n_first = recipes_in[first];
+  const double n_last = recipes_in[last];
+  if (first != last) {
+    for (const auto& row : totals) {
+      const double a = row.values[1] / n_first;
+      const double b = row.values[2] / n_last;
+      moves.push_back({row.item, b - a, a, b});
+    }
+  }
+  auto rises = moves;
+  std::sort(rises.begin(), rises.end(), [](const Move& a, const Move& b) { return a.delta > b.delta; });
+  auto falls = moves;
+  std::sort(falls.begin(), falls.end(), [](const Move& a, const Move& b) { return a.delta < b.delta; });
+  auto moves_chart = [&](const std::vector<Move>& list, bool up) {
+    std::vector<std::string> labels;
+    std::vector<double> deltas;
+    nlohmann::json rows = nlohmann::json::array();
+    for (std::size_t i = 0; i < list.size() && i < n_top; ++i) {
+      if (up ? list[i].delta <= 0 : list[i].delta >= 0) break;
+      labels.push_back(list[i].item);
+      deltas.push_back(100 * list[i].delta);
+      rows.push_back({list[i].item, list[i].share_first, list[i].share_last, list[i].delta});
+    }
+    report.chart(
+        up ? "rises" : "falls",
+        up ? Text{fmt::format("Biggest rises in share, {}→{}", first, last),
+                  fmt::format("Plus fortes hausses de part, {}→{}", first, last)}
+           : Text{fmt::format("Biggest falls in share, {}→{}", first, last),
+                  fmt::format("Plus fortes baisses de part, {}→{}", first, last)},
+        nlohmann::json::array({horizontal_bar(labels, deltas, up ? "#FF8C00" : "#E24E1B",
+                                              Text{"Change (pp)", "Variation (pts)"}.in(lang))}),
+        {{"xaxis",
+          axis({"Change in share of recipes (percentage points)", "Variation de la part des recettes (points)"}, lang)},
+         {"margin", {{"l", 160}}}},
+        {"item", fmt::format("share_{}", first), fmt::format("share_{}", last), "delta"}, rows);
+    return labels;
+  };
+  auto rise_labels = moves_chart(rises, true);
+  auto fall_labels = moves_chart(falls, false);
+
+  // Yearly share of the top 5 movers each way.
+  std::vector<std::string> tracked;
+  for (std::size_t i = 0; i < rise_labels.size() && i < 5; ++i) tracked.push_back(rise_labels[i]);
+  for (std::size_t i = 0; i < fall_labels.size() && i < 5; ++i) tracked.push_back(fall_labels[i]);
+  if (!tracked.empty()) {
+    auto yearly = item_rows(con,
+                            fmt::format("SELECT i.{0}, r.year, count(*) FROM {1} AND list_contains(?, i.{0}) "
+                                        "GROUP BY 1, 2 ORDER BY 1, 2",
+                                        s.column, joined(s)),
+                            [&](db::PreparedStatement& st) {
+                              const std::size_t next = bind_scope(st, 1, f);
+                              st.bind(next, tracked);
+                            });
+    nlohmann::json traces = nlohmann::json::array();
+    nlohmann::json rows = nlohmann::json::array();
+    for (std::size_t k = 0; k < tracked.size(); ++k) {
+      std::map<int, double> counts;
+      for (const auto& row : yearly) {
+        if (row.item == tracked[k]) counts[static_cast<int>(row.values[0])] = row.values[1];
+      }
+      std::vector<double> shares;
+      for (double y : years) {
+        const int year = static_cast<int>(y);
+        const double share = counts.count(year) ? counts[year] / recipes_in[year] : 0.0;
+        shares.push_back(share);
+        rows.push_back({tracked[k], year, share});
+      }
+      const bool rising = k < std::min<std::size_t>(rise_labels.size(), 5);
+      traces.push_back({{"type", "scatter"},
+                        {"mode", "lines+markers"},
+                        {"name", tracked[k]},
+                        {"legendgroup", rising ? "rises" : "falls"},
+                        {"x", numbers(years)},
+                        {"y", numbers(shares)},
+                        {"line", {{"dash", rising ? "solid" : "dot"}}}});
+    }
+    report.chart(
+        "movers_by_year", {"Yearly share of the biggest movers", "Part annuelle des plus fortes variations"}, traces,
+        {{"xaxis", axis({"Year", "Année"}, lang)},
+         {"yaxis",
+          {{"title", {{"text", Text{"Share of recipes", "Part des recettes"}.in(lang)}}}, {"tickformat", ".0%"}}}},
+        {"item", "year", "share"}, rows);
+  }
+
+  // Narrative, from the numbers above.
+  if (!top_labels.empty()) {
+    report.say({fmt::format("The most common {} are {}.", s.plural.en,
+                            fmt::join(std::vector<std::string>(top_labels.begin(),
+                                                               top_labels.begin() + std::min<std::size_t>(3, n_top)),
+                                      ", ")),
+                fmt::format("Les {} les plus fréquents sont {}.", s.plural.fr,
+                            fmt::join(std::vector<std::string>(top_labels.begin(),
+                                                               top_labels.begin() + std::min<std::size_t>(3, n_top)),
+                                      ", "))});
+  }
+  if (!rise_labels.empty() && !fall_labels.empty()) {
+    report.say({fmt::format("From {} to {}, {} gains the most share ({} pp) and {} loses the most ({} pp).", first,
+                            last, rises[0].item, signed_number(100 * rises[0].delta, 1, "en"), falls[0].item,
+                            signed_number(100 * falls[0].delta, 1, "en")),
+                fmt::format("De {} à {}, {} gagne le plus de part ({} pts) et {} en perd le plus ({} pts).", first,
+                            last, rises[0].item, signed_number(100 * rises[0].delta, 1, "fr"), falls[0].item,
+                            signed_number(100 * falls[0].delta, 1, "fr"))});
+  }
+  if (diversity_fit.ok() && !d_values.empty()) {
+    report.say(
+        {fmt::format("Distinct {} go from {} in {} to {} in {} (OLS slope {} per year, R² = {}, p = {}); diversity "
+                     "follows the number of recipes posted ({} in {}, {} in {}).",
+                     s.plural.en, format_number(d_values.front(), 0, "en"), static_cast<int>(d_years.front()),
+                     format_number(d_values.back(), 0, "en"), static_cast<int>(d_years.back()),
+                     signed_number(diversity_fit.slope, 1, "en"), format_number(diversity_fit.r_squared, 3, "en"),
+                     format_p(diversity_fit.slope_p), format_number(n_first, 0, "en"), first,
+                     format_number(n_last, 0, "en"), last),
+         fmt::format("Le nombre de {} distincts passe de {} en {} à {} en {} (pente MCO {} par an, R² = {}, p = {}) ; "
+                     "la diversité suit le nombre de recettes publiées ({} en {}, {} en {}).",
+                     s.plural.fr, format_number(d_values.front(), 0, "fr"), static_cast<int>(d_years.front()),
+                     format_number(d_values.back(), 0, "fr"), static_cast<int>(d_years.back()),
+                     signed_number(diversity_fit.slope, 1, "fr"), format_number(diversity_fit.r_squared, 3, "fr"),
+                     format_p(diversity_fit.slope_p), format_number(n_first, 0, "fr"), first,
+                     format_number(n_last, 0, "fr"), last)});
+  }
+  report.set("first_year", first).set("last_year", last).set("min_recipes", min_total);
+  return report.to_json();
+}
+
+nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const ItemSource& s, const std::string& id,
+                                const Text& title) {
+  const std::string& lang = f.lang;
+  Report report(id, title, f);
+  const auto seasons = f.selected_seasons();
+  // Recipes per season in scope.
+  auto per_season =
+      item_rows(con, "SELECT season, count(*) FROM recipes WHERE " + scope_predicate() + " GROUP BY season",
+                [&](db::PreparedStatement& st) { bind_scope(st, 1, f); });
+  std::map<std::string, double> recipes_in;
+  double total_recipes = 0;
+  for (const auto& row : per_season) {
+    recipes_in[row.item] = row.values[0];
+    total_recipes += row.values[0];
+  }
+  if (total_recipes == 0 || seasons.size() < 2) {
+    report.say({"At least two seasons with recipes are needed to compare seasons.",
+                "Il faut au moins deux saisons avec des recettes pour comparer les saisons."});
+    return report.to_json();
+  }
+  const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
+  auto counts = item_rows(con,
+                          fmt::format("SELECT i.{0}, count(*), count(*) FILTER (WHERE r.season = 'winter'), "
+                                      "count(*) FILTER (WHERE r.season = 'spring'), count(*) FILTER (WHERE r.season "
+                                      "= 'summer'), count(*) FILTER (WHERE r.season = 'autumn') FROM {1} GROUP BY 1 "
+                                      "HAVING count(*) >= ?",
+                                      s.column, joined(s)),
+                          [&](db::PreparedStatement& st) {
+                            const std::size_t next = bind_scope(st, 1, f);
+                            st.bind(next, min_total);
+                          });
+  const std::vector<std::string>& order = season_order();
+  struct ItemTest {
+    std::string item;
+    std::vector<double> shares;  // per selected season
+    double spread;               // max − min share
+    double chi2;
+    double p;
+    double p_adj = NAN;
+    std::string peak;
+  };
+  std::vector<ItemTest> tests;
+  std::vector<double> p_values;
+  for (const auto& row : counts) {
+    ItemTest t{row.item, {}, 0, NAN, NAN, NAN, ""};
+    std::vector<std::vector<double>> table(2);
+    double best = -1;
+    double worst = 2;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      if (std::find(seasons.begin(), seasons.end(), order[k]) == seasons.end()) continue;
+      const double present = row.values[1 + k];
+      const double n = recipes_in[order[k]];
+      const double share = n > 0 ? present / n : NAN;
+      t.shares.push_back(share);
+      table[0].push_back(present);
+      table[1].push_back(n - present);
+      if (share > best) {
+        best = share;
+        t.peak = order[k];
+      }
+      worst = std::min(worst, share);
+    }
+    t.spread = best - worst;
+    stats::TestResult chi = stats::chi_square_contingency(table, false);
+    t.chi2 = chi.statistic;
+    t.p = chi.p_value;
+    p_values.push_back(std::isfinite(chi.p_value) ? chi.p_value : 1.0);
+    tests.push_back(std::move(t));
+  }
+  std::vector<double> adjusted = stats::benjamini_hochberg(p_values);
+  for (std::size_t i = 0; i < tests.size(); ++i) tests[i].p_adj = adjusted[i];
+  std::vector<ItemTest> kept;
+  for (const auto& t : tests) {
+    if (t.spread >= f.min_difference && t.p_adj < 0.05) kept.push_back(t);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const ItemTest& a, const ItemTest& b) { return a.chi2 != b.chi2 ? a.chi2 > b.chi2 : a.item < b.item; });
+  report
+      .metric("items_tested", {fmt::format("{} tested", s.plural.en), fmt::format("{} testés", s.plural.fr)},
+              static_cast<double>(tests.size()), "", 0)
+      .metric(
+          "items_kept",
+          {fmt::format("{} varying by season", s.plural.en), fmt::format("{} variant selon la saison", s.plural.fr)},
+          static_cast<double>(kept.size()), "", 0);
+  const std::size_t n_show = std::min<std::size_t>(static_cast<std::size_t>(f.top_n), kept.size());
+  // Heat map: items × seasons, share of recipes.
+  std::vector<std::string> labels;
+  nlohmann::json z = nlohmann::json::array();
+  nlohmann::json rows = nlohmann::json::array();
+  std::vector<std::string> season_labels;
+  for (const auto& season : seasons) season_labels.push_back(season_name(season).in(lang));
+  for (std::size_t i = 0; i < n_show; ++i) {
+    labels.push_back(kept[i].item);
+    nlohmann::json line = nlohmann::json::array();
+    for (std::size_t k = 0; k < seasons.size(); ++k) {
+      line.push_back(number(100 * kept[i].shares[k]));
+      rows.push_back({kept[i].item, seasons[k], kept[i].shares[k]});
+    }
+    z.push_back(line);
+  }
+  report.chart(
+      "season_heatmap",
+      {fmt::format("{} whose share varies most by season", s.plural.en),
+       fmt::format("{} dont la part varie le plus selon la saison", s.plural.fr)},
+      nlohmann::json::array({{{"type", "heatmap"},
+                              {"x", season_labels},
+                              {"y", labels},
+                              {"z", z},
+                              {"colorscale", "YlOrRd"},
+                              {"colorbar", {{"title", {{"text", Text{"% of recipes", "% des recettes"}.in(lang)}}}}}}}),
+      {{"margin", {{"l", 160}}}, {"yaxis", {{"autorange", "reversed"}}}}, {"item", "season", "share"}, rows);
+  nlohmann::json test_rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < n_show; ++i) {
+    test_rows.push_back(
+        {kept[i].item, season_name(kept[i].peak).in(lang), kept[i].spread, kept[i].chi2, kept[i].p, kept[i].p_adj});
+  }
+  report.table("item_tests",
+               {"Chi-square test per item (presence × season), Benjamini–Hochberg adjusted",
+                "Test du khi-deux par élément (présence × saison), ajusté par Benjamini–Hochberg"},
+               {"item", "peak_season", "spread", "chi2", "p", "p_adjusted"}, test_rows);
+  if (!kept.empty()) {
+    std::vector<std::string> by_season_en;
+    std::vector<std::string> by_season_fr;
+    for (const auto& season : seasons) {
+      std::vector<std::string> items;
+      for (std::size_t i = 0; i < n_show && items.size() < 3; ++i) {
+        if (kept[i].peak == season) items.push_back(kept[i].item);
+      }
+      if (items.empty()) continue;
+      by_season_en.push_back(fmt::format("{}: {}", season_name(season).en, fmt::join(items, ", ")));
+      by_season_fr.push_back(fmt::format("{} : {}", season_name(season).fr, fmt::join(items, ", ")));
+    }
+    report.say({fmt::format("{} of {} {} differ significantly across seasons (chi-square, Benjamini–Hochberg "
+                            "adjusted p < 0.05, spread ≥ {} pp). Most seasonal: {}.",
+                            kept.size(), tests.size(), s.plural.en, format_number(100 * f.min_difference, 1, "en"),
+                            fmt::join(by_season_en, "; ")),
+                fmt::format("{} {} sur {} varient significativement selon la saison (khi-deux, p ajusté de "
+                            "Benjamini–Hochberg < 0,05, écart ≥ {} pts). Les plus saisonniers : {}.",
+                            kept.size(), s.plural.fr, tests.size(), format_number(100 * f.min_difference, 1, "fr"),
+                            fmt::join(by_season_fr, " ; "))});
+  } else {
+    report.say({fmt::format("No {} differs significantly across seasons at these thresholds.", s.plural.en),
+                fmt::format("Aucun des {} ne varie significativement selon la saison avec ces seuils.", s.plural.fr)});
+  }
+  return report.to_json();
+}
+
+}  // namespace mtm::analysis

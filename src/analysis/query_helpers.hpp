@@ -1,0 +1,59 @@
+// Small helpers shared by the page analyses: run a scoped aggregate query and read its numeric
+// columns, year coverage of the dataset (to flag partial years), and chart-building shorthands.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analysis/filters.hpp"
+#include "analysis/report.hpp"
+#include "analysis/stats/regression.hpp"
+#include "data/duckdb.hpp"
+
+namespace mtm::analysis {
+
+/// Rows of numbers (NULL → NaN), one vector per column.
+struct Columns {
+  std::vector<std::vector<double>> values;
+  [[nodiscard]] const std::vector<double>& operator[](std::size_t i) const { return values.at(i); }
+  [[nodiscard]] std::size_t rows() const { return values.empty() ? 0 : values[0].size(); }
+};
+
+/// Prepare sql, bind `leading` doubles, then the filter scope, then `trailing` doubles (in the order the
+/// placeholders appear in sql), and read every column as double. Text columns are not allowed here.
+Columns scoped_numbers(db::Connection& connection, const std::string& sql, const Filters& filters,
+                       const std::vector<double>& leading = {}, const std::vector<double>& trailing = {});
+
+/// Share of each calendar year that the table's date column covers (1.0 for full years; less for the
+/// first and last years of the data). table/column are fixed identifiers from code, never user input.
+std::map<int, double> year_coverage(db::Connection& connection, const std::string& table, const std::string& column);
+
+/// A year counts as partial when less than 95 % of it is covered by the data.
+inline bool is_partial_year(const std::map<int, double>& coverage, int year) {
+  auto it = coverage.find(year);
+  return it != coverage.end() && it->second < 0.95;
+}
+
+/// JSON array of numbers (NaN → null).
+nlohmann::json numbers(const std::vector<double>& values);
+
+/// Fitted values of a regression at xs (NaN when the fit failed).
+std::vector<double> fitted(const stats::LinearFit& fit, const std::vector<double>& xs);
+
+/// The chart colorway of the original theme, and the season colours.
+inline const std::vector<std::string>& chart_colors() {
+  static const std::vector<std::string> kColors = {"#FF8C00", "#FFD700", "#E24E1B", "#1E90FF",
+                                                   "#00CED1", "#FFA07A", "#B0E0E6", "#DAA520"};
+  return kColors;
+}
+std::string season_color(const std::string& season);
+
+/// "+0.1234" style signed number.
+std::string signed_number(double value, int decimals, const std::string& lang);
+
+/// Bilingual sentence describing a regression slope: direction, size per unit, R², p and significance.
+Text slope_sentence(const Text& subject, const stats::LinearFit& fit, const Text& unit_per_year, int decimals);
+
+}  // namespace mtm::analysis
