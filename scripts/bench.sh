@@ -1,6 +1,26 @@
 #!/usr/bin/env bash
-# `make bench`: full-scale timings (generate, ingest, peak RSS) on this machine.
+# `make bench`: full-scale figures on this machine — generate and ingest time and peak RSS at scale 1,
+# then every analysis (p50/p95, uncached) with Google Benchmark. Results also go to build/bench/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "bench: not yet implemented" >&2
-exit 1
+scale=${BENCH_SCALE:-1.0}
+cmake --preset release >/dev/null && cmake --build build/release -j "$(nproc)" --target mangetamain >/dev/null
+cmake --preset bench >/dev/null && cmake --build build/bench -j "$(nproc)" --target mtm_bench >/dev/null
+bin=build/release/mangetamain
+out=build/bench
+mkdir -p "$out" data
+raw=$out/raw
+rm -rf "$raw" "$out/bench.duckdb"
+{
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB"
+  measure() {  # label, command...
+    local label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.log" 2>&1
+    read -r secs kb <"$out/time.txt"
+    printf '%-10s scale %s: %6.2f s, peak RSS %5d MB\n' "$label" "$scale" "$secs" $((kb / 1024))
+  }
+  measure generate "$bin" generate --out "$raw" --scale "$scale" --seed 42
+  measure ingest "$bin" ingest --raw-dir "$raw" --db "$out/bench.duckdb"
+  du -h "$raw"/*.csv "$out/bench.duckdb" | sed 's/^/size: /'
+  MTM_BENCH_DB=$out/bench.duckdb build/bench/bench/mtm_bench --benchmark_counters_tabular=true
+} 2>&1 | tee "$out/results.txt"
