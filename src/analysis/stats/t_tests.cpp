@@ -46,13 +46,13 @@ TestResult student_t_test(std::span<const double> a, std::span<const double> b) 
   const double na = static_cast<double>(a.size());
   const double nb = static_cast<double>(b.size());
   t.df = na + nb - 2;
-  if (t.df < 1) {
-    t.reason = "df < 1";
+  if (a.size() < 2 || b.size() < 2) {
+    // SciPy's ddof-1 variance of a single value is NaN and poisons the pooled variance; keep its answer.
+    t.reason = "group of size 1";
     return t;
   }
-  // Unbiased variances; a group of one contributes no squared deviations.
-  const double va = a.size() > 1 ? variance(a, 1) : 0.0;
-  const double vb = b.size() > 1 ? variance(b, 1) : 0.0;
+  const double va = variance(a, 1);
+  const double vb = variance(b, 1);
   const double pooled = ((na - 1) * va + (nb - 1) * vb) / t.df;
   finish(t, mean(a) - mean(b), std::sqrt(pooled * (1.0 / na + 1.0 / nb)));
   return t;
@@ -62,7 +62,7 @@ TestResult welch_t_test(std::span<const double> a, std::span<const double> b) {
   TestResult t;
   if (!precheck(t, a, b)) return t;
   if (a.size() < 2 || b.size() < 2) {
-    t.reason = "df < 1";
+    t.reason = "group of size 1";
     return t;
   }
   const double va = variance(a, 1) / static_cast<double>(a.size());

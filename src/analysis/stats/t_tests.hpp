@@ -9,11 +9,13 @@
 namespace mtm::stats {
 
 /// Student t = (x̄a − x̄b) / √(s²p (1/na + 1/nb)), s²p pooled with ddof 1; df = na + nb − 2.
-/// Reasons: "empty group", "df < 1", "zero variance" (both groups constant and equal means), "NaN in input".
+/// Reasons: "empty group", "group of size 1" (NaN as in SciPy), "zero variance" (both groups constant with
+/// equal means), "NaN in input".
 /// Zero variance with different means gives t = ±inf, p = 0 (as SciPy).
 TestResult student_t_test(std::span<const double> a, std::span<const double> b);
 
-/// Welch t = (x̄a − x̄b) / √(s²a/na + s²b/nb); Welch–Satterthwaite df. Needs na, nb ≥ 2.
+/// Welch t = (x̄a − x̄b) / √(s²a/na + s²b/nb); Welch–Satterthwaite df (1 when both variances are 0,
+/// as SciPy). Same reasons as student_t_test.
 TestResult welch_t_test(std::span<const double> a, std::span<const double> b);
 
 }  // namespace mtm::stats
