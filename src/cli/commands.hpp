@@ -10,5 +10,6 @@ void setup_query(CLI::App& app);
 void setup_ingest(CLI::App& app);
 void setup_generate(CLI::App& app);
 void setup_analyze(CLI::App& app);
+void setup_serve(CLI::App& app);
 
 }  // namespace mtm::cli

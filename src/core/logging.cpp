@@ -32,7 +32,8 @@ void init_logging(const LogConfig& config) {
     access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
   // A failing sink must never stop the service: report on stderr and carry on.
-  spdlog::set_error_handler([](const std::string& message) { std::fprintf(stderr, "log error: %s\n", message.c_str()); });
+  spdlog::set_error_handler(
+      [](const std::string& message) { std::fprintf(stderr, "log error: %s\n", message.c_str()); });
   std::lock_guard lock(g_mutex);
   g_access = std::move(access);
 }

@@ -2,10 +2,10 @@
 // per HTTP request. init_logging() is called once at start; the loggers themselves are thread-safe.
 #pragma once
 
+#include <spdlog/logger.h>
+
 #include <memory>
 #include <string>
-
-#include <spdlog/logger.h>
 
 namespace mtm {
 

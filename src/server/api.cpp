@@ -1,0 +1,271 @@
+#include "server/api.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "analysis/filters.hpp"
+#include "analysis/registry.hpp"
+#include "core/errors.hpp"
+#include "core/version_info.hpp"
+#include "server/openapi.hpp"
+#include "server/problem.hpp"
+#include "server/response.hpp"
+
+namespace mtm::server {
+
+ApiContext::ApiContext(const ServerOptions& options)
+    : database(options.db_path, /*read_only=*/true),
+      pool(database),
+      cache(options.cache_bytes),
+      assets(embedded_files()),
+      environment(detect_environment()) {}
+
+std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
+                                                                const std::vector<std::string>& accepted) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string previous;
+  for (const auto& [name, value] : req.params) {
+    const bool known = name == "lang" || std::find(accepted.begin(), accepted.end(), name) != accepted.end();
+    if (!known) {
+      std::vector<std::string> names = accepted;
+      names.emplace_back("lang");
+      const std::string list = fmt::format("{}", fmt::join(names, ", "));
+      throw ParameterError(ProblemKind::UnknownParameter, name, list,
+                           fmt::format("unknown parameter '{}' (accepted: {})", name, list));
+    }
+    // params is a multimap ordered by name, so a repeat is always adjacent.
+    if (!out.empty() && name == previous) {
+      throw ParameterError(ProblemKind::RepeatedParameter, name, "",
+                           fmt::format("parameter '{}' is given more than once", name));
+    }
+    if (name == "lang" && value != "en" && value != "fr") {
+      throw ParameterError(ProblemKind::InvalidValue, name, "en | fr",
+                           fmt::format("parameter 'lang' must be en or fr, got '{}'", value));
+    }
+    previous = name;
+    out.emplace_back(name, value);
+  }
+  return out;
+}
+
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::string> kNoParams;
+
+std::string filter_default(const analysis::Filters& f, const std::string& name) {
+  if (name == "year_from") return std::to_string(f.year_from);
+  if (name == "year_to") return std::to_string(f.year_to);
+  if (name == "seasons") return fmt::format("{}", fmt::join(f.seasons, ","));
+  if (name == "days") return fmt::format("{}", fmt::join(f.days, ","));
+  if (name == "date_basis") return f.date_basis;
+  if (name == "min_interactions") return std::to_string(f.min_interactions);
+  if (name == "top_n") return std::to_string(f.top_n);
+  if (name == "min_frequency") return fmt::format("{}", f.min_frequency);
+  if (name == "min_difference") return fmt::format("{}", f.min_difference);
+  if (name == "band_low") return fmt::format("{}", f.band_low);
+  if (name == "band_high") return fmt::format("{}", f.band_high);
+  if (name == "clean_only") return f.clean_only ? "true" : "false";
+  if (name == "lang") return f.lang;
+  return "";
+}
+
+json filters_json(const analysis::Filters& f) {
+  return {{"year_from", f.year_from},
+          {"year_to", f.year_to},
+          {"seasons", f.selected_seasons()},
+          {"days", f.selected_days()},
+          {"date_basis", f.date_basis},
+          {"min_interactions", f.min_interactions},
+          {"top_n", f.top_n},
+          {"min_frequency", f.min_frequency},
+          {"min_difference", f.min_difference},
+          {"band_low", f.band_low},
+          {"band_high", f.band_high},
+          {"clean_only", f.clean_only},
+          {"lang", f.lang}};
+}
+
+json spec_json(const analysis::FilterSpec& spec, const std::string& default_value) {
+  json out = {{"name", spec.name},
+              {"type", spec.type},
+              {"description", spec.description},
+              {"default", default_value},
+              {"allowed", spec.allowed}};
+  if (spec.type == "integer" || spec.type == "number" || spec.type == "integer_list") {
+    out["minimum"] = spec.minimum;
+    out["maximum"] = spec.maximum;
+  }
+  return out;
+}
+
+/// Run fn through the result cache under key; the body is JSON.
+template <typename Fn>
+void cached_json(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const std::string& key,
+                 Fn&& fn) {
+  auto body = ctx.cache.get(key);
+  if (!body) {
+    json value = fn();
+    body = make_body(value.dump(-1, ' ', false, json::error_handler_t::replace), true);
+    ctx.cache.put(key, body);
+  }
+  send_body(req, res, 200, "application/json", body, "no-cache");
+}
+
+std::string date_part(const json& value) {
+  if (!value.is_string()) return "";
+  return value.get<std::string>().substr(0, 10);
+}
+
+void send_asset(const httplib::Request& req, httplib::Response& res, const StaticAsset& asset) {
+  send_view(req, res, 200, asset.content_type(), nullptr, asset.data(), asset.gzip(), asset.etag(),
+            asset.cache_control());
+}
+
+}  // namespace
+
+namespace api {
+
+void get_index(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  // The view state (page, lang, filters) lives in this page's query string; the UI validates it.
+  const StaticAsset* index = ctx.assets.find("index.html");
+  if (index == nullptr) throw NotFoundError("index.html is not embedded");
+  send_asset(req, res, *index);
+}
+
+void get_asset(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string path = req.matches[1].str();
+  const StaticAsset* asset = ctx.assets.find(path);
+  if (asset == nullptr) throw NotFoundError(req.path);
+  send_asset(req, res, *asset);
+}
+
+void get_healthz(ApiContext&, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(R"({"status":"ok"})", "application/json");
+}
+
+void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  json dataset;
+  try {
+    auto connection = ctx.pool.acquire();
+    auto rows = connection
+                    ->query(
+                        "SELECT source, is_synthetic, recipes_rows, interactions_rows, CAST(ingested_at AS VARCHAR), "
+                        "tool_version FROM dataset_info")
+                    .rows();
+    if (rows.size() != 1) throw DatabaseError("dataset_info must hold exactly one row");
+    const auto& row = rows[0];
+    dataset = {{"source", db::to_text(row[0])},
+               {"is_synthetic", std::get_if<bool>(&row[1]) != nullptr && std::get<bool>(row[1])},
+               {"recipes_rows", std::get_if<std::int64_t>(&row[2]) ? std::get<std::int64_t>(row[2]) : 0},
+               {"interactions_rows", std::get_if<std::int64_t>(&row[3]) ? std::get<std::int64_t>(row[3]) : 0},
+               {"ingested_at", db::to_text(row[4])},
+               {"tool_version", db::to_text(row[5])}};
+  } catch (const std::exception& e) {
+    spdlog::error("readyz: database not answering: {}", e.what());
+    send_problem(req, res, ProblemKind::NotReady, problem_detail(ProblemKind::NotReady, request_language(req)));
+    return;
+  }
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(json{{"status", "ready"}, {"database", ctx.database.path()}, {"dataset", dataset}}.dump(),
+                  "application/json");
+}
+
+void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  cached_json(ctx, req, res, "meta", [&] {
+    auto connection = ctx.pool.acquire();
+    const json summary = analysis::dataset_summary(*connection);
+    return json{{"name", "Mangetamain Analytics"},
+                {"version", version::kVersion},
+                {"commit", version::kGitCommit},
+                {"build_date", version::kBuildDate},
+                {"environment", std::string(environment_name(ctx.environment))},
+                {"data_date", date_part(summary.value("ingested_at", json()))},
+                {"is_synthetic", summary.value("is_synthetic", false)},
+                {"source", summary.value("source", json())},
+                {"analyses", analysis::analyses().size()}};
+  });
+}
+
+void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  cached_json(ctx, req, res, "summary", [&] {
+    auto connection = ctx.pool.acquire();
+    return analysis::dataset_summary(*connection);
+  });
+}
+
+void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  cached_json(ctx, req, res, "ingest-report", [&] {
+    auto connection = ctx.pool.acquire();
+    json rows = analysis::ingest_report(*connection);
+    // parameters is JSON text in the table; hand it over as JSON when it parses.
+    for (auto& row : rows) {
+      if (row.contains("parameters") && row["parameters"].is_string()) {
+        json parsed = json::parse(row["parameters"].get<std::string>(), nullptr, false);
+        if (!parsed.is_discarded()) row["parameters"] = std::move(parsed);
+      }
+    }
+    return json{{"steps", rows}};
+  });
+}
+
+void get_analyses(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  cached_json(ctx, req, res, "analyses", [] {
+    json list = json::array();
+    for (const auto& a : analysis::analyses()) {
+      json filters = json::array();
+      for (const auto& name : a.filters) {
+        if (const auto* spec = analysis::find_filter_spec(name))
+          filters.push_back(spec_json(*spec, filter_default(a.defaults, name)));
+      }
+      list.push_back({{"id", a.id},
+                      {"page", a.page},
+                      {"title", {{"en", a.title_en}, {"fr", a.title_fr}}},
+                      {"filters", filters},
+                      {"href", fmt::format("/api/v1/analyses/{}", a.id)}});
+    }
+    return json{{"analyses", list}};
+  });
+}
+
+void get_analysis(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1].str();
+  const analysis::Analysis* a = analysis::find_analysis(id);
+  if (a == nullptr) throw ParameterError(ProblemKind::UnknownAnalysis, "", id, fmt::format("no analysis '{}'", id));
+  const auto params = checked_params(req, a->filters);
+  const analysis::Filters filters = analysis::parse_filters(params, a->filters, a->defaults);
+  cached_json(ctx, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&] {
+    const auto start = std::chrono::steady_clock::now();
+    auto connection = ctx.pool.acquire();
+    json result = a->run(*connection, filters);
+    if (!result.is_object()) result = json{{"result", std::move(result)}};
+    result["id"] = a->id;
+    result["page"] = a->page;
+    result["filters"] = filters_json(filters);
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    spdlog::debug("analysis {} computed in {:.1f} ms", a->id, ms);
+    return result;
+  });
+}
+
+void get_openapi(ApiContext&, const httplib::Request& req, httplib::Response& res) {
+  checked_params(req, kNoParams);
+  static const auto body = make_body(openapi_document().dump(2), true);
+  send_body(req, res, 200, "application/json", body, "no-cache");
+}
+
+}  // namespace api
+}  // namespace mtm::server

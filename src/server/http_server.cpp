@@ -1,0 +1,72 @@
+#include "server/http_server.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "core/errors.hpp"
+#include "core/logging.hpp"
+#include "server/routes.hpp"
+
+namespace mtm::server {
+
+namespace {
+
+// The worker that routes a request also logs it, so a thread-local start time is enough.
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+}  // namespace
+
+HttpServer::HttpServer(const ServerOptions& options)
+    : context_(std::make_unique<ApiContext>(options)),
+      threads_(options.threads != 0 ? options.threads : std::max<std::size_t>(4, std::thread::hardware_concurrency())) {
+  // httplib owns and deletes the queue it gets from this factory.
+  const std::size_t threads = threads_;
+  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_.set_keep_alive_timeout(5);
+  server_.set_read_timeout(10);
+  server_.set_payload_max_length(std::size_t{1} << 20);
+  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_request_start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
+    const std::size_t bytes = res.body.empty() ? res.content_length_ : res.body.size();
+    const std::string encoding = res.get_header_value("Content-Encoding");
+    access_logger()->info("{} \"{} {}{}{}\" {} {} {:.1f}ms{}", req.remote_addr, req.method, req.path,
+                          req.params.empty() ? "" : "?",
+                          req.params.empty() ? "" : httplib::detail::params_to_query_str(req.params), res.status, bytes,
+                          ms, encoding.empty() ? "" : " " + encoding);
+  });
+  register_routes(server_, *context_);
+}
+
+HttpServer::~HttpServer() {
+  stop();
+}
+
+int HttpServer::bind(const std::string& host, int port) {
+  if (port == 0) {
+    const int bound = server_.bind_to_any_port(host);
+    if (bound <= 0) throw ConfigurationError(fmt::format("cannot listen on {}: no free port", host));
+    return bound;
+  }
+  if (!server_.bind_to_port(host, port)) {
+    throw ConfigurationError(fmt::format("cannot listen on {}:{} (address in use or not available)", host, port));
+  }
+  return port;
+}
+
+bool HttpServer::run() {
+  return server_.listen_after_bind();
+}
+
+void HttpServer::stop() {
+  if (server_.is_running()) server_.stop();
+}
+
+}  // namespace mtm::server

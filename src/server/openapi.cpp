@@ -1,0 +1,137 @@
+#include "server/openapi.hpp"
+
+#include <fmt/format.h>
+
+#include "analysis/filters.hpp"
+#include "analysis/registry.hpp"
+#include "core/version_info.hpp"
+#include "server/routes.hpp"
+
+namespace mtm::server {
+
+namespace {
+
+using nlohmann::json;
+
+json lang_parameter() {
+  return {{"name", "lang"},
+          {"in", "query"},
+          {"required", false},
+          {"description", "Language of messages and narratives"},
+          {"schema", {{"type", "string"}, {"enum", {"en", "fr"}}, {"default", "en"}}}};
+}
+
+json filter_parameter(const analysis::FilterSpec& spec) {
+  json schema;
+  if (spec.type == "integer") {
+    schema = {{"type", "integer"}, {"minimum", spec.minimum}, {"maximum", spec.maximum}};
+  } else if (spec.type == "number") {
+    schema = {{"type", "number"}, {"minimum", spec.minimum}, {"maximum", spec.maximum}};
+  } else if (spec.type == "boolean") {
+    schema = {{"type", "boolean"}};
+  } else if (spec.type == "enum") {
+    schema = {{"type", "string"}, {"enum", spec.allowed}};
+  } else {
+    // Lists travel as one comma-separated value (seasons=winter,summer).
+    schema = {{"type", "string"}, {"pattern", "^[^,]+(,[^,]+)*$"}};
+  }
+  if (!spec.default_value.empty()) schema["default"] = spec.default_value;
+  std::string description = spec.description;
+  if (spec.type == "enum_list") description += fmt::format(" (comma-separated: {})", fmt::join(spec.allowed, ", "));
+  return {{"name", spec.name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+}
+
+json problem_response(const std::string& description) {
+  return {{"description", description},
+          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
+json json_response(const std::string& description) {
+  return {{"description", description}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+}
+
+std::string operation_id(const std::string& path) {
+  std::string id = "get";
+  bool upper = true;
+  for (char c : path) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      id += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      upper = false;
+    } else {
+      upper = true;
+    }
+  }
+  return id == "get" ? "getIndex" : id;
+}
+
+}  // namespace
+
+json openapi_document() {
+  json paths = json::object();
+  for (const auto& route : route_specs()) {
+    json operation = {{"summary", route.summary}, {"tags", {route.tag}}, {"operationId", operation_id(route.path)}};
+    json parameters = json::array();
+    if (route.path == "/assets/{path}") {
+      parameters.push_back({{"name", "path"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+      operation["responses"] = {{"200", {{"description", "The file"}}}, {"404", problem_response("No such asset")}};
+    } else if (route.path == "/") {
+      operation["responses"] = {{"200", {{"description", "index.html"}, {"content", {{"text/html", json::object()}}}}}};
+    } else {
+      if (route.path == "/api/v1/analyses/{id}") {
+        parameters.push_back({{"name", "id"},
+                              {"in", "path"},
+                              {"required", true},
+                              {"description", "Analysis id; see the per-analysis paths for each one's filters"},
+                              {"schema", {{"type", "string"}}}});
+      }
+      parameters.push_back(lang_parameter());
+      operation["responses"] = {{"200", json_response("OK")},
+                                {"400", problem_response("Unknown parameter or bad value")},
+                                {"500", problem_response("Internal error")}};
+      if (route.path == "/api/v1/analyses/{id}") operation["responses"]["404"] = problem_response("Unknown analysis");
+      if (route.path == "/readyz") operation["responses"]["503"] = problem_response("Database not answering");
+    }
+    if (!parameters.empty()) operation["parameters"] = parameters;
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(c - 'A' + 'a');
+    paths[route.path][method] = operation;
+  }
+  for (const auto& a : analysis::analyses()) {
+    json parameters = json::array();
+    for (const auto& name : a.filters) {
+      if (const auto* spec = analysis::find_filter_spec(name); spec != nullptr && name != "lang") {
+        parameters.push_back(filter_parameter(*spec));
+      }
+    }
+    parameters.push_back(lang_parameter());
+    paths[fmt::format("/api/v1/analyses/{}", a.id)]["get"] = {
+        {"summary", a.title_en},
+        {"description", fmt::format("{} (page {}). Served by GET /api/v1/analyses/{{id}}.", a.title_en, a.page)},
+        {"tags", {a.page}},
+        {"operationId", operation_id("/api/v1/analyses/" + a.id)},
+        {"parameters", parameters},
+        {"responses",
+         {{"200", json_response("The analysis result: charts, metrics, tests, tables, narrative")},
+          {"400", problem_response("Unknown parameter or bad value")},
+          {"422", problem_response("The analysis cannot be computed on this data")}}}};
+  }
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "Mangetamain Analytics API"},
+            {"version", version::kVersion},
+            {"description", "Food.com recipes and ratings, analysed. Errors are RFC 9457 problem+json documents."}}},
+          {"paths", paths},
+          {"components",
+           {{"schemas",
+             {{"Problem",
+               {{"type", "object"},
+                {"required", {"type", "title", "status", "detail"}},
+                {"properties",
+                 {{"type", {{"type", "string"}}},
+                  {"title", {{"type", "string"}}},
+                  {"status", {{"type", "integer"}}},
+                  {"detail", {{"type", "string"}}},
+                  {"parameter", {{"type", "string"}}}}}}}}}}}};
+}
+
+}  // namespace mtm::server

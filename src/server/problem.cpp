@@ -1,0 +1,151 @@
+#include "server/problem.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+
+namespace mtm::server {
+
+namespace {
+
+struct Message {
+  ProblemKind kind;
+  int status;
+  std::string_view slug;
+  std::string_view title_en;
+  std::string_view title_fr;
+  std::string_view detail_en;
+  std::string_view detail_fr;
+};
+
+// The only user-facing server texts; the UI has its own i18n files.
+constexpr std::array<Message, 8> kMessages = {{
+    {ProblemKind::UnknownParameter, 400, "unknown-parameter", "Unknown parameter", "Paramètre inconnu",
+     "Unknown parameter '{0}'. Accepted parameters: {1}.", "Paramètre inconnu « {0} ». Paramètres acceptés : {1}."},
+    {ProblemKind::RepeatedParameter, 400, "repeated-parameter", "Repeated parameter", "Paramètre répété",
+     "Parameter '{0}' is given more than once.", "Le paramètre « {0} » est donné plus d'une fois."},
+    {ProblemKind::InvalidValue, 400, "invalid-value", "Invalid parameter value", "Valeur de paramètre invalide",
+     "Invalid value for parameter '{0}': {1}.", "Valeur invalide pour le paramètre « {0} » : {1}."},
+    {ProblemKind::UnknownAnalysis, 404, "unknown-analysis", "Unknown analysis", "Analyse inconnue",
+     "There is no analysis '{0}'. GET /api/v1/analyses lists them.",
+     "Il n'existe pas d'analyse « {0} ». GET /api/v1/analyses les liste."},
+    {ProblemKind::NotFound, 404, "not-found", "Not found", "Introuvable", "Nothing is published at '{0}'.",
+     "Rien n'est publié à l'adresse « {0} »."},
+    {ProblemKind::AnalysisFailed, 422, "analysis-error", "The analysis cannot be computed",
+     "L'analyse ne peut pas être calculée", "{0}", "{0}"},
+    {ProblemKind::NotReady, 503, "not-ready", "Service not ready", "Service pas prêt", "The database is not answering.",
+     "La base de données ne répond pas."},
+    {ProblemKind::Internal, 500, "internal-error", "Internal error", "Erreur interne",
+     "The server could not complete the request. The incident is logged.",
+     "Le serveur n'a pas pu traiter la requête. L'incident est journalisé."},
+}};
+
+const Message& message(ProblemKind kind) {
+  for (const auto& m : kMessages) {
+    if (m.kind == kind) return m;
+  }
+  return kMessages.back();
+}
+
+std::string fill(std::string_view pattern, std::string_view arg0, std::string_view arg1) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
+        (pattern[i + 1] == '0' || pattern[i + 1] == '1')) {
+      out += pattern[i + 1] == '0' ? arg0 : arg1;
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view lang_code(Lang lang) {
+  return lang == Lang::Fr ? "fr" : "en";
+}
+
+Lang language_from_accept(std::string_view accept_language) {
+  double best_q = -1;
+  Lang best = Lang::En;
+  std::size_t start = 0;
+  while (start < accept_language.size()) {
+    std::size_t comma = accept_language.find(',', start);
+    if (comma == std::string_view::npos) comma = accept_language.size();
+    std::string item(accept_language.substr(start, comma - start));
+    start = comma + 1;
+    std::transform(item.begin(), item.end(), item.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string tag = item.substr(0, item.find(';'));
+    tag.erase(0, tag.find_first_not_of(" \t"));
+    tag.erase(tag.find_last_not_of(" \t") + 1);
+    double q = 1.0;
+    const auto at = item.find("q=");
+    if (at != std::string::npos) q = std::strtod(item.c_str() + at + 2, nullptr);
+    const std::string primary = tag.substr(0, tag.find('-'));
+    if ((primary == "fr" || primary == "en") && q > best_q && q > 0) {
+      best_q = q;
+      best = primary == "fr" ? Lang::Fr : Lang::En;
+    }
+  }
+  return best;
+}
+
+Lang request_language(const httplib::Request& req) {
+  if (req.has_param("lang")) {
+    const std::string value = req.get_param_value("lang");
+    if (value == "fr") return Lang::Fr;
+    if (value == "en") return Lang::En;
+  }
+  return language_from_accept(req.get_header_value("Accept-Language"));
+}
+
+std::string problem_title(ProblemKind kind, Lang lang) {
+  const auto& m = message(kind);
+  return std::string(lang == Lang::Fr ? m.title_fr : m.title_en);
+}
+
+std::string problem_detail(ProblemKind kind, Lang lang, std::string_view arg0, std::string_view arg1) {
+  const auto& m = message(kind);
+  return fill(lang == Lang::Fr ? m.detail_fr : m.detail_en, arg0, arg1);
+}
+
+int problem_status(ProblemKind kind) {
+  return message(kind).status;
+}
+
+std::string_view problem_slug(ProblemKind kind) {
+  return message(kind).slug;
+}
+
+nlohmann::json problem_json(ProblemKind kind, Lang lang, const std::string& detail, const std::string& parameter) {
+  nlohmann::json doc = {
+      {"type", fmt::format("/problems/{}", problem_slug(kind))},
+      {"title", problem_title(kind, lang)},
+      {"status", problem_status(kind)},
+      {"detail", detail},
+  };
+  if (!parameter.empty()) doc["parameter"] = parameter;
+  return doc;
+}
+
+void send_problem(const httplib::Request& req, httplib::Response& res, ProblemKind kind, const std::string& detail,
+                  const std::string& parameter) {
+  const Lang lang = request_language(req);
+  res.status = problem_status(kind);
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Language", std::string(lang_code(lang)));
+  const std::string body =
+      problem_json(kind, lang, detail, parameter).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  auto keep = std::make_shared<const std::string>(body);
+  res.set_content_provider(keep->size(), "application/problem+json",
+                           [keep](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(keep->data() + offset, length);
+                           });
+}
+
+}  // namespace mtm::server

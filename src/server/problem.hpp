@@ -1,0 +1,65 @@
+// RFC 9457 problem details (application/problem+json) with messages in the request's language.
+// The language comes from the lang query parameter, else from Accept-Language, else English.
+// Pure functions over a fixed message table; thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/errors.hpp"
+
+namespace mtm::server {
+
+enum class Lang { En, Fr };
+
+/// "en" or "fr".
+std::string_view lang_code(Lang lang);
+/// Language of a request: a valid lang parameter wins, then the first of en/fr in Accept-Language.
+Lang request_language(const httplib::Request& req);
+/// Language preferred by an Accept-Language header value (highest q among en and fr; English if none).
+Lang language_from_accept(std::string_view accept_language);
+
+/// The kinds of problems the API reports; each has a title and a detail template in EN and FR.
+enum class ProblemKind {
+  UnknownParameter,   // {0} = parameter, {1} = accepted names
+  RepeatedParameter,  // {0} = parameter
+  InvalidValue,       // {0} = parameter, {1} = what is expected
+  UnknownAnalysis,    // {0} = id
+  NotFound,           // {0} = path
+  AnalysisFailed,     // {0} = reason
+  NotReady,           // no argument
+  Internal,           // no argument
+};
+
+/// A parameter rejected before any work: the server's own unknown/repeated checks.
+class ParameterError : public ValidationError {
+ public:
+  ParameterError(ProblemKind kind, std::string parameter, std::string argument, const std::string& english)
+      : ValidationError(std::move(parameter), english), problem_kind_(kind), argument_(std::move(argument)) {}
+  [[nodiscard]] ProblemKind problem_kind() const noexcept { return problem_kind_; }
+  [[nodiscard]] const std::string& argument() const noexcept { return argument_; }
+
+ private:
+  ProblemKind problem_kind_;
+  std::string argument_;
+};
+
+/// Localised title of a problem kind.
+std::string problem_title(ProblemKind kind, Lang lang);
+/// Localised detail, with the template's arguments filled in.
+std::string problem_detail(ProblemKind kind, Lang lang, std::string_view arg0 = {}, std::string_view arg1 = {});
+/// HTTP status of a problem kind.
+int problem_status(ProblemKind kind);
+/// Stable type slug (used as "/problems/<slug>").
+std::string_view problem_slug(ProblemKind kind);
+
+/// The problem document; parameter is omitted when empty.
+nlohmann::json problem_json(ProblemKind kind, Lang lang, const std::string& detail, const std::string& parameter = {});
+/// Write a problem response (status from kind, Content-Type application/problem+json, no-store).
+void send_problem(const httplib::Request& req, httplib::Response& res, ProblemKind kind, const std::string& detail,
+                  const std::string& parameter = {});
+
+}  // namespace mtm::server

@@ -1,0 +1,35 @@
+// The route table: every URL the server answers, its handler and how the OpenAPI document describes
+// it. routes.cpp is the one place to read to find what serves a URL. Read-only after start.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+#include <vector>
+
+#include "server/api.hpp"
+
+namespace mtm::server {
+
+struct RouteSpec {
+  std::string method;
+  /// Path as written in the OpenAPI document, e.g. "/api/v1/analyses/{id}".
+  std::string path;
+  /// Regular expression cpp-httplib matches the whole request path against.
+  std::string pattern;
+  std::string summary;
+  /// OpenAPI tag: "api", "health" or "ui".
+  std::string tag;
+  /// Query parameters accepted besides lang (analysis routes take theirs from the registry).
+  std::vector<std::string> query;
+  api::Handler handler;
+};
+
+/// Every route, in the order they are registered.
+const std::vector<RouteSpec>& route_specs();
+/// Register every route on svr, plus the 404 and exception handlers that answer with problem+json.
+void register_routes(httplib::Server& svr, ApiContext& ctx);
+/// Call handler and turn any exception into a problem+json response (and a log line for 5xx).
+void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+
+}  // namespace mtm::server

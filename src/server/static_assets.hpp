@@ -1,0 +1,50 @@
+// The embedded web UI as servable assets: content type, ETag, Cache-Control and a gzip copy made on
+// first use. Built once at server start; lookups and lazy compression are thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "server/embedded_assets.hpp"
+
+namespace mtm::server {
+
+class StaticAsset {
+ public:
+  StaticAsset(std::string_view path, std::string_view data);
+  [[nodiscard]] std::string_view data() const noexcept { return data_; }
+  [[nodiscard]] const std::string& content_type() const noexcept { return content_type_; }
+  [[nodiscard]] const std::string& etag() const noexcept { return etag_; }
+  [[nodiscard]] const std::string& cache_control() const noexcept { return cache_control_; }
+  /// The gzip encoding, computed once on first call; empty for already-compressed formats (fonts, images).
+  [[nodiscard]] std::string_view gzip() const;
+
+ private:
+  std::string_view data_;
+  std::string content_type_;
+  std::string etag_;
+  std::string cache_control_;
+  bool compressible_ = false;
+  mutable std::once_flag gzip_once_;
+  mutable std::string gzip_;
+};
+
+class StaticAssets {
+ public:
+  explicit StaticAssets(std::span<const EmbeddedFile> files);
+  /// The asset published at path (relative, e.g. "js/app.js"), or nullptr.
+  [[nodiscard]] const StaticAsset* find(std::string_view path) const;
+  [[nodiscard]] std::size_t size() const noexcept { return assets_.size(); }
+
+ private:
+  std::map<std::string, std::unique_ptr<StaticAsset>, std::less<>> assets_;
+};
+
+/// Content type for a file name by extension ("application/octet-stream" when unknown).
+std::string content_type_for(std::string_view path);
+
+}  // namespace mtm::server
