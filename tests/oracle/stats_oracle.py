@@ -126,6 +126,8 @@ reg_cases = {
     "n3": ([1.0, 2.0, 4.0], [2.0, 3.0, 7.0], [1.0, 2.0, 3.0]),
     "huge_y": (years, 1e12 + 1e9 * normal(20), rng.uniform(1, 5, 20)),
     "perfect_fit": (np.arange(10.0), 3 + 2 * np.arange(10.0), np.ones(10) * 2),
+    "some_zero_weights": (np.arange(12.0), normal(12, 5, 1), np.r_[0.0, 0.0, rng.uniform(1, 4, 10)]),
+    "large": (normal(5000), normal(5000), rng.uniform(0.1, 10, 5000)),
 }
 for name, (x, y, w) in reg_cases.items():
     add("ols", name, {"x": x, "y": y}, lambda x=x, y=y: regression(x, y))
@@ -195,6 +197,9 @@ norm_cases = {
     "constant": [3.0] * 10,
     "n2": [1.0, 2.0],
 }
+for n in (7, 8, 10, 15, 20, 30, 50, 99, 200, 500, 1000, 2500):
+    norm_cases[f"normal_n{n}"] = normal(n, 5, 2)
+    norm_cases[f"lognormal_n{n}"] = np.exp(normal(n))
 for name, x in norm_cases.items():
     x = np.asarray(x, float)
     add("probplot", name, {"x": x}, lambda x=x: qq(x))

@@ -9,6 +9,7 @@
 #include "analysis/stats/detail.hpp"
 #include "analysis/stats/distributions.hpp"
 #include "analysis/stats/ranks.hpp"
+#include "analysis/stats/sorting.hpp"
 
 namespace mtm::stats {
 
@@ -56,27 +57,37 @@ double spearman_p(double r, double n) {
   return dist::t_two_sided(r * std::sqrt(ratio), df);
 }
 
-// Number of pairs i < j with y[i] > y[j], counted by merge sort; y is sorted in place.
-std::int64_t count_inversions(std::vector<double>& y, std::vector<double>& buffer, std::size_t lo, std::size_t hi) {
-  if (hi - lo < 2) return 0;
-  const std::size_t mid = lo + (hi - lo) / 2;
-  std::int64_t inv = count_inversions(y, buffer, lo, mid) + count_inversions(y, buffer, mid, hi);
-  std::size_t i = lo;
-  std::size_t j = mid;
-  std::size_t k = lo;
-  while (i < mid && j < hi) {
-    if (y[j] < y[i]) {
-      inv += static_cast<std::int64_t>(mid - i);
-      buffer[k++] = y[j++];
-    } else {
-      buffer[k++] = y[i++];
+// Number of pairs i < j with y[i] > y[j], by a bottom-up merge sort; y ends up sorted ascending.
+std::int64_t count_inversions(std::vector<double>& y) {
+  const std::size_t n = y.size();
+  std::vector<double> buffer(n);
+  std::vector<double>* src = &y;
+  std::vector<double>* dst = &buffer;
+  std::int64_t inversions = 0;
+  for (std::size_t width = 1; width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = std::min(lo + width, n);
+      const std::size_t hi = std::min(lo + 2 * width, n);
+      const double* a = src->data();
+      double* out = dst->data();
+      std::size_t i = lo;
+      std::size_t j = mid;
+      std::size_t k = lo;
+      while (i < mid && j < hi) {
+        if (a[j] < a[i]) {
+          inversions += static_cast<std::int64_t>(mid - i);
+          out[k++] = a[j++];
+        } else {
+          out[k++] = a[i++];
+        }
+      }
+      while (i < mid) out[k++] = a[i++];
+      while (j < hi) out[k++] = a[j++];
     }
+    std::swap(src, dst);
   }
-  while (i < mid) buffer[k++] = y[i++];
-  while (j < hi) buffer[k++] = y[j++];
-  std::copy(buffer.begin() + static_cast<std::ptrdiff_t>(lo), buffer.begin() + static_cast<std::ptrdiff_t>(hi),
-            y.begin() + static_cast<std::ptrdiff_t>(lo));
-  return inv;
+  if (src != &y) y.swap(buffer);
+  return inversions;
 }
 
 // Tie statistics of a sorted sequence: Σ t(t−1)/2, Σ t(t−1)(t−2), Σ t(t−1)(2t+5).
@@ -198,8 +209,9 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
   Correlation c;
   if (!precheck(c, x, y, 2)) return c;
   const std::size_t n = c.n;
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Lexicographic (x, y) order from two stable radix passes: by y, then by x.
+  std::vector<std::uint32_t> order = detail::argsort(y);
+  detail::stable_sort_by(x, order);
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return x[a] < x[b] || (x[a] == x[b] && y[a] < y[b]); });
   std::vector<double> xs(n);
@@ -219,9 +231,8 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
     i = j;
   }
   const Ties xt = tie_stats(xs);
-  std::vector<double> buffer(n);
   // Within an x-tie block y is ascending, so inversions are exactly the discordant pairs.
-  const auto dis = static_cast<double>(count_inversions(ys, buffer, 0, n));
+  const auto dis = static_cast<double>(count_inversions(ys));
   const Ties yt = tie_stats(ys);  // ys is now sorted
   const double size = static_cast<double>(n);
   const double tot = size * (size - 1) / 2;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analysis/stats/detail.hpp"
+#include "analysis/stats/sorting.hpp"
 
 namespace mtm::stats {
 
@@ -75,7 +76,7 @@ std::vector<double> quantiles(std::span<const double> x, std::span<const double>
   for (double q : qs) check_q(q);
   if (detail::has_nan(x)) return std::vector<double>(qs.size(), kNaN);
   std::vector<double> sorted(x.begin(), x.end());
-  std::sort(sorted.begin(), sorted.end());
+  detail::sort_values(sorted);
   std::vector<double> out;
   out.reserve(qs.size());
   for (double q : qs) out.push_back(quantile_sorted(sorted, q));

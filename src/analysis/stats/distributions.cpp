@@ -35,7 +35,10 @@ double normal_ppf(double p) {
     if (p == 1.0) return std::numeric_limits<double>::infinity();
     return kNaN;
   }
-  return boost::math::quantile(boost::math::normal_distribution<double, Policy>(0.0, 1.0), p);
+  // Double-precision rational approximations (no long double promotion): ~2 ulp, several times faster,
+  // which matters for Q-Q plots of 10⁵ points.
+  using Fast = bp::normalise<Policy, bp::promote_double<false>>::type;
+  return boost::math::quantile(boost::math::normal_distribution<double, Fast>(0.0, 1.0), p);
 }
 
 double t_two_sided(double t, double df) {

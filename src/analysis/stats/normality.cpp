@@ -7,6 +7,7 @@
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/stats/detail.hpp"
 #include "analysis/stats/distributions.hpp"
+#include "analysis/stats/sorting.hpp"
 
 namespace mtm::stats {
 
@@ -192,7 +193,7 @@ QqPlot normal_qq(std::span<const double> x) {
     return qq;
   }
   qq.ordered.assign(x.begin(), x.end());
-  std::sort(qq.ordered.begin(), qq.ordered.end());
+  detail::sort_values(qq.ordered);
   qq.theoretical.resize(n);
   if (n > 0) {
     // Filliben's estimate of the uniform order-statistic medians.

@@ -80,10 +80,11 @@ TestResult mann_whitney_u(std::span<const double> a, std::span<const double> b) 
   }
   std::vector<double> all(a.begin(), a.end());
   all.insert(all.end(), b.begin(), b.end());
-  const std::vector<double> ranks = average_ranks(all);
+  double ties = 0;
+  const std::vector<double> ranks = average_ranks(all, &ties);
   detail::Summer r1;
   for (std::size_t i = 0; i < a.size(); ++i) r1.add(ranks[i]);
-  return mann_whitney_core(r1.value(), static_cast<double>(a.size()), static_cast<double>(b.size()), tie_term(all));
+  return mann_whitney_core(r1.value(), static_cast<double>(a.size()), static_cast<double>(b.size()), ties);
 }
 
 TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std::span<const std::int64_t> counts_b) {
@@ -137,7 +138,8 @@ TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
       return t;
     }
   }
-  const std::vector<double> ranks = average_ranks(all);
+  double ties = 0;
+  const std::vector<double> ranks = average_ranks(all, &ties);
   std::vector<double> rank_sums;
   std::size_t offset = 0;
   for (const auto& g : groups) {
@@ -146,7 +148,7 @@ TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
     rank_sums.push_back(s.value());
     offset += g.size();
   }
-  return kruskal_core(rank_sums, sizes, tie_term(all), static_cast<double>(all.size()));
+  return kruskal_core(rank_sums, sizes, ties, static_cast<double>(all.size()));
 }
 
 TestResult kruskal_from_counts(const std::vector<std::vector<std::int64_t>>& table) {

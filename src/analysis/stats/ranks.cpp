@@ -1,50 +1,34 @@
 #include "analysis/stats/ranks.hpp"
 
-#include <algorithm>
 #include <cstddef>
-#include <numeric>
+#include <cstdint>
+
+#include "analysis/stats/sorting.hpp"
 
 namespace mtm::stats {
 
-namespace {
-
-std::vector<std::size_t> sorted_order(std::span<const double> values) {
-  std::vector<std::size_t> order(values.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    // NaN last, so the comparator stays a strict weak order.
-    const bool na = values[a] != values[a];
-    const bool nb = values[b] != values[b];
-    if (na || nb) return !na && nb;
-    return values[a] < values[b];
-  });
-  return order;
-}
-
-bool same(double a, double b) {
-  return a == b || (a != a && b != b);
-}
-
-}  // namespace
-
-std::vector<double> average_ranks(std::span<const double> values) {
-  const std::vector<std::size_t> order = sorted_order(values);
+std::vector<double> average_ranks(std::span<const double> values, double* tie_term_out) {
+  const std::vector<std::uint32_t> order = detail::argsort(values);
   std::vector<double> ranks(values.size());
+  double term = 0.0;
   std::size_t i = 0;
   while (i < order.size()) {
     std::size_t j = i + 1;
-    while (j < order.size() && same(values[order[j]], values[order[i]])) ++j;
+    while (j < order.size() && values[order[j]] == values[order[i]]) ++j;
     // Positions i..j-1 (0-based) hold ranks i+1..j; their average is (i + 1 + j) / 2.
     const double rank = 0.5 * static_cast<double>(i + 1 + j);
     for (std::size_t k = i; k < j; ++k) ranks[order[k]] = rank;
+    const double t = static_cast<double>(j - i);
+    term += t * t * t - t;
     i = j;
   }
+  if (tie_term_out != nullptr) *tie_term_out = term;
   return ranks;
 }
 
 double tie_term(std::span<const double> values) {
   std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
+  detail::sort_values(sorted);
   double term = 0.0;
   std::size_t i = 0;
   while (i < sorted.size()) {
