@@ -421,8 +421,12 @@ PreparedStatement& PreparedStatement::bind(std::size_t index, const std::vector<
   std::vector<duckdb_value> items;
   items.reserve(values.size());
   for (const auto& v : values) items.push_back(duckdb_create_varchar_length(v.data(), v.size()));
-  duckdb_value list = duckdb_create_list_value(varchar.handle, items.data(), items.size());
+  // The C API rejects a null array even for an empty list, so an empty list points at a dummy slot.
+  duckdb_value empty_slot = nullptr;
+  duckdb_value list =
+      duckdb_create_list_value(varchar.handle, items.empty() ? &empty_slot : items.data(), items.size());
   for (auto& item : items) duckdb_destroy_value(&item);
+  if (list == nullptr) throw DatabaseError("cannot build a list value");
   const duckdb_state state = duckdb_bind_value(handle_, index, list);
   duckdb_destroy_value(&list);
   check(state, index, "a list");
@@ -505,8 +509,12 @@ Appender& Appender::append(const std::vector<std::string>& values) {
   std::vector<duckdb_value> items;
   items.reserve(values.size());
   for (const auto& v : values) items.push_back(duckdb_create_varchar_length(v.data(), v.size()));
-  duckdb_value list = duckdb_create_list_value(varchar.handle, items.data(), items.size());
+  // The C API rejects a null array even for an empty list, so an empty list points at a dummy slot.
+  duckdb_value empty_slot = nullptr;
+  duckdb_value list =
+      duckdb_create_list_value(varchar.handle, items.empty() ? &empty_slot : items.data(), items.size());
   for (auto& item : items) duckdb_destroy_value(&item);
+  if (list == nullptr) throw DatabaseError("cannot build a list value");
   const duckdb_state state = duckdb_append_value(handle_, list);
   duckdb_destroy_value(&list);
   check(state);

@@ -49,6 +49,20 @@ TEST(DuckDb, AppenderWritesListsDatesAndNulls) {
   EXPECT_TRUE(std::get<bool>(rows[0][4]));
 }
 
+TEST(DuckDb, AppenderAndBindAcceptEmptyLists) {
+  Database database("");
+  auto con = database.connect();
+  con.execute("CREATE TABLE r(tags VARCHAR[])");
+  {
+    Appender app(con, "r");
+    app.append(std::vector<std::string>{}).end_row();
+    app.close();
+  }
+  EXPECT_EQ(std::get<std::int64_t>(con.query("SELECT len(tags) FROM r").scalar()), 0);
+  PreparedStatement count(con, "SELECT count(*) FROM r WHERE list_contains(?, 'x')");
+  EXPECT_EQ(std::get<std::int64_t>(count.bind(1, std::vector<std::string>{}).execute().scalar()), 0);
+}
+
 TEST(DuckDb, ChunkReadsTypedColumnsAndStringLists) {
   Database database("");
   auto con = database.connect();
