@@ -154,6 +154,7 @@ bool CsvReader::next(CsvRecord& record) {
   record.data_.clear();
   record.fields_.clear();
   record.problem_.clear();
+  record.unterminated_ = false;
   const auto here = [this]() { return Position{line_, offset_ - line_start_ + 1}; };
   const auto consume = [this]() {
     ++pos_;
@@ -219,6 +220,7 @@ bool CsvReader::next(CsvRecord& record) {
         fail(quote_open, "unterminated quoted field: the quote opened here is never closed before end of file");
       }
       record.end_ = here();
+      record.unterminated_ = true;
       finish_record();
       return true;
     }

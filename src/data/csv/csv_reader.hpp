@@ -36,6 +36,8 @@ class CsvRecord {
   [[nodiscard]] Position end() const noexcept { return end_; }
   /// A non-fatal framing problem (text after a closing quote, invalid UTF-8); empty when the record is sound.
   [[nodiscard]] const std::string& problem() const noexcept { return problem_; }
+  /// True when the record ended at end of file without a line break (a hint of truncation).
+  [[nodiscard]] bool unterminated() const noexcept { return unterminated_; }
   [[nodiscard]] Position problem_position() const noexcept { return problem_at_; }
 
  private:
@@ -52,6 +54,7 @@ class CsvRecord {
   Position end_;
   std::string problem_;
   Position problem_at_;
+  bool unterminated_ = false;
 };
 
 /// Reads a CSV file (or an in-memory text) record by record through one fixed-size buffer.
