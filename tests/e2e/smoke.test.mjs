@@ -1,0 +1,152 @@
+// Browser smoke test: the built binary serves a small generated database; Debian's Chromium, driven by
+// playwright-core, loads the UI and checks the shell, KPIs, languages and history.
+// Environment: MTM_BINARY (path of mangetamain), MTM_E2E_OUT (directory for the screenshot).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.MTM_BINARY || 'build/release/mangetamain';
+const outDir = process.env.MTM_E2E_OUT || 'build';
+let work;
+let server;
+let baseUrl;
+let browser;
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.stderr.on('data', (chunk) => { out += chunk; });
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+  });
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'mtm-e2e-'));
+  execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', '0.01'], { stdio: 'pipe' });
+  execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', join(work, 'e2e.duckdb')], { stdio: 'pipe' });
+  baseUrl = await startServer(join(work, 'e2e.duckdb'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** A page that records console errors and failed requests (network failures and HTTP >= 400). */
+async function openPage(viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
+  return { page, problems };
+}
+
+async function kpiValues(page) {
+  await page.waitForSelector('[data-kpi="recipes"] .value');
+  return page.$$eval('[data-kpi] .value', (els) => els.map((e) => e.textContent));
+}
+
+test('overview loads cleanly with numeric KPI cards and the synthetic banner', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/`);
+  const values = await kpiValues(page);
+  assert.ok(values.length >= 8, `KPI cards: ${values.length}`);
+  const recipes = Number((await page.textContent('[data-kpi="recipes"] .value')).replace(/[^0-9]/g, ''));
+  assert.ok(recipes > 100, `recipes KPI ${recipes}`);
+  assert.match(await page.textContent('[data-kpi="mean_rating"] .value'), /^[1-5]\.\d\d$/);
+  assert.match(await page.textContent('[data-kpi="share_five_stars"] .value'), /^\d+\.\d%$/);
+  assert.ok(await page.isVisible('[data-banner="synthetic"]'), 'synthetic banner shown');
+  assert.equal(await page.textContent('#env-badge'), 'LOCAL');
+  assert.match(await page.textContent('#footer-data'), /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(await page.evaluate(() => typeof window.Plotly), 'object', 'Plotly served locally');
+  const body = await page.textContent('body');
+  assert.doesNotMatch(body, /\b(kpi|nav|page|about|filter)\.[a-z_]+/, 'no raw i18n key');
+  mkdirSync(outDir, { recursive: true });
+  await page.screenshot({ path: join(outDir, 'screenshot-overview.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('?lang=fr shows French labels and the switch changes labels and URL', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=overview&lang=fr`);
+  await kpiValues(page);
+  assert.equal(await page.textContent('[data-kpi="recipes"] .label'), 'Recettes');
+  assert.equal(await page.textContent('nav a[data-page="about"]'), 'À propos des données');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.click('#lang-switch button[data-lang="en"]');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="recipes"] .label')?.textContent === 'Recipes');
+  assert.equal(await page.textContent('nav a[data-page="about"]'), 'About the data');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+  await page.click('#lang-switch button[data-lang="fr"]');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="recipes"] .label')?.textContent === 'Recettes');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'fr');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('navigation is kept in the URL and back/forward restore the page', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/`);
+  await kpiValues(page);
+  await page.click('nav a[data-page="about"]');
+  await page.waitForSelector('[data-section="ingest-report"] tbody tr');
+  assert.equal(new URL(page.url()).searchParams.get('page'), 'about');
+  await page.goBack();
+  await page.waitForSelector('[data-kpi="recipes"] .value');
+  assert.equal(new URL(page.url()).searchParams.get('page'), 'overview');
+  await page.goForward();
+  await page.waitForSelector('[data-section="ingest-report"]');
+  assert.equal(await page.getAttribute('nav a[aria-current="page"]', 'data-page'), 'about');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an analysis page renders charts with data and a filter changes the URL', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=trends`);
+  await page.waitForSelector('section.analysis .chart .main-svg', { timeout: 30000 });
+  const traces = await page.$$eval('.chart', (els) => els.map((e) => (e.data || []).length));
+  assert.ok(traces.length > 0 && traces.every((n) => n > 0), `traces per chart: ${traces}`);
+  const input = await page.$('input[name="year_from"]');
+  assert.ok(input, 'year_from filter present');
+  await input.fill('2005');
+  await input.dispatchEvent('change');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('year_from') === '2005');
+  await page.waitForSelector('section.analysis .chart .main-svg', { timeout: 30000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('phone width shows the menu toggle instead of the sidebar', async () => {
+  const { page, problems } = await openPage({ width: 375, height: 800 });
+  await page.goto(`${baseUrl}/`);
+  await kpiValues(page);
+  assert.ok(await page.isVisible('#menu-toggle'));
+  assert.ok(!(await page.isVisible('#nav')));
+  await page.click('#menu-toggle');
+  assert.ok(await page.isVisible('#nav'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,80 @@
+// The dictionaries are complete in both languages and every key the UI uses exists; helpers are pure.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTranslator, formatNumber, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
+
+const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+const en = JSON.parse(readFileSync(join(web, 'i18n', 'en.json'), 'utf8'));
+const fr = JSON.parse(readFileSync(join(web, 'i18n', 'fr.json'), 'utf8'));
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.js') || entry.name.endsWith('.html') ? [join(dir, entry.name)] : []);
+}
+
+// Keys built from templates, expanded over the values the code feeds them.
+const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
+const FILTERS = ['year_from', 'year_to', 'seasons', 'days', 'date_basis', 'min_interactions', 'top_n', 'min_frequency',
+  'min_difference', 'band_low', 'band_high', 'clean_only'];
+const TEMPLATE_KEYS = [
+  ...PAGES.flatMap((p) => [`nav.${p}`, `page.${p}.title`, `page.${p}.lead`]),
+  ...PAGES.filter((p) => p !== 'overview').map((p) => `overview.answers.${p}`),
+  ...FILTERS.map((f) => `filter.${f}`),
+  'option.date_basis.submission', 'option.date_basis.rating',
+  ...['winter', 'spring', 'summer', 'autumn'].map((s) => `season.${s}`),
+];
+
+function usedKeys() {
+  const keys = new Set(TEMPLATE_KEYS);
+  for (const file of sources(web)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt\('([a-z0-9_.]+)'/g)) keys.add(m[1]);
+    for (const m of text.matchAll(/data-i18n(?:-aria)?="([a-z0-9_.]+)"/g)) keys.add(m[1]);
+    for (const m of text.matchAll(/'((?:about|test|day)\.[a-z0-9_.]+)'/g)) keys.add(m[1]);
+  }
+  return [...keys].sort();
+}
+
+test('English and French have exactly the same keys', () => {
+  assert.deepEqual(missingKeys(en, fr), [], 'missing in fr.json');
+  assert.deepEqual(missingKeys(fr, en), [], 'missing in en.json');
+});
+
+test('every key the UI uses exists in both languages', () => {
+  const used = usedKeys();
+  assert.ok(used.length > 60, `found ${used.length} keys`);
+  assert.deepEqual(used.filter((k) => !(k in en)), [], 'missing in en.json');
+  assert.deepEqual(used.filter((k) => !(k in fr)), [], 'missing in fr.json');
+});
+
+test('no translation is empty and both languages use the same placeholders', () => {
+  for (const key of Object.keys(en)) {
+    assert.ok(en[key].trim() && fr[key].trim(), key);
+    assert.deepEqual(placeholders(fr[key]), placeholders(en[key]), key);
+  }
+});
+
+test('the translator never returns a raw key', () => {
+  const t = createTranslator({ en: { a: 'A {n}' }, fr: {} }, 'fr');
+  assert.equal(t('a', { n: 2 }), 'A 2', 'falls back to English');
+  assert.equal(t('does.not.exist'), '—');
+});
+
+test('interpolate, pick and number formats', () => {
+  assert.equal(interpolate('{a} and {b}', { a: 1 }), '1 and {b}');
+  assert.equal(pick({ en: 'Winter', fr: 'Hiver' }, 'fr'), 'Hiver');
+  assert.equal(pick({ en: 'Winter' }, 'fr'), 'Winter');
+  assert.equal(pick(null, 'en'), '');
+  assert.equal(formatNumber(1234567.891, 'en', 1), '1,234,567.9');
+  assert.equal(formatNumber(1234567.891, 'fr', 1).replace(/\s/g, ' '), '1 234 567,9');
+  assert.equal(formatNumber(null, 'en'), 'n/a');
+  assert.equal(formatNumber(Number.NaN, 'fr'), 'n.d.');
+  assert.equal(formatPercent(0.6, 'en'), '60.0%');
+  assert.equal(formatPercent(0.6, 'fr').replace(/\s/g, ' '), '60,0 %');
+  assert.equal(formatP(0.04321, 'en'), '0.0432');
+  assert.equal(formatP(0.0000123, 'en'), '1.23e-5');
+  assert.equal(formatP(0, 'en'), '< 1e-300');
+});

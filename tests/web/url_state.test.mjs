@@ -1,0 +1,42 @@
+// Table-driven tests of the URL view state (web/js/lib/url_state.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseState, serializeState, withState, filtersFor } from '../../web/js/lib/url_state.js';
+
+test('parseState reads page, lang and filters, falling back to defaults', () => {
+  const cases = [
+    ['', { page: 'overview', lang: 'en', filters: {} }],
+    ['?page=trends&lang=fr', { page: 'trends', lang: 'fr', filters: {} }],
+    ['?page=nope&lang=de', { page: 'overview', lang: 'en', filters: {} }],
+    ['?page=weekend&year_from=2001&seasons=winter,summer', { page: 'weekend', lang: 'en', filters: { year_from: '2001', seasons: 'winter,summer' } }],
+    ['?page=ratings&top_n=&Bad-Name=1&__proto__=x', { page: 'ratings', lang: 'en', filters: {} }],
+  ];
+  for (const [search, expected] of cases) assert.deepEqual(parseState(search), expected, search);
+});
+
+test('serializeState is stable and drops defaults and empty values', () => {
+  assert.equal(serializeState({ page: 'overview', lang: 'en', filters: {} }), '?page=overview');
+  assert.equal(serializeState({ page: 'trends', lang: 'fr', filters: { year_to: '2010', year_from: '2000', top_n: '' } }),
+    '?page=trends&lang=fr&year_from=2000&year_to=2010');
+  assert.equal(serializeState({ page: 'bogus', lang: 'en', filters: {} }), '?page=overview');
+});
+
+test('parse and serialize round-trip', () => {
+  for (const search of ['?page=seasonality&lang=fr&seasons=spring%2Cautumn', '?page=about', '?page=ratings&min_interactions=50']) {
+    const state = parseState(search);
+    assert.deepEqual(parseState(serializeState(state)), state, search);
+  }
+});
+
+test('withState replaces fields, deletes emptied filters and clears on null', () => {
+  const base = { page: 'trends', lang: 'en', filters: { year_from: '2000', top_n: '5' } };
+  assert.deepEqual(withState(base, { lang: 'fr' }), { page: 'trends', lang: 'fr', filters: { year_from: '2000', top_n: '5' } });
+  assert.deepEqual(withState(base, { filters: { top_n: '' , year_to: 2010 } }).filters, { year_from: '2000', year_to: '2010' });
+  assert.deepEqual(withState(base, { page: 'about', filters: null }), { page: 'about', lang: 'en', filters: {} });
+  assert.deepEqual(base.filters, { year_from: '2000', top_n: '5' }, 'input left untouched');
+});
+
+test('filtersFor keeps only the names an analysis accepts', () => {
+  assert.deepEqual(filtersFor({ year_from: '2000', top_n: '5', seasons: 'winter' }, ['year_from', 'seasons', 'lang']),
+    { year_from: '2000', seasons: 'winter' });
+});

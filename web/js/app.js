@@ -1,0 +1,152 @@
+// The application shell: sidebar, language switch, environment badge, footer, and a router that
+// keeps the whole view state in the URL (pushState on every change, popstate for back/forward).
+// Page modules export {id, titleKey, filters, load(api, state), render(el, data, state, t, ctx)}.
+import { createApi } from './lib/api.js';
+import { clear, errorPanel, h, loading } from './lib/dom.js';
+import { createTranslator } from './lib/i18n.js';
+import { PAGES, parseState, serializeState, withState } from './lib/url_state.js';
+import overview from './pages/overview.js';
+import trends from './pages/trends.js';
+import seasonality from './pages/seasonality.js';
+import weekend from './pages/weekend.js';
+import ratings from './pages/ratings.js';
+import about from './pages/about.js';
+
+const MODULES = { overview, trends, seasonality, weekend, ratings, about };
+const api = createApi();
+let dicts = null;
+let state = parseState(location.search);
+let renderToken = 0;
+
+async function loadDictionaries() {
+  const load = async (lang) => {
+    const response = await fetch(`/assets/i18n/${lang}.json`);
+    if (!response.ok) throw new Error(`i18n ${lang}: HTTP ${response.status}`);
+    return response.json();
+  };
+  const [en, fr] = await Promise.all([load('en'), load('fr')]);
+  return { en, fr };
+}
+
+function hrefFor(changes) {
+  return serializeState(withState(state, changes));
+}
+
+/** Move to a new state: update the URL (push) and render. */
+function navigate(changes, { push = true } = {}) {
+  const next = withState(state, changes);
+  const url = serializeState(next);
+  if (push && url !== location.search) history.pushState(null, '', url);
+  state = next;
+  render();
+}
+
+/** Click handler for in-app links: plain clicks navigate in place, modified clicks open normally. */
+function follow(event, changes) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  document.getElementById('sidebar').classList.remove('open');
+  navigate(changes);
+}
+
+const ctx = {
+  hrefFor,
+  follow,
+  navigate,
+  setFilters: (filters) => navigate({ filters }),
+  resetFilters: () => navigate({ filters: null }),
+};
+
+function renderShell(t) {
+  document.documentElement.lang = state.lang;
+  document.title = `${t(MODULES[state.page].titleKey)} · Mangetamain Analytics`;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  const nav = clear(document.getElementById('nav'));
+  for (const page of PAGES) {
+    nav.appendChild(h('a', {
+      href: hrefFor({ page, filters: page === state.page ? undefined : null }),
+      'data-page': page,
+      'aria-current': page === state.page ? 'page' : undefined,
+      onclick: (e) => follow(e, { page, filters: page === state.page ? undefined : null }),
+    }, t(`nav.${page}`)));
+  }
+  for (const button of document.querySelectorAll('#lang-switch button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
+  }
+}
+
+async function renderMeta(t) {
+  try {
+    const meta = await api.meta(state.lang);
+    const badge = document.getElementById('env-badge');
+    badge.dataset.env = meta.environment;
+    badge.textContent = meta.environment;
+    badge.title = t('shell.environment');
+    document.getElementById('footer-version').textContent = `${meta.version} (${meta.commit})`;
+    document.getElementById('footer-build').textContent = meta.build_date;
+    document.getElementById('footer-data').textContent = meta.data_date || '—';
+    const slot = clear(document.getElementById('banner-slot'));
+    if (meta.is_synthetic) {
+      slot.appendChild(h('div', { class: 'banner', role: 'note', 'data-banner': 'synthetic' },
+        h('strong', {}, t('banner.synthetic_title')), ' ', t('banner.synthetic_body')));
+    }
+  } catch {
+    // The page itself reports API failures; the shell keeps its placeholders.
+  }
+}
+
+async function render() {
+  const token = ++renderToken;
+  const t = createTranslator(dicts, state.lang);
+  const module = MODULES[state.page];
+  renderShell(t);
+  renderMeta(t);
+  const el = document.getElementById('page');
+  el.setAttribute('aria-busy', 'true');
+  clear(el).appendChild(loading(t('shell.loading')));
+  try {
+    const data = await module.load(api, state);
+    if (token !== renderToken) return;  // a newer navigation superseded this one
+    clear(el);
+    module.render(el, data, state, t, ctx);
+  } catch (error) {
+    if (token !== renderToken) return;
+    console.warn('page load failed', error);
+    clear(el).appendChild(errorPanel(t, error, () => { api.forget(); render(); }));
+    if (error && error.status === 400 && error.problem && error.problem.parameter) {
+      el.appendChild(h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.resetFilters() }, t('filter.reset')));
+    }
+  } finally {
+    if (token === renderToken) el.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function start() {
+  try {
+    dicts = await loadDictionaries();
+  } catch (error) {
+    // Without dictionaries nothing can be labelled; a bilingual plain message is the only fallback.
+    clear(document.getElementById('page')).appendChild(h('div', { class: 'error-panel', role: 'alert' },
+      h('p', {}, 'The interface could not load. / L\u2019interface n\u2019a pas pu se charger.'),
+      h('button', { type: 'button', class: 'button', onclick: () => location.reload() }, 'Retry / Réessayer')));
+    return;
+  }
+  // Normalise the address bar (e.g. drop an unknown page) without adding a history entry.
+  history.replaceState(null, '', serializeState(state));
+  window.addEventListener('popstate', () => {
+    state = parseState(location.search);
+    render();
+  });
+  for (const button of document.querySelectorAll('#lang-switch button')) {
+    button.addEventListener('click', () => navigate({ lang: button.dataset.lang }));
+  }
+  const toggle = document.getElementById('menu-toggle');
+  toggle.addEventListener('click', () => {
+    const open = document.getElementById('sidebar').classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  render();
+}
+
+start();

@@ -1,0 +1,52 @@
+// The JSON API client. Every call carries the UI language (so problem messages come localised) and
+// turns a failed response into an ApiError holding the problem+json document.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem || null;
+  }
+}
+
+/** Build "/api/v1/<path>?<params>&lang=<lang>" with params sorted (stable URLs, better caching). */
+export function apiUrl(path, params = {}, lang = 'en') {
+  const query = new URLSearchParams();
+  for (const name of Object.keys(params).sort()) {
+    if (params[name] !== undefined && params[name] !== null && params[name] !== '') query.set(name, String(params[name]));
+  }
+  query.set('lang', lang);
+  return `/api/v1/${path}?${query.toString()}`;
+}
+
+export function createApi(fetchImpl = (...args) => fetch(...args)) {
+  const memo = new Map();
+  async function get(path, params, lang, { remember = false } = {}) {
+    const url = apiUrl(path, params, lang);
+    if (remember && memo.has(url)) return memo.get(url);
+    let response;
+    try {
+      response = await fetchImpl(url, { headers: { Accept: 'application/json' } });
+    } catch (error) {
+      throw new ApiError(0, { title: 'network', detail: String(error && error.message ? error.message : error) });
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (!response.ok) throw new ApiError(response.status, body);
+    if (remember) memo.set(url, body);
+    return body;
+  }
+  return {
+    meta: (lang) => get('meta', {}, lang, { remember: true }),
+    summary: (lang) => get('summary', {}, lang, { remember: true }),
+    analyses: (lang) => get('analyses', {}, lang, { remember: true }),
+    ingestReport: (lang) => get('ingest-report', {}, lang, { remember: true }),
+    analysis: (id, params, lang) => get(`analyses/${encodeURIComponent(id)}`, params, lang),
+    forget: () => memo.clear(),
+  };
+}

@@ -1,0 +1,111 @@
+// Chart helpers: the original's dark Plotly theme, Plotly.react with the full state, and PNG + CSV
+// downloads of exactly the data a chart shows. The pure parts (theme merge, CSV) are node-tested.
+
+export const CHART_COLORS = ['#FF8C00', '#FFD700', '#E24E1B', '#1E90FF', '#00CED1', '#FFA07A', '#B0E0E6', '#DAA520'];
+export const SEASON_COLORS = { winter: '#4682B4', spring: '#90EE90', summer: '#FFD700', autumn: '#FF8C00' };
+
+const AXIS = {
+  gridcolor: '#444444', gridwidth: 1, linecolor: '#444444', zerolinecolor: '#555555',
+  tickfont: { family: 'Inter, sans-serif', size: 12, color: '#F0F0F0' },
+  title: { font: { family: 'Inter, sans-serif', size: 13, color: '#A8A8A8' } },
+  automargin: true,
+};
+
+export const BASE_LAYOUT = Object.freeze({
+  paper_bgcolor: '#1E1E1E',
+  plot_bgcolor: '#1E1E1E',
+  font: { family: 'Inter, sans-serif', size: 12, color: '#F0F0F0' },
+  colorway: CHART_COLORS,
+  margin: { l: 60, r: 30, t: 40, b: 60 },
+  legend: { bgcolor: 'rgba(42,42,42,0.8)', bordercolor: '#666666', borderwidth: 1, font: { color: '#F0F0F0' } },
+  hoverlabel: { bgcolor: '#333333', bordercolor: '#FF8C00', font: { color: '#ffffff', family: 'Inter, sans-serif' } },
+  xaxis: AXIS,
+  yaxis: AXIS,
+  autosize: true,
+});
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Deep merge: plain objects merge, everything else from override wins. Inputs are not modified. */
+export function deepMerge(base, override) {
+  if (!isObject(base)) return structuredClone(override);
+  const out = structuredClone(base);
+  if (!isObject(override)) return out;
+  for (const [key, value] of Object.entries(override)) {
+    out[key] = isObject(value) && isObject(out[key]) ? deepMerge(out[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+/** The layout an analysis sent, on top of the theme; every extra axis (xaxis2, yaxis3…) gets the axis theme. */
+export function themedLayout(layout = {}) {
+  const merged = deepMerge(BASE_LAYOUT, layout || {});
+  for (const key of Object.keys(merged)) {
+    if (/^[xy]axis\d+$/.test(key)) merged[key] = deepMerge(AXIS, merged[key]);
+  }
+  // The chart title is shown in our own heading, not inside the plot.
+  delete merged.title;
+  return merged;
+}
+
+function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+/** RFC 4180 CSV from columns and rows (rows as arrays, or objects keyed by column). */
+export function tableToCsv(columns, rows) {
+  const lines = [columns.map(csvCell).join(',')];
+  for (const row of rows) {
+    const cells = Array.isArray(row) ? row : columns.map((c) => row[c]);
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The data table of a chart: its "data" block when given, else one row per point of every trace. */
+export function chartTable(chart) {
+  if (chart.data && Array.isArray(chart.data.columns) && Array.isArray(chart.data.rows)) {
+    return { columns: chart.data.columns, rows: chart.data.rows };
+  }
+  const rows = [];
+  for (const trace of chart.traces || []) {
+    const xs = trace.x || trace.labels || [];
+    const ys = trace.y || trace.values || [];
+    const n = Math.max(xs.length, ys.length);
+    for (let i = 0; i < n; i += 1) rows.push([trace.name ?? '', xs[i] ?? '', ys[i] ?? '']);
+  }
+  return { columns: ['series', 'x', 'y'], rows };
+}
+
+/** A file name from parts: lowercase, [a-z0-9_-] only. */
+export function fileName(...parts) {
+  return parts.filter(Boolean).join('_').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/-+/g, '-');
+}
+
+/** Draw (or redraw in place) a chart with Plotly.react. */
+export function renderChart(el, chart) {
+  const layout = themedLayout(chart.layout);
+  const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
+  return globalThis.Plotly.react(el, chart.traces || [], layout, config);
+}
+
+/** Save text as a file through a temporary object URL. */
+export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** PNG of a drawn chart (the theme paints an opaque dark background). */
+export function downloadPng(el, name) {
+  return globalThis.Plotly.downloadImage(el, { format: 'png', filename: name, width: 1200, height: 700 });
+}

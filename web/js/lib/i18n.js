@@ -1,0 +1,64 @@
+// Translations: flat key -> string dictionaries per language, {name} placeholders, locale number
+// formats. A missing key falls back to English and never shows the raw key. Pure; node-testable.
+
+/** Replace {name} placeholders with vars[name] (left as is when vars has no such name). */
+export function interpolate(text, vars = {}) {
+  return String(text).replace(/\{([a-z0-9_]+)\}/gi, (match, name) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match);
+}
+
+/** t(key, vars): the string in lang, else in English, else an em dash (never the key). */
+export function createTranslator(dicts, lang) {
+  const primary = dicts[lang] || {};
+  const fallback = dicts.en || {};
+  const t = (key, vars) => {
+    const text = primary[key] ?? fallback[key];
+    return text === undefined ? '—' : interpolate(text, vars);
+  };
+  t.lang = lang;
+  t.has = (key) => key in primary;
+  return t;
+}
+
+/** Keys of a that b lacks (sorted). */
+export function missingKeys(a, b) {
+  return Object.keys(a).filter((key) => !(key in b)).sort();
+}
+
+/** Placeholder names used by a string, sorted. */
+export function placeholders(text) {
+  return [...String(text).matchAll(/\{([a-z0-9_]+)\}/gi)].map((m) => m[1]).sort();
+}
+
+/** The text of a bilingual value {en, fr} (or a plain string) in lang. */
+export function pick(value, lang) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return value[lang] ?? value.en ?? '';
+}
+
+const LOCALES = { en: 'en-US', fr: 'fr-FR' };
+
+/** Format a number for lang with fixed decimals; null/NaN gives "n/a" / "n.d.". */
+export function formatNumber(value, lang, decimals = 0) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return lang === 'fr' ? 'n.d.' : 'n/a';
+  return new Intl.NumberFormat(LOCALES[lang] || LOCALES.en, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(Number(value));
+}
+
+/** Format a share 0..1 as a percentage. */
+export function formatPercent(value, lang, decimals = 1) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return formatNumber(null, lang);
+  return formatNumber(Number(value) * 100, lang, decimals) + (lang === 'fr' ? ' %' : '%');
+}
+
+/** A p-value as text: scientific below 0.001. */
+export function formatP(p, lang) {
+  if (p === null || p === undefined || Number.isNaN(Number(p))) return formatNumber(null, lang);
+  const v = Number(p);
+  if (v === 0) return '< 1e-300';
+  if (v < 0.001) return v.toExponential(2);
+  return formatNumber(v, lang, 4);
+}

@@ -1,0 +1,66 @@
+// The whole view state lives in the URL query string: page, lang and the page's filters.
+// Pure functions (no DOM), so they are tested with node --test.
+
+export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
+export const LANGS = ['en', 'fr'];
+export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {} });
+
+const FILTER_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** Parse a query string ("?page=trends&lang=fr&year_from=2000") into {page, lang, filters}. Unknown
+ * pages and languages fall back to the defaults; filter values stay strings (the API validates them). */
+export function parseState(search) {
+  const params = new URLSearchParams(search || '');
+  const page = params.get('page');
+  const lang = params.get('lang');
+  const filters = {};
+  for (const [name, value] of params) {
+    if (name === 'page' || name === 'lang') continue;
+    if (!FILTER_NAME.test(name) || value === '') continue;
+    filters[name] = value;
+  }
+  return {
+    page: PAGES.includes(page) ? page : DEFAULT_STATE.page,
+    lang: LANGS.includes(lang) ? lang : DEFAULT_STATE.lang,
+    filters,
+  };
+}
+
+/** Serialise a state to a query string; page and lang first, filters sorted, so equal states give
+ * equal URLs. Defaults are left out except the page, to keep links short but explicit. */
+export function serializeState(state) {
+  const params = new URLSearchParams();
+  params.set('page', PAGES.includes(state.page) ? state.page : DEFAULT_STATE.page);
+  if (state.lang && state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
+  const names = Object.keys(state.filters || {}).sort();
+  for (const name of names) {
+    const value = state.filters[name];
+    if (value === undefined || value === null || value === '') continue;
+    params.set(name, String(value));
+  }
+  return '?' + params.toString();
+}
+
+/** A copy of state with some fields replaced; filters: null clears them (page change). */
+export function withState(state, changes) {
+  const next = { page: state.page, lang: state.lang, filters: { ...state.filters } };
+  if (changes.page !== undefined) next.page = changes.page;
+  if (changes.lang !== undefined) next.lang = changes.lang;
+  if (changes.filters === null) next.filters = {};
+  else if (changes.filters) {
+    for (const [name, value] of Object.entries(changes.filters)) {
+      if (value === undefined || value === null || value === '') delete next.filters[name];
+      else next.filters[name] = String(value);
+    }
+  }
+  return next;
+}
+
+/** The subset of filters an analysis accepts, as query pairs (only names it knows). */
+export function filtersFor(filters, accepted) {
+  const out = {};
+  for (const name of accepted) {
+    if (name !== 'lang' && filters[name] !== undefined) out[name] = filters[name];
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// About the data: provenance, the ingest report (rows in / rejected / out per rule, with the rule's
+// parameters) and credits.
+import { h } from '../lib/dom.js';
+import { formatNumber } from '../lib/i18n.js';
+
+function parametersText(parameters) {
+  if (parameters === null || parameters === undefined || parameters === '') return '—';
+  if (typeof parameters === 'string') return parameters;
+  const entries = Object.entries(parameters);
+  if (!entries.length) return '—';
+  return entries.map(([k, v]) => `${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+}
+
+export default {
+  id: 'about',
+  titleKey: 'page.about.title',
+  filters: [],
+  async load(api, state) {
+    const [summary, report] = await Promise.all([api.summary(state.lang), api.ingestReport(state.lang)]);
+    return { summary, steps: report.steps || [] };
+  },
+  render(el, data, state, t) {
+    const s = data.summary;
+    const lang = state.lang;
+    const n = (v) => formatNumber(v, lang, 0);
+    el.appendChild(h('h1', {}, t('page.about.title')));
+    el.appendChild(h('p', { class: 'lead' }, t('page.about.lead')));
+
+    const provenance = [
+      ['about.source', s.source ?? '—'],
+      ['about.synthetic', s.is_synthetic ? t('about.yes') : t('about.no')],
+      ['about.seed', s.generator_seed ?? '—'],
+      ['about.scale', s.generator_scale ?? '—'],
+      ['about.ingested_at', s.ingested_at ? String(s.ingested_at).slice(0, 19) : '—'],
+      ['about.tool_version', s.tool_version ?? '—'],
+    ];
+    el.appendChild(h('section', { class: 'section', 'data-section': 'provenance' },
+      h('h2', {}, t('about.provenance')),
+      h('table', { class: 'data' }, h('tbody', {}, provenance.map(([key, value]) =>
+        h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', {}, String(value))))))));
+
+    el.appendChild(h('section', { class: 'section', 'data-section': 'ingest-report' },
+      h('h2', {}, t('about.ingest_report')),
+      h('p', {}, t('about.ingest_lead')),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+        h('thead', {}, h('tr', {}, ['about.col.table', 'about.col.rule', 'about.col.parameters', 'about.col.rows_in',
+          'about.col.rows_rejected', 'about.col.rows_out'].map((k) => h('th', {}, t(k))))),
+        h('tbody', {}, data.steps.map((row) => h('tr', {},
+          h('td', {}, row.table_name ?? ''),
+          h('td', {}, row.rule ?? ''),
+          h('td', {}, parametersText(row.parameters)),
+          h('td', { class: 'num' }, n(row.rows_in)),
+          h('td', { class: 'num' }, n(row.rows_rejected)),
+          h('td', { class: 'num' }, n(row.rows_out)))))))));
+
+    el.appendChild(h('section', { class: 'section', 'data-section': 'credits' },
+      h('h2', {}, t('about.credits')),
+      h('ul', {},
+        h('li', {}, t('about.credit_paper')),
+        h('li', {}, t('about.credit_foodcom')),
+        h('li', {}, t('about.credit_kaggle')),
+        h('li', {}, t('about.credit_original')))));
+  },
+};

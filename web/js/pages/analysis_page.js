@@ -1,0 +1,187 @@
+// The generic analysis page: every analysis the server lists for a page, each rendered from its result
+// JSON (narrative, metric cards, charts, tests, tables), under one filter bar generated from the
+// analyses' filter specs. A page needs no code of its own: makeAnalysisPage('trends').
+import { h } from '../lib/dom.js';
+import { pick, formatNumber, formatP } from '../lib/i18n.js';
+import { chartTable, downloadPng, downloadText, fileName, renderChart, tableToCsv } from '../lib/charts.js';
+import { filtersFor } from '../lib/url_state.js';
+
+const DAY_KEYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
+
+/** Filter specs shared by a page's analyses (first occurrence wins), lang excluded. */
+export function pageFilters(list, page) {
+  const specs = new Map();
+  for (const a of list.filter((x) => x.page === page)) {
+    for (const spec of a.filters || []) {
+      if (spec.name !== 'lang' && !specs.has(spec.name)) specs.set(spec.name, spec);
+    }
+  }
+  return [...specs.values()];
+}
+
+function currentValue(spec, filters) {
+  return filters[spec.name] !== undefined ? filters[spec.name] : spec.default ?? '';
+}
+
+function listValues(value) {
+  return String(value || '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function filterControl(spec, state, t, onChange) {
+  const value = currentValue(spec, state.filters);
+  const label = t(`filter.${spec.name}`);
+  const id = `filter-${spec.name}`;
+  if (spec.type === 'boolean') {
+    return h('label', { class: 'filter', for: id },
+      h('span', {}, label),
+      h('input', { id, type: 'checkbox', name: spec.name, checked: String(value) === 'true',
+        onchange: (e) => onChange(spec.name, e.target.checked ? 'true' : 'false') }));
+  }
+  if (spec.type === 'enum') {
+    return h('label', { class: 'filter', for: id },
+      h('span', {}, label),
+      h('select', { id, name: spec.name, onchange: (e) => onChange(spec.name, e.target.value) },
+        (spec.allowed || []).map((option) =>
+          h('option', { value: option, selected: option === value }, t(`option.${spec.name}.${option}`)))));
+  }
+  if (spec.type === 'enum_list' || spec.type === 'integer_list') {
+    const options = spec.type === 'enum_list'
+      ? (spec.allowed || []).map((v) => [v, t(`season.${v}`)])
+      : [1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), t(DAY_KEYS[d - 1])]);
+    const chosen = listValues(value);
+    const all = chosen.length === 0;
+    const box = h('fieldset', { class: 'filter-list', name: spec.name }, h('legend', {}, label));
+    for (const [optionValue, optionLabel] of options) {
+      box.appendChild(h('label', {},
+        h('input', { type: 'checkbox', value: optionValue, checked: all || chosen.includes(optionValue),
+          onchange: () => {
+            const picked = [...box.querySelectorAll('input:checked')].map((i) => i.value);
+            // All or none selected both mean "no restriction".
+            onChange(spec.name, picked.length === 0 || picked.length === options.length ? '' : picked.join(','));
+          } }),
+        optionLabel));
+    }
+    return h('div', { class: 'filter' }, box);
+  }
+  const step = spec.type === 'integer' ? '1' : '0.001';
+  return h('label', { class: 'filter', for: id },
+    h('span', {}, label),
+    h('input', { id, type: 'number', name: spec.name, value: String(value), step,
+      min: spec.minimum ?? undefined, max: spec.maximum ?? undefined,
+      onchange: (e) => onChange(spec.name, e.target.value) }));
+}
+
+function metricCard(metric, lang) {
+  const decimals = Number.isInteger(metric.decimals) ? metric.decimals : 2;
+  const unit = metric.unit ? ` ${metric.unit}` : '';
+  return h('div', { class: 'card metric', title: pick(metric.help, lang) || undefined },
+    h('div', { class: 'label' }, pick(metric.label, lang)),
+    h('div', { class: 'value' }, formatNumber(metric.value, lang, decimals) + unit));
+}
+
+function chartBox(analysisId, chart, lang, t) {
+  const plot = h('div', { class: 'chart', 'data-chart': chart.id || '' });
+  const title = pick(chart.title, lang);
+  const base = fileName(analysisId, chart.id);
+  const box = h('figure', { class: 'chart-box' },
+    h('div', { class: 'chart-head' },
+      h('h3', {}, title),
+      h('div', { class: 'chart-tools' },
+        h('button', { type: 'button', class: 'button small secondary', onclick: () => downloadPng(plot, base) }, t('chart.png')),
+        h('button', { type: 'button', class: 'button small secondary', onclick: () => {
+          const table = chartTable(chart);
+          downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
+        } }, t('chart.csv')))),
+    plot);
+  return { box, plot };
+}
+
+function testsTable(tests, lang, t) {
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'data tests' },
+    h('thead', {}, h('tr', {},
+      ['test.name', 'test.statistic', 'test.p', 'test.p_adjusted', 'test.effect', 'test.n'].map((k) => h('th', {}, t(k))))),
+    h('tbody', {}, tests.map((row) => h('tr', {},
+      h('td', {}, pick(row.name, lang)),
+      h('td', { class: 'num' }, `${row.statistic_name || ''} = ${formatNumber(row.statistic, lang, 3)}`),
+      h('td', { class: 'num' }, formatP(row.p, lang)),
+      h('td', { class: 'num' }, row.p_adjusted === undefined ? '—' : formatP(row.p_adjusted, lang)),
+      h('td', { class: 'num' }, row.effect_name ? `${row.effect_name} = ${formatNumber(row.effect, lang, 3)}` : '—'),
+      h('td', { class: 'num' }, formatNumber(row.n, lang, 0)))))));
+}
+
+function dataTable(table, lang) {
+  const rows = table.rows || [];
+  return h('div', { class: 'table-wrap' },
+    h('h3', {}, pick(table.title, lang)),
+    h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, (table.columns || []).map((c) => h('th', {}, c)))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, (Array.isArray(row) ? row : table.columns.map((c) => row[c])).map((cell) =>
+        typeof cell === 'number'
+          ? h('td', { class: 'num' }, formatNumber(cell, lang, Number.isInteger(cell) ? 0 : 3))
+          : h('td', {}, cell === null || cell === undefined ? '' : String(cell))))))));
+}
+
+function analysisSection(entry, lang, t, plots) {
+  const { analysis, result, error } = entry;
+  const section = h('section', { class: 'analysis', 'data-analysis': analysis.id },
+    h('h2', {}, pick(analysis.title, lang)));
+  if (error) {
+    section.appendChild(h('div', { class: 'error-panel', role: 'alert' },
+      h('p', {}, t('error.analysis')), h('p', { class: 'detail' }, error.message || '')));
+    return section;
+  }
+  const sentences = (result.narrative && result.narrative[lang]) || [];
+  if (sentences.length) section.appendChild(h('ul', { class: 'narrative' }, sentences.map((s) => h('li', {}, s))));
+  if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang))));
+  for (const chart of result.charts || []) {
+    const { box, plot } = chartBox(analysis.id, chart, lang, t);
+    section.appendChild(box);
+    plots.push({ plot, chart });
+  }
+  if ((result.tests || []).length) {
+    section.appendChild(h('h3', {}, t('test.heading')));
+    section.appendChild(testsTable(result.tests, lang, t));
+  }
+  for (const table of result.tables || []) section.appendChild(dataTable(table, lang));
+  return section;
+}
+
+export function makeAnalysisPage(id) {
+  return {
+    id,
+    titleKey: `page.${id}.title`,
+    filters: [],
+    async load(api, state) {
+      const list = (await api.analyses(state.lang)).analyses || [];
+      const mine = list.filter((a) => a.page === id);
+      const accepted = (a) => (a.filters || []).map((f) => f.name);
+      // One failing analysis shows its own error; the rest of the page still renders.
+      const entries = await Promise.all(mine.map(async (analysis) => {
+        try {
+          return { analysis, result: await api.analysis(analysis.id, filtersFor(state.filters, accepted(analysis)), state.lang) };
+        } catch (error) {
+          if (error && error.status === 400) throw error;
+          return { analysis, error };
+        }
+      }));
+      return { filters: pageFilters(list, id), entries };
+    },
+    render(el, data, state, t, ctx) {
+      const lang = state.lang;
+      el.appendChild(h('h1', {}, t(`page.${id}.title`)));
+      el.appendChild(h('p', { class: 'lead' }, t(`page.${id}.lead`)));
+      if (data.filters.length) {
+        const bar = h('form', { class: 'filter-bar', 'aria-label': t('filter.bar'), onsubmit: (e) => e.preventDefault() },
+          data.filters.map((spec) => filterControl(spec, state, t, (name, value) => ctx.setFilters({ [name]: value }))));
+        if (Object.keys(state.filters).length) {
+          bar.appendChild(h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.resetFilters() }, t('filter.reset')));
+        }
+        el.appendChild(bar);
+      }
+      if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
+      const plots = [];
+      for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots));
+      for (const { plot, chart } of plots) renderChart(plot, chart);
+    },
+  };
+}
