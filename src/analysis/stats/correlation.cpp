@@ -74,12 +74,12 @@ std::int64_t count_inversions(std::vector<double>& y) {
       std::size_t j = mid;
       std::size_t k = lo;
       while (i < mid && j < hi) {
-        if (a[j] < a[i]) {
-          inversions += static_cast<std::int64_t>(mid - i);
-          out[k++] = a[j++];
-        } else {
-          out[k++] = a[i++];
-        }
+        // Branch-free step: random data mispredicts an if/else on every element.
+        const bool take_right = a[j] < a[i];
+        inversions += take_right ? static_cast<std::int64_t>(mid - i) : 0;
+        out[k++] = take_right ? a[j] : a[i];
+        j += take_right;
+        i += !take_right;
       }
       while (i < mid) out[k++] = a[i++];
       while (j < hi) out[k++] = a[j++];
@@ -212,8 +212,6 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
   // Lexicographic (x, y) order from two stable radix passes: by y, then by x.
   std::vector<std::uint32_t> order = detail::argsort(y);
   detail::stable_sort_by(x, order);
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return x[a] < x[b] || (x[a] == x[b] && y[a] < y[b]); });
   std::vector<double> xs(n);
   std::vector<double> ys(n);
   for (std::size_t i = 0; i < n; ++i) {

@@ -9,12 +9,15 @@ namespace mtm::stats {
 
 std::vector<double> average_ranks(std::span<const double> values, double* tie_term_out) {
   const std::vector<std::uint32_t> order = detail::argsort(values);
+  // One gather, then the tie scan reads sequentially.
+  std::vector<double> sorted(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) sorted[k] = values[order[k]];
   std::vector<double> ranks(values.size());
   double term = 0.0;
   std::size_t i = 0;
   while (i < order.size()) {
     std::size_t j = i + 1;
-    while (j < order.size() && values[order[j]] == values[order[i]]) ++j;
+    while (j < order.size() && sorted[j] == sorted[i]) ++j;
     // Positions i..j-1 (0-based) hold ranks i+1..j; their average is (i + 1 + j) / 2.
     const double rank = 0.5 * static_cast<double>(i + 1 + j);
     for (std::size_t k = i; k < j; ++k) ranks[order[k]] = rank;
