@@ -153,7 +153,8 @@ RecipeCore make_recipe_core(std::uint64_t seed, std::size_t index, std::int32_t 
   if (rng.chance(0.0002)) n_ingredients = static_cast<std::size_t>(rng.between(30, 43));
 
   // Ingredients: the head drawn independently (scaled to this recipe's size), the rest from the Zipf tail.
-  const double size_factor = static_cast<double>(n_ingredients) / calib::kIngredientsMean;
+  // 1.07 makes up for the items dropped when a small recipe draws more head items than it holds.
+  const double size_factor = 1.07 * static_cast<double>(n_ingredients) / calib::kIngredientsMean;
   for (std::size_t i = 0; i < v.ingredient_head; ++i) {
     const double p = std::min(0.98, v.ingredients[i].share_at(c.year, season, weekend) * size_factor);
     if (rng.uniform() < p) core.ingredients.push_back(static_cast<std::uint32_t>(i));
