@@ -25,7 +25,8 @@ void init_logging(const LogConfig& config) {
 
   std::shared_ptr<spdlog::logger> access;
   if (config.access_log) {
-    access = std::make_shared<spdlog::logger>("access", console);
+    // Its own sink: a pattern is set on the sinks, so sharing one would re-format the main logger too.
+    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     access->set_pattern("%Y-%m-%dT%H:%M:%S.%e access %v");
     access->set_level(spdlog::level::info);
   } else {
