@@ -14,7 +14,7 @@ const outDir = process.env.MTM_E2E_OUT || 'build';
 let work;
 let server;
 let baseUrl;
-let browser;
+let browser; // a persistent context (fresh profile)
 
 function startServer(db) {
   return new Promise((resolve, reject) => {
@@ -36,10 +36,12 @@ before(async () => {
   execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', '0.01'], { stdio: 'pipe' });
   execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', join(work, 'e2e.duckdb')], { stdio: 'pipe' });
   baseUrl = await startServer(join(work, 'e2e.duckdb'));
-  browser = await chromium.launch({
+  // A fresh profile directory: playwright passes it to Chromium as --user-data-dir.
+  browser = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: '/usr/bin/chromium',
+    headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`],
+      '--disable-sync', '--no-first-run'],
   });
 });
 
@@ -51,7 +53,8 @@ after(async () => {
 
 /** A page that records console errors and failed requests (network failures and HTTP >= 400). */
 async function openPage(viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));

@@ -36,6 +36,8 @@ function hrefFor(changes) {
 function navigate(changes, { push = true } = {}) {
   const next = withState(state, changes);
   const url = serializeState(next);
+  // A control that reports the value it already has (change after blur) must not re-render the page.
+  if (url === serializeState(state)) return;
   if (push && url !== location.search) history.pushState(null, '', url);
   state = next;
   render();

@@ -27,7 +27,8 @@ function append(el, children) {
 
 /** Remove every child of el. */
 export function clear(el) {
-  while (el.firstChild) el.removeChild(el.firstChild);
+  // One operation: a blur/change handler fired by removing a focused input cannot interleave with it.
+  el.replaceChildren();
   return el;
 }
 
