@@ -29,9 +29,7 @@ class ApiTest : public ::testing::Test {
     dir_ = std::make_unique<test::TempDir>();
     test::make_small_api_db(*dir_ / "api.duckdb");
   }
-  static void TearDownTestSuite() {
-    dir_.reset();
-  }
+  static void TearDownTestSuite() { dir_.reset(); }
 
   void SetUp() override {
     const auto db_path = *dir_ / "api.duckdb";
