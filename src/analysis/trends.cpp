@@ -284,6 +284,24 @@ struct YearlySeries {
   int decimals;
 };
 
+// The grammatical subject of a yearly trend sentence ("The mean number of steps rises ...").
+Text trend_subject(const YearlySeries& series) {
+  static const std::map<std::string, Text> kSubjects = {
+      {"complexity", {"The mean complexity score", "Le score de complexité moyen"}},
+      {"n_steps", {"The mean number of steps", "Le nombre moyen d'étapes"}},
+      {"n_ingredients", {"The mean number of ingredients", "Le nombre moyen d'ingrédients"}},
+      {"calories", {"The mean calorie count", "La moyenne des calories"}},
+      {"carbohydrates_pdv", {"Mean carbohydrates", "La moyenne des glucides"}},
+      {"total_fat_pdv", {"Mean total fat", "La moyenne des lipides"}},
+      {"protein_pdv", {"Mean protein", "La moyenne des protéines"}},
+      {"sugar_pdv", {"Mean sugar", "La moyenne des sucres"}},
+      {"sodium_pdv", {"Mean sodium", "La moyenne du sodium"}},
+      {"saturated_fat_pdv", {"Mean saturated fat", "La moyenne des graisses saturées"}},
+  };
+  auto it = kSubjects.find(series.id);
+  return it != kSubjects.end() ? it->second : series.label;
+}
+
 void yearly_series_chart(Report& report, const std::vector<double>& years, const std::vector<double>& n,
                          const std::vector<double>& values, const std::vector<double>* spread,
                          const YearlySeries& series, const std::map<int, double>& cov, stats::LinearFit& fit) {
@@ -348,7 +366,7 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
               fit.slope_p, fit.n, "R2w", fit.r_squared, -1, fit.df_resid);
   report.metric(series.id + "_slope", {series.label.en + " slope", "Pente : " + series.label.fr}, fit.slope,
                 series.unit_per_year.in(lang), 4);
-  report.say(slope_sentence(series.label, fit, series.unit_per_year, series.decimals));
+  report.say(slope_sentence(trend_subject(series), fit, series.unit_per_year, series.decimals));
 }
 
 // ---- 2.3 complexity ----
