@@ -100,7 +100,11 @@ std::string make_name(Rng& rng, const RecipeCore& core) {
   if (u < 0.32) return fmt_name({hero, " ", dish}, false);
   if (u < 0.62) return fmt_name({pick(rng, w.adjectives), " ", hero, " ", dish}, false);
   if (u < 0.77) {
-    const std::string second = name_word(rng, v.ingredients[pick(rng, core.ingredients)].name);
+    std::string second = name_word(rng, v.ingredients[pick(rng, core.ingredients)].name);
+    for (int attempt = 0; attempt < 4 && second == hero; ++attempt) {
+      second = name_word(rng, v.ingredients[pick(rng, core.ingredients)].name);
+    }
+    if (second == hero) return fmt_name({hero, " ", dish}, false);
     return fmt_name({hero, " and ", second, " ", dish}, false);
   }
   if (u < 0.87) return fmt_name({dish, " with ", hero}, false);
@@ -298,7 +302,11 @@ void append_description(std::string& out, Rng& rng) {
   const bool multiline = rng.chance(calib::kMultilineDescription);
   for (int k = 0; k < sentences; ++k) {
     if (k > 0) out += multiline && rng.chance(0.5) ? "\r\n" : " ";
-    out += pick(rng, w.description_sentences);
+    std::string_view sentence = pick(rng, w.description_sentences);
+    for (int attempt = 0; attempt < 4 && out.find(sentence) != std::string::npos; ++attempt) {
+      sentence = pick(rng, w.description_sentences);
+    }
+    out += sentence;
   }
   if (multiline && sentences == 1) {
     out += " \r\n";
