@@ -126,9 +126,11 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
   const std::string base = "WITH base AS (SELECT is_weekend" + select + " FROM recipes WHERE " + scope_predicate() +
                            "), long AS (UNPIVOT base ON " + on + " INTO NAME var VALUE x)";
   // Row order of the UNPIVOT names is mapped back by index through a CASE on the name.
-  std::string index = "CASE var";
-  for (std::size_t i = 0; i < specs.size(); ++i) index += fmt::format(" WHEN '{}' THEN {}", specs[i].column, i);
-  index += " END";
+  auto index = [&](const std::string& qualifier) {
+    std::string out = "CASE " + qualifier + "var";
+    for (std::size_t i = 0; i < specs.size(); ++i) out += fmt::format(" WHEN '{}' THEN {}", specs[i].column, i);
+    return out + " END";
+  };
 
   const auto summary = scoped_rows(
       con,
@@ -137,7 +139,7 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
           "max(x) AS mx, quantile_cont(x, 0.25) AS q1, quantile_cont(x, 0.5) AS q2, quantile_cont(x, 0.75) AS q3 "
           "FROM long GROUP BY var, is_weekend) "
           "SELECT " +
-          index +
+          index("s.") +
           ", CAST(s.is_weekend AS INTEGER), s.n, s.mean, s.v, s.mn, s.mx, s.q1, s.q2, s.q3, "
           "min(l.x) FILTER (WHERE l.x >= s.q1 - 1.5 * (s.q3 - s.q1)), "
           "max(l.x) FILTER (WHERE l.x <= s.q3 + 1.5 * (s.q3 - s.q1)) "
@@ -151,7 +153,8 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
           "r AS (SELECT var, CAST(c AS DOUBLE) AS c, CAST(cw AS DOUBLE) AS cw, "
           "CAST(sum(c) OVER (PARTITION BY var ORDER BY x) AS DOUBLE) AS cum FROM g) "
           "SELECT " +
-          index + ", sum(cw * (cum - c + (c + 1) / 2)), sum(c * c * c - c), sum(cw), sum(c - cw) FROM r GROUP BY var",
+          index("") +
+          ", sum(cw * (cum - c + (c + 1) / 2)), sum(c * c * c - c), sum(cw), sum(c - cw) FROM r GROUP BY var",
       f);
 
   std::vector<Comparison> out(specs.size());
@@ -165,7 +168,15 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     Comparison& c = out.at(static_cast<std::size_t>(row[0]));
     const bool weekend = row[1] != 0;
     (weekend ? c.weekend : c.weekday) = moments(row[2], row[3], row[4]);
-    (weekend ? c.weekend_spread : c.weekday_spread) = {row[5], row[7], row[8], row[9], row[6], row[10], row[11]};
+    Spread spread;
+    spread.min = row[5];
+    spread.max = row[6];
+    spread.q1 = row[7];
+    spread.median = row[8];
+    spread.q3 = row[9];
+    spread.lower_fence = row[10];
+    spread.upper_fence = row[11];
+    (weekend ? c.weekend_spread : c.weekday_spread) = spread;
   }
   for (auto& c : out) {
     c.welch = welch_from_moments(c.weekend, c.weekday);
@@ -308,7 +319,8 @@ void box_chart(Report& report, const std::string& id, const Text& title, const C
 
 json volume(db::Connection& con, const Filters& f) {
   const auto rows = scoped_rows(con,
-                                "SELECT weekday, count(*), min(submitted), max(submitted) FROM recipes WHERE " +
+                                "SELECT weekday, count(*), date_diff('day', DATE '1970-01-01', min(submitted)), "
+                                "date_diff('day', DATE '1970-01-01', max(submitted)) FROM recipes WHERE " +
                                     scope_predicate() + " GROUP BY weekday ORDER BY weekday",
                                 f);
   std::map<int, double> count_by_day;
@@ -934,14 +946,17 @@ json ratings(db::Connection& con, const Filters& f) {
   const stats::TestResult welch = welch_from_moments(we, wd);
   const double d = cohens_d_from_moments(we, wd);
 
-  std::vector<Moments> day_moments;
+  // Days without ratings are shown but left out of the k-group tests (an empty group has no mean).
+  std::vector<Moments> day_moments, tested_moments;
   std::vector<std::vector<std::int64_t>> table;
   for (const auto& [day, counts] : by_day) {
     day_moments.push_back(moments_from_counts(counts, levels));
+    if (day_moments.back().n == 0) continue;
+    tested_moments.push_back(day_moments.back());
     table.push_back(counts);
   }
   double eta2 = NAN;
-  const stats::TestResult anova = anova_from_moments(day_moments, &eta2);
+  const stats::TestResult anova = anova_from_moments(tested_moments, &eta2);
   const stats::TestResult kruskal = stats::kruskal_from_counts(table);
 
   const std::string& lang = f.lang;
@@ -1093,15 +1108,16 @@ json ratings(db::Connection& con, const Filters& f) {
   if (anova.ok()) {
     const Text day_verdict = significance_words(anova.p_value, std::sqrt(eta2), 0.1);
     report.say(
-        {fmt::format("Across the {} days: ANOVA F = {}, p = {}; Kruskal-Wallis H = {}, p = {}; η² = {}: {}. "
-                     "Highest mean on {} ({}), lowest on {} ({}).",
-                     by_day.size(), format_number(anova.statistic, 3, "en"), format_p(anova.p_value),
-                     format_number(kruskal.statistic, 3, "en"), format_p(kruskal.p_value), format_number(eta2, 6, "en"),
-                     day_verdict.en, day_name(best).en, format_number(best_mean, 4, "en"), day_name(worst).en,
-                     format_number(worst_mean, 4, "en")),
-         fmt::format("Sur les {} jours : ANOVA F = {}, p = {} ; Kruskal-Wallis H = {}, p = {} ; η² = {} : {}. "
+        {fmt::format(
+             "Across the {} days with ratings: ANOVA F = {}, p = {}; Kruskal-Wallis H = {}, p = {}; η² = {}: {}. "
+             "Highest mean on {} ({}), lowest on {} ({}).",
+             tested_moments.size(), format_number(anova.statistic, 3, "en"), format_p(anova.p_value),
+             format_number(kruskal.statistic, 3, "en"), format_p(kruskal.p_value), format_number(eta2, 6, "en"),
+             day_verdict.en, day_name(best).en, format_number(best_mean, 4, "en"), day_name(worst).en,
+             format_number(worst_mean, 4, "en")),
+         fmt::format("Sur les {} jours notés : ANOVA F = {}, p = {} ; Kruskal-Wallis H = {}, p = {} ; η² = {} : {}. "
                      "Moyenne la plus haute le {} ({}), la plus basse le {} ({}).",
-                     by_day.size(), format_number(anova.statistic, 3, "fr"), format_p(anova.p_value),
+                     tested_moments.size(), format_number(anova.statistic, 3, "fr"), format_p(anova.p_value),
                      format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value), format_number(eta2, 6, "fr"),
                      day_verdict.fr, to_lower(day_name(best).fr), format_number(best_mean, 4, "fr"),
                      to_lower(day_name(worst).fr), format_number(worst_mean, 4, "fr"))});
