@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   mtm::cli::setup_analyze(app);
   mtm::cli::setup_query(app);
   mtm::cli::setup_serve(app);
+  mtm::cli::setup_fetch(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

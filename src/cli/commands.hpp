@@ -11,5 +11,6 @@ void setup_ingest(CLI::App& app);
 void setup_generate(CLI::App& app);
 void setup_analyze(CLI::App& app);
 void setup_serve(CLI::App& app);
+void setup_fetch(CLI::App& app);
 
 }  // namespace mtm::cli

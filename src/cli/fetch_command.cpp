@@ -1,0 +1,73 @@
+// `mangetamain fetch`: download the raw CSVs (or one prebuilt object) from an S3-compatible store into a
+// directory that doubles as an ETag cache (see docs/s3.md).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "data/s3/credentials.hpp"
+#include "data/s3/s3_cache.hpp"
+#include "data/s3/s3_client.hpp"
+
+namespace mtm::cli {
+
+namespace {
+
+struct FetchCliOptions {
+  std::string data;
+  std::string out = "data/raw";
+  std::string object;
+  data::s3::CredentialFlags flags;
+  bool quiet = false;
+};
+
+const char* status_name(data::s3::FetchStatus s) {
+  switch (s) {
+    case data::s3::FetchStatus::Downloaded: return "downloaded";
+    case data::s3::FetchStatus::NotModified: return "up to date";
+    case data::s3::FetchStatus::CachedOffline: return "cached (offline)";
+  }
+  return "?";
+}
+
+void run(const FetchCliOptions& o) {
+  data::s3::FetchRequest request;
+  request.location = data::s3::parse_s3_url(o.data, "--data");
+  request.object = o.object;
+  request.out_dir = o.out;
+  const data::s3::Credentials creds =
+      data::s3::resolve_credentials(o.flags, data::s3::process_env(), std::filesystem::current_path());
+  const data::s3::S3Client client(creds);
+  const data::s3::FetchResult result = data::s3::fetch_objects(client, request);
+  for (const auto& w : result.warnings) fmt::print(stderr, "warning: {}\n", w);
+  if (o.quiet) return;
+  fmt::print("fetched {} from {} (key {} from {})\n", o.data, creds.endpoint,
+             data::s3::mask_secret(creds.access_key_id), creds.origin);
+  for (const auto& obj : result.objects) {
+    fmt::print("{:<32} {:>14} {:<18} {}\n", obj.path.filename().string(), obj.bytes, status_name(obj.status), obj.etag);
+  }
+  fmt::print("{} downloaded, {} up to date, {} from cache while offline\n", result.downloaded, result.not_modified,
+             result.offline);
+}
+
+}  // namespace
+
+void setup_fetch(CLI::App& app) {
+  auto o = std::make_shared<FetchCliOptions>();
+  CLI::App* sub = app.add_subcommand("fetch", "Download the raw CSVs or a prebuilt database from S3");
+  sub->add_option("--data", o->data, "s3://bucket/prefix holding RAW_recipes.csv and RAW_interactions.csv")
+      ->envname("MANGETAMAIN_DATA")
+      ->required();
+  sub->add_option("--out", o->out, "Directory to download into; also the ETag cache")->capture_default_str();
+  sub->add_option("--object", o->object, "Fetch only this object under the prefix, e.g. mangetamain.duckdb");
+  sub->add_option("--endpoint", o->flags.endpoint, "S3 endpoint URL (default AWS_ENDPOINT_URL or the profile's)");
+  sub->add_option("--region", o->flags.region, "Signing region (default AWS_REGION, the profile's, or us-east-1)");
+  sub->add_option("--profile", o->flags.profile, "Profile in the credentials file (default s3fast, then default)");
+  sub->add_option("--credentials", o->flags.credentials_file,
+                  "INI credentials file (default: 96_keys/credentials in this directory or a parent)");
+  sub->add_flag("--quiet", o->quiet, "Print only problems");
+  sub->callback([o] { run(*o); });
+}
+
+}  // namespace mtm::cli
