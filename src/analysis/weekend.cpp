@@ -114,7 +114,7 @@ struct ColumnSpec {
   int decimals;
 };
 
-// Two queries for all columns at once: per (column, period) moments, quartiles and Tukey fences; per
+// Two queries for all columns at once: per (column, period) moments and quartiles; per
 // column the weekend rank sum and tie term over distinct values, for Mann-Whitney without raw rows.
 std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, const std::vector<ColumnSpec>& specs) {
   std::string select;
@@ -132,20 +132,14 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     return out + " END";
   };
 
-  const auto summary = scoped_rows(
-      con,
-      base +
-          ", s AS (SELECT var, is_weekend, count(*) AS n, avg(x) AS mean, var_samp(x) AS v, min(x) AS mn, "
-          "max(x) AS mx, quantile_cont(x, 0.25) AS q1, quantile_cont(x, 0.5) AS q2, quantile_cont(x, 0.75) AS q3 "
-          "FROM long GROUP BY var, is_weekend) "
-          "SELECT " +
-          index("s.") +
-          ", CAST(s.is_weekend AS INTEGER), s.n, s.mean, s.v, s.mn, s.mx, s.q1, s.q2, s.q3, "
-          "min(l.x) FILTER (WHERE l.x >= s.q1 - 1.5 * (s.q3 - s.q1)), "
-          "max(l.x) FILTER (WHERE l.x <= s.q3 + 1.5 * (s.q3 - s.q1)) "
-          "FROM s JOIN long l ON l.var = s.var AND l.is_weekend = s.is_weekend "
-          "GROUP BY s.var, s.is_weekend, s.n, s.mean, s.v, s.mn, s.mx, s.q1, s.q2, s.q3",
-      f);
+  const auto summary =
+      scoped_rows(con,
+                  base +
+                      ", s AS (SELECT var, is_weekend, count(*) AS n, avg(x) AS mean, var_samp(x) AS v, min(x) AS mn, "
+                      "max(x) AS mx, quantile_cont(x, [0.25, 0.5, 0.75]) AS q FROM long GROUP BY var, is_weekend) "
+                      "SELECT " +
+                      index("") + ", CAST(is_weekend AS INTEGER), n, mean, v, mn, mx, q[1], q[2], q[3] FROM s",
+                  f);
   const auto ranks = scoped_rows(
       con,
       base +
@@ -174,8 +168,9 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     spread.q1 = row[7];
     spread.median = row[8];
     spread.q3 = row[9];
-    spread.lower_fence = row[10];
-    spread.upper_fence = row[11];
+    // Whiskers at 1.5 IQR, clipped to the data range (computed here so the rows are scanned once).
+    spread.lower_fence = std::max(spread.min, spread.q1 - 1.5 * (spread.q3 - spread.q1));
+    spread.upper_fence = std::min(spread.max, spread.q3 + 1.5 * (spread.q3 - spread.q1));
     (weekend ? c.weekend_spread : c.weekday_spread) = spread;
   }
   for (auto& c : out) {
