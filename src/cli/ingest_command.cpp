@@ -46,7 +46,9 @@ void run(IngestCliOptions& o) {
     fmt::print("{:<24} {:>10} {:>10} {:>10} {:>10} {:>10}\n", t.table, t.rows_read, t.rows_dropped, t.rows_written,
                t.rows_clean >= 0 ? std::to_string(t.rows_clean) : std::string("-"), t.row_errors);
   }
-  fmt::print("done in {:.2f} s\n", summary.seconds);
+  std::vector<std::string> phases;
+  for (const auto& [phase, seconds] : summary.phases) phases.push_back(fmt::format("{} {:.2f} s", phase, seconds));
+  fmt::print("done in {:.2f} s ({})\n", summary.seconds, fmt::join(phases, ", "));
 }
 
 }  // namespace

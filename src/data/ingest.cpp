@@ -787,6 +787,11 @@ IngestSummary run_ingest(const IngestOptions& options) {
           "ratings VARCHAR, n_ratings BIGINT)");
     }
 
+    auto lap = [&summary, t = std::chrono::steady_clock::now()](const char* phase) mutable {
+      const auto now = std::chrono::steady_clock::now();
+      summary.phases.emplace_back(phase, std::chrono::duration<double>(now - t).count());
+      t = now;
+    };
     std::atomic<bool> stop{false};
     std::exception_ptr recipes_error;
     RecipesResult recipes;
@@ -817,12 +822,15 @@ IngestSummary run_ingest(const IngestOptions& options) {
     if (worker.joinable()) worker.join();
     if (recipes_error) std::rethrow_exception(recipes_error);
     if (interactions_error) std::rethrow_exception(interactions_error);
+    lap("load");
 
     std::vector<TableSummary> extra;
     for (auto& [table, reader] : splits) extra.push_back(load_split(database, std::move(reader), table, options, stop));
     if (pp_users_reader) extra.push_back(load_pp_users(database, std::move(*pp_users_reader), options, stop));
 
+    lap("optional tables");
     auto recipe_report = clean_recipes(con, options, recipes);
+    lap("cleaning rules");
     report.insert(report.end(), recipe_report.begin(), recipe_report.end());
     recipes.summary.rows_written = recipes.summary.rows_read - recipes.summary.rows_dropped;
     recipes.summary.rows_clean = report.back().rows_out;
@@ -846,9 +854,11 @@ IngestSummary run_ingest(const IngestOptions& options) {
     }
 
     build_item_tables(con);
+    lap("item tables");
     write_dataset_info(con, source);
     write_report(con, report);
     con.execute("CHECKPOINT");
+    lap("checkpoint");
 
     summary.tables.push_back(std::move(recipes.summary));
     summary.tables.push_back(std::move(interactions.summary));

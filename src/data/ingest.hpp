@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mtm::data {
@@ -46,6 +47,7 @@ struct IngestSummary {
   std::string source;
   bool is_synthetic = false;
   double seconds = 0;
+  std::vector<std::pair<std::string, double>> phases;  // wall-clock seconds per phase, in order
 };
 
 /// Validate options (throws ValidationError naming the option).
