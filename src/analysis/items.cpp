@@ -294,7 +294,7 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
                      s.plural.fr, format_number(d_values.front(), 0, "fr"), static_cast<int>(d_years.front()),
                      format_number(d_values.back(), 0, "fr"), static_cast<int>(d_years.back()),
                      signed_number(diversity_fit.slope, 1, "fr"), format_number(diversity_fit.r_squared, 3, "fr"),
-                     format_p(diversity_fit.slope_p), format_number(n_first, 0, "fr"), first,
+                     format_p(diversity_fit.slope_p, "fr"), format_number(n_first, 0, "fr"), first,
                      format_number(n_last, 0, "fr"), last)});
   }
   report.set("first_year", first).set("last_year", last).set("min_recipes", min_total);

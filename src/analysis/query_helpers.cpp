@@ -87,7 +87,7 @@ Text slope_sentence(const Text& subject, const stats::LinearFit& fit, const Text
                        significant ? "a significant trend" : "no significant trend");
   out.fr = fmt::format("{} {} de {} {} (régression pondérée, R²w = {}, p = {}) : {}.", subject.fr,
                        up ? "augmente" : "diminue", format_number(std::fabs(fit.slope), decimals, "fr"),
-                       unit_per_year.fr, format_number(fit.r_squared, 3, "fr"), format_p(fit.slope_p),
+                       unit_per_year.fr, format_number(fit.r_squared, 3, "fr"), format_p(fit.slope_p, "fr"),
                        significant ? "tendance significative" : "pas de tendance significative");
   return out;
 }

@@ -256,8 +256,8 @@ Text trend_sentence(const stats::LinearFit& fit) {
                       format_number(fit.r_squared, 4, "en"), verdict.en),
           fmt::format("Tendance pondérée (WLS, poids √n, x = mois calendaires) : {} point par mois ({} par an), "
                       "p = {}, R²w = {} : {}.",
-                      signed_text(fit.slope, 6, "fr"), signed_text(12 * fit.slope, 4, "fr"), format_p(fit.slope_p),
-                      format_number(fit.r_squared, 4, "fr"), verdict.fr)};
+                      signed_text(fit.slope, 6, "fr"), signed_text(12 * fit.slope, 4, "fr"),
+                      format_p(fit.slope_p, "fr"), format_number(fit.r_squared, 4, "fr"), verdict.fr)};
 }
 
 // Volume-vs-rating scatter with its WLS line.
@@ -302,7 +302,7 @@ Text volume_sentence(double rho_w, const stats::Correlation& rho) {
                       format_number(rho_w, 3, "en"), format_number(rho.r, 3, "en"), format_p(rho.p_value),
                       std::fabs(rho_w) < 0.1 ? "no meaningful link" : direction.en),
           fmt::format("Volume–qualité : Spearman pondéré ρw = {} (ρ non pondéré = {}, p = {}) : {}.",
-                      format_number(rho_w, 3, "fr"), format_number(rho.r, 3, "fr"), format_p(rho.p_value),
+                      format_number(rho_w, 3, "fr"), format_number(rho.r, 3, "fr"), format_p(rho.p_value, "fr"),
                       std::fabs(rho_w) < 0.1 ? "pas de lien notable" : direction.fr)};
 }
 
@@ -429,16 +429,17 @@ json validation(db::Connection& con, const Filters& f) {
                           format_number(var_weighted, 5, "fr"), format_number(var_unweighted, 5, "fr"))});
   report.say(trend_sentence(wls));
   const bool ols_flat = !(ols.slope_p < 0.05);
-  report.say({fmt::format("Unweighted OLS slope: {} per year (p = {}); the weighting changes the slope by {} %{}.",
-                          signed_text(12 * ols.slope, 4, "en"), format_p(ols.slope_p), format_number(bias, 1, "en"),
-                          ols_flat ? ", a ratio to a slope that is itself not significant, so read it with care" : ""),
-              fmt::format("Pente OLS non pondérée : {} par an (p = {}) ; la pondération modifie la pente de {} %{}.",
-                          signed_text(12 * ols.slope, 4, "fr"), format_p(ols.slope_p), format_number(bias, 1, "fr"),
-                          ols_flat ? ", rapport à une pente elle-même non significative, à lire avec prudence" : "")});
+  report.say(
+      {fmt::format("Unweighted OLS slope: {} per year (p = {}); the weighting changes the slope by {} %{}.",
+                   signed_text(12 * ols.slope, 4, "en"), format_p(ols.slope_p), format_number(bias, 1, "en"),
+                   ols_flat ? ", a ratio to a slope that is itself not significant, so read it with care" : ""),
+       fmt::format("Pente OLS non pondérée : {} par an (p = {}) ; la pondération modifie la pente de {} %{}.",
+                   signed_text(12 * ols.slope, 4, "fr"), format_p(ols.slope_p, "fr"), format_number(bias, 1, "fr"),
+                   ols_flat ? ", rapport à une pente elle-même non significative, à lire avec prudence" : "")});
   report.say({fmt::format("Kendall τ between time and the monthly mean = {} (p = {}).", format_number(tau.r, 4, "en"),
                           format_p(tau.p_value)),
               fmt::format("τ de Kendall entre le temps et la moyenne mensuelle = {} (p = {}).",
-                          format_number(tau.r, 4, "fr"), format_p(tau.p_value))});
+                          format_number(tau.r, 4, "fr"), format_p(tau.p_value, "fr"))});
   return report.to_json();
 }
 
@@ -803,8 +804,8 @@ json seasonal(db::Connection& con, const Filters& f) {
                             verdict.en),
                 fmt::format("Par rapport à des volumes proportionnels à la durée des saisons : χ² = {}, p = {}, w de "
                             "Cohen = {} : {}.",
-                            format_number(gof.statistic, 2, "fr"), format_p(gof.p_value), format_number(w, 3, "fr"),
-                            verdict.fr)});
+                            format_number(gof.statistic, 2, "fr"), format_p(gof.p_value, "fr"),
+                            format_number(w, 3, "fr"), verdict.fr)});
   }
   say_partial_years(report, partial_years(con, f));
   return report.to_json();
@@ -923,8 +924,8 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
                             format_number(eta2, 6, "en"), verdict.en),
                 fmt::format("ANOVA F = {} (p = {}) et Kruskal-Wallis H = {} (p = {}) ; les saisons expliquent η² = {} "
                             "de la variance des notes individuelles : {}.",
-                            format_number(anova.statistic, 3, "fr"), format_p(anova.p_value),
-                            format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value),
+                            format_number(anova.statistic, 3, "fr"), format_p(anova.p_value, "fr"),
+                            format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value, "fr"),
                             format_number(eta2, 6, "fr"), verdict.fr)});
   }
   report.say({fmt::format("Best season: {} ({}); lowest: {} ({}); gap {} points.", season_name(present[best]).en,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mtm::analysis {
@@ -44,11 +45,12 @@ std::string format_number(double value, int decimals, const std::string& lang) {
   return out;
 }
 
-std::string format_p(double p) {
+std::string format_p(double p, const std::string& lang) {
   if (!std::isfinite(p)) return "n/a";
   if (p < 1e-300) return "< 1e-300";
-  if (p < 0.001) return fmt::format("{:.2e}", p);
-  return fmt::format("{:.4f}", p);
+  std::string out = p < 0.001 ? fmt::format("{:.2e}", p) : fmt::format("{:.4f}", p);
+  if (lang == "fr") std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 nlohmann::json number(double value) {

@@ -27,7 +27,7 @@ Text day_short_name(int iso_day);
 /// Format a number the way each language writes it ("12,345.6" / "12 345,6").
 std::string format_number(double value, int decimals, const std::string& lang);
 /// p-value as text: "< 1e-300", scientific below 0.001, else 4 decimals.
-std::string format_p(double p);
+std::string format_p(double p, const std::string& lang = "en");
 
 class Report {
  public:

@@ -97,7 +97,7 @@ Text kruskal_sentence(const Text& measure, const stats::TestResult& t, const std
                       season_name(high).en, season_name(low).en),
           fmt::format(
               "{} : Kruskal-Wallis H = {}, p = {} — {} ; plus élevé en {}, plus bas en {}.", measure.fr,
-              format_number(t.statistic, 2, "fr"), format_p(t.p_value),
+              format_number(t.statistic, 2, "fr"), format_p(t.p_value, "fr"),
               significant ? "les saisons diffèrent significativement" : "pas de différence significative entre saisons",
               season_name(high).fr, season_name(low).fr)};
 }
@@ -226,7 +226,7 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
                             format_number(chi.statistic, 2, "en"), chi.df, format_p(chi.p_value),
                             uniform ? "compatible with equal seasons" : "not uniform"),
                 fmt::format("Khi-deux χ² = {} (ddl {}), p = {} : la répartition entre saisons {}.",
-                            format_number(chi.statistic, 2, "fr"), chi.df, format_p(chi.p_value),
+                            format_number(chi.statistic, 2, "fr"), chi.df, format_p(chi.p_value, "fr"),
                             uniform ? "est compatible avec des saisons égales" : "n'est pas uniforme")});
   }
   return report.to_json();

@@ -142,7 +142,7 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
                             format_number(sw.statistic, 4, "en"), format_p(sw.p_value),
                             normal ? "are compatible with" : "do not follow"),
                 fmt::format("Shapiro-Wilk W = {}, p = {} : les comptes annuels {} une loi normale.",
-                            format_number(sw.statistic, 4, "fr"), format_p(sw.p_value),
+                            format_number(sw.statistic, 4, "fr"), format_p(sw.p_value, "fr"),
                             normal ? "sont compatibles avec" : "ne suivent pas")});
   }
   say_partial_years(report, years, cov);
@@ -360,7 +360,7 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
                {fmt::format("{} per year (slope {}/year, p = {})", series.label.en, signed_number(fit.slope, 4, "en"),
                             format_p(fit.slope_p)),
                 fmt::format("{} par année (pente {}/an, p = {})", series.label.fr, signed_number(fit.slope, 4, "fr"),
-                            format_p(fit.slope_p))},
+                            format_p(fit.slope_p, "fr"))},
                traces, year_layout(series.label, lang), columns, rows);
   report.test(series.id + "_wls", {"WLS slope: " + series.label.en, "Pente MCP : " + series.label.fr}, "t", fit.slope_t,
               fit.slope_p, fit.n, "R2w", fit.r_squared, -1, fit.df_resid);

@@ -230,9 +230,9 @@ Text comparison_sentence(const Comparison& c, bool adjusted) {
                           "Cohen's d = {} ({}): {}."),
         subject, format_number(c.weekend.mean, c.decimals, lang), format_number(c.weekday.mean, c.decimals, lang),
         signed_text(c.difference(), c.decimals, lang), c.unit, signed_text(c.difference_pct(), 2, lang),
-        format_number(c.welch.statistic, 3, lang), adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p),
-        adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p_mw), format_number(c.d, 3, lang), effect.in(lang),
-        verdict.in(lang));
+        format_number(c.welch.statistic, 3, lang), adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p, lang),
+        adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p_mw, lang), format_number(c.d, 3, lang),
+        effect.in(lang), verdict.in(lang));
   };
   return {one("en", c.label.en), one("fr", c.label.fr)};
 }
@@ -497,7 +497,7 @@ json volume(db::Connection& con, const Filters& f) {
                 fmt::format("Test du khi-deux de volume journalier égal : χ² = {}, ddl = {}, p = {} ; w de Cohen = {} "
                             "({}) : les jours {} significativement.",
                             format_number(uniform.statistic, 2, "fr"), format_number(uniform.df, 0, "fr"),
-                            format_p(uniform.p_value), format_number(w_uniform, 3, "fr"), effect.fr,
+                            format_p(uniform.p_value, "fr"), format_number(w_uniform, 3, "fr"), effect.fr,
                             sig ? "diffèrent" : "ne diffèrent pas")});
   }
   if (counts.size() >= 2) {
@@ -1089,7 +1089,7 @@ json ratings(db::Connection& con, const Filters& f) {
        fmt::format("Les notes du week-end valent en moyenne {} (n = {}) contre {} en semaine (n = {}) : écart "
                    "{} ; Mann-Whitney p = {}, d de Cohen = {} ({}) : {}.",
                    format_number(we.mean, 4, "fr"), format_number(we.n, 0, "fr"), format_number(wd.mean, 4, "fr"),
-                   format_number(wd.n, 0, "fr"), signed_text(we.mean - wd.mean, 4, "fr"), format_p(mw.p_value),
+                   format_number(wd.n, 0, "fr"), signed_text(we.mean - wd.mean, 4, "fr"), format_p(mw.p_value, "fr"),
                    format_number(d, 4, "fr"), effect.fr, verdict.fr)});
   report.say(
       {fmt::format(
@@ -1112,10 +1112,11 @@ json ratings(db::Connection& con, const Filters& f) {
              format_number(worst_mean, 4, "en")),
          fmt::format("Sur les {} jours notés : ANOVA F = {}, p = {} ; Kruskal-Wallis H = {}, p = {} ; η² = {} : {}. "
                      "Moyenne la plus haute le {} ({}), la plus basse le {} ({}).",
-                     tested_moments.size(), format_number(anova.statistic, 3, "fr"), format_p(anova.p_value),
-                     format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value), format_number(eta2, 6, "fr"),
-                     day_verdict.fr, to_lower(day_name(best).fr), format_number(best_mean, 4, "fr"),
-                     to_lower(day_name(worst).fr), format_number(worst_mean, 4, "fr"))});
+                     tested_moments.size(), format_number(anova.statistic, 3, "fr"), format_p(anova.p_value, "fr"),
+                     format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value, "fr"),
+                     format_number(eta2, 6, "fr"), day_verdict.fr, to_lower(day_name(best).fr),
+                     format_number(best_mean, 4, "fr"), to_lower(day_name(worst).fr),
+                     format_number(worst_mean, 4, "fr"))});
   }
   return report.to_json();
 }
