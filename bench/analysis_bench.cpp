@@ -42,7 +42,7 @@ const bool kRegistered = [] {
   for (const auto& analysis : mtm::analysis::analyses()) {
     benchmark::RegisterBenchmark(("BM_Analysis/" + analysis.id).c_str(), run_analysis, &analysis)
         ->Unit(benchmark::kMillisecond)
-        ->Iterations(40);
+        ->Iterations(20);
   }
   return true;
 }();

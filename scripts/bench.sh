@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
-cmake --preset release >/dev/null && cmake --build build/release -j "$(nproc)" --target mangetamain >/dev/null
-cmake --preset bench >/dev/null && cmake --build build/bench -j "$(nproc)" --target mtm_bench >/dev/null
+scripts/bootstrap.sh >/dev/null
+cmake --preset release -DMTM_BUILD_BENCH=ON >/dev/null
+cmake --build build/release -j "$(nproc)" --target mangetamain mtm_bench >/dev/null
 bin=build/release/mangetamain
 out=build/bench
 mkdir -p "$out" data
@@ -22,5 +23,5 @@ rm -rf "$raw" "$out/bench.duckdb"
   measure generate "$bin" generate --out "$raw" --scale "$scale" --seed 42
   measure ingest "$bin" ingest --raw-dir "$raw" --db "$out/bench.duckdb"
   du -h "$raw"/*.csv "$out/bench.duckdb" | sed 's/^/size: /'
-  MTM_BENCH_DB=$out/bench.duckdb build/bench/bench/mtm_bench --benchmark_counters_tabular=true
+  MTM_BENCH_DB=$out/bench.duckdb build/release/bench/mtm_bench --benchmark_counters_tabular=true
 } 2>&1 | tee "$out/results.txt"
