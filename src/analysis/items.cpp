@@ -42,10 +42,6 @@ std::vector<ItemRow> item_rows(db::Connection& con, const std::string& sql,
   return out;
 }
 
-nlohmann::json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
 std::string joined(const ItemSource& s) {
   return fmt::format("{} i JOIN recipes r ON r.id = i.recipe_id WHERE {}", s.table, scope_predicate("r"));
 }

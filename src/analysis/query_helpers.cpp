@@ -28,6 +28,20 @@ Columns scoped_numbers(db::Connection& connection, const std::string& sql, const
   return out;
 }
 
+std::vector<std::vector<double>> scoped_rows(db::Connection& connection, const std::string& sql,
+                                             const Filters& filters) {
+  Columns columns = scoped_numbers(connection, sql, filters);
+  std::vector<std::vector<double>> rows(columns.rows(), std::vector<double>(columns.values.size()));
+  for (std::size_t c = 0; c < columns.values.size(); ++c) {
+    for (std::size_t r = 0; r < columns.rows(); ++r) rows[r][c] = columns.values[c][r];
+  }
+  return rows;
+}
+
+nlohmann::json axis(const Text& title, const std::string& lang) {
+  return {{"title", {{"text", title.in(lang)}}}};
+}
+
 std::map<int, double> year_coverage(db::Connection& connection, const std::string& table, const std::string& column) {
   const std::string sql = fmt::format(
       "SELECT year(min({0})), dayofyear(min({0})), year(max({0})), dayofyear(max({0})) FROM {1}", column, table);

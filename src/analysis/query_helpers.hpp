@@ -26,6 +26,13 @@ struct Columns {
 Columns scoped_numbers(db::Connection& connection, const std::string& sql, const Filters& filters,
                        const std::vector<double>& leading = {}, const std::vector<double>& trailing = {});
 
+/// Like scoped_numbers, but row-major: one vector of doubles per result row (NULL → NaN).
+std::vector<std::vector<double>> scoped_rows(db::Connection& connection, const std::string& sql,
+                                             const Filters& filters);
+
+/// A Plotly axis object with a title in the request's language.
+nlohmann::json axis(const Text& title, const std::string& lang);
+
 /// Share of each calendar year that the table's date column covers (1.0 for full years; less for the
 /// first and last years of the data). table/column are fixed identifiers from code, never user input.
 std::map<int, double> year_coverage(db::Connection& connection, const std::string& table, const std::string& column);

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "analysis/group_tests.hpp"
+#include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
 #include "analysis/scope.hpp"
@@ -29,45 +30,6 @@ using nlohmann::json;
 
 const std::vector<std::string> kMonthlyFilters = {"year_from", "year_to", "seasons", "days", "min_interactions"};
 const std::vector<std::string> kSeasonFilters = {"year_from", "year_to", "seasons", "days"};
-
-json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
-std::string signed_text(double value, int decimals, const std::string& lang) {
-  if (!std::isfinite(value)) return "n/a";
-  return (value >= 0 ? "+" : "-") + format_number(std::fabs(value), decimals, lang);
-}
-
-json numbers(const std::vector<double>& values) {
-  json out = json::array();
-  for (double v : values) out.push_back(number(v));
-  return out;
-}
-
-std::string season_color(const std::string& season) {
-  if (season == "winter") return "#4682B4";
-  if (season == "spring") return "#90EE90";
-  if (season == "summer") return "#FFD700";
-  return "#FF8C00";
-}
-
-// Runs sql whose only placeholders are the scope's; every column read as double (NULL → NaN).
-std::vector<std::vector<double>> scoped_rows(db::Connection& con, const std::string& sql, const Filters& f) {
-  db::PreparedStatement statement(con, sql);
-  bind_scope(statement, 1, f);
-  db::Result result = statement.execute();
-  const std::size_t columns = result.column_count();
-  std::vector<std::vector<double>> rows;
-  while (auto chunk = result.next_chunk()) {
-    for (std::size_t r = 0; r < chunk->size(); ++r) {
-      std::vector<double> row(columns);
-      for (std::size_t c = 0; c < columns; ++c) row[c] = chunk->is_null(c, r) ? NAN : chunk->get_double(c, r);
-      rows.push_back(std::move(row));
-    }
-  }
-  return rows;
-}
 
 const std::string kRatingScope = " AND rating BETWEEN 1 AND 5";
 
@@ -241,7 +203,7 @@ void add_trend(json& traces, const MonthlySeries& s, const stats::LinearFit& fit
   traces.push_back({{"type", "scatter"},
                     {"mode", "lines"},
                     {"name", fmt::format("{} ({} / {})", Text{"WLS trend", "Tendance WLS"}.in(lang),
-                                         signed_text(12 * fit.slope, 5, lang), Text{"year", "an"}.in(lang))},
+                                         signed_number(12 * fit.slope, 5, lang), Text{"year", "an"}.in(lang))},
                     {"x", x},
                     {"y", y},
                     {"line", {{"color", "#E24E1B"}, {"dash", "dash"}}}});
@@ -252,11 +214,11 @@ Text trend_sentence(const stats::LinearFit& fit) {
                                           : Text{"no significant trend", "pas de tendance significative"};
   return {fmt::format("Weighted trend (WLS, weights √n, x = calendar months): {} points per month ({} per year), "
                       "p = {}, R²w = {}: {}.",
-                      signed_text(fit.slope, 6, "en"), signed_text(12 * fit.slope, 4, "en"), format_p(fit.slope_p),
+                      signed_number(fit.slope, 6, "en"), signed_number(12 * fit.slope, 4, "en"), format_p(fit.slope_p),
                       format_number(fit.r_squared, 4, "en"), verdict.en),
           fmt::format("Tendance pondérée (WLS, poids √n, x = mois calendaires) : {} point par mois ({} par an), "
                       "p = {}, R²w = {} : {}.",
-                      signed_text(fit.slope, 6, "fr"), signed_text(12 * fit.slope, 4, "fr"),
+                      signed_number(fit.slope, 6, "fr"), signed_number(12 * fit.slope, 4, "fr"),
                       format_p(fit.slope_p, "fr"), format_number(fit.r_squared, 4, "fr"), verdict.fr)};
 }
 
@@ -431,10 +393,10 @@ json validation(db::Connection& con, const Filters& f) {
   const bool ols_flat = !(ols.slope_p < 0.05);
   report.say(
       {fmt::format("Unweighted OLS slope: {} per year (p = {}); the weighting changes the slope by {} %{}.",
-                   signed_text(12 * ols.slope, 4, "en"), format_p(ols.slope_p), format_number(bias, 1, "en"),
+                   signed_number(12 * ols.slope, 4, "en"), format_p(ols.slope_p), format_number(bias, 1, "en"),
                    ols_flat ? ", a ratio to a slope that is itself not significant, so read it with care" : ""),
        fmt::format("Pente OLS non pondérée : {} par an (p = {}) ; la pondération modifie la pente de {} %{}.",
-                   signed_text(12 * ols.slope, 4, "fr"), format_p(ols.slope_p, "fr"), format_number(bias, 1, "fr"),
+                   signed_number(12 * ols.slope, 4, "fr"), format_p(ols.slope_p, "fr"), format_number(bias, 1, "fr"),
                    ols_flat ? ", rapport à une pente elle-même non significative, à lire avec prudence" : "")});
   report.say({fmt::format("Kendall τ between time and the monthly mean = {} (p = {}).", format_number(tau.r, 4, "en"),
                           format_p(tau.p_value)),

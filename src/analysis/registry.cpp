@@ -1,6 +1,7 @@
 #include "analysis/registry.hpp"
 
 #include "core/errors.hpp"
+#include "data/value_json.hpp"
 
 namespace mtm::analysis {
 
@@ -23,32 +24,7 @@ const Analysis* find_analysis(std::string_view id) {
   return nullptr;
 }
 
-namespace {
-
-nlohmann::json value_to_json(const db::Value& value) {
-  struct Visitor {
-    nlohmann::json operator()(std::monostate) const { return nullptr; }
-    nlohmann::json operator()(bool b) const { return b; }
-    nlohmann::json operator()(std::int64_t i) const { return i; }
-    nlohmann::json operator()(double d) const { return d; }
-    nlohmann::json operator()(const std::string& s) const { return s; }
-  };
-  return std::visit(Visitor{}, value);
-}
-
-nlohmann::json rows_to_json(db::Result& result) {
-  std::vector<std::string> names;
-  for (std::size_t c = 0; c < result.column_count(); ++c) names.push_back(result.column_name(c));
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& row : result.rows()) {
-    nlohmann::json object = nlohmann::json::object();
-    for (std::size_t c = 0; c < names.size(); ++c) object[names[c]] = value_to_json(row[c]);
-    out.push_back(std::move(object));
-  }
-  return out;
-}
-
-}  // namespace
+using db::rows_to_json;
 
 nlohmann::json dataset_summary(db::Connection& connection) {
   auto info = connection.query("SELECT * FROM dataset_info");

@@ -24,10 +24,6 @@ namespace {
 
 const std::vector<std::string> kSeasonFilters = {"year_from", "year_to", "seasons", "days", "clean_only"};
 
-nlohmann::json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
 int season_index(const std::string& season) {
   const auto& order = season_order();
   return static_cast<int>(std::find(order.begin(), order.end(), season) - order.begin());

@@ -24,10 +24,6 @@ namespace {
 
 const std::vector<std::string> kRecipeFilters = {"year_from", "year_to", "seasons", "days", "clean_only"};
 
-nlohmann::json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
 nlohmann::json year_layout(const Text& y_title, const std::string& lang) {
   return {{"xaxis", axis({"Year", "Année"}, lang)}, {"yaxis", axis(y_title, lang)}};
 }

@@ -11,6 +11,7 @@
 #include <numeric>
 
 #include "analysis/group_tests.hpp"
+#include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
 #include "analysis/scope.hpp"
@@ -37,32 +38,6 @@ Text period_name(bool weekend) {
 }
 const char* period_color(bool weekend) {
   return weekend ? kWeekendColor : kWeekdayColor;
-}
-
-json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
-std::string signed_text(double value, int decimals, const std::string& lang) {
-  if (!std::isfinite(value)) return "n/a";
-  return (value >= 0 ? "+" : "-") + format_number(std::fabs(value), decimals, lang);
-}
-
-// Runs sql whose only placeholders are the scope's, and returns every row as doubles (NULL → NaN).
-std::vector<std::vector<double>> scoped_rows(db::Connection& con, const std::string& sql, const Filters& f) {
-  db::PreparedStatement statement(con, sql);
-  bind_scope(statement, 1, f);
-  db::Result result = statement.execute();
-  const std::size_t columns = result.column_count();
-  std::vector<std::vector<double>> rows;
-  while (auto chunk = result.next_chunk()) {
-    for (std::size_t r = 0; r < chunk->size(); ++r) {
-      std::vector<double> row(columns);
-      for (std::size_t c = 0; c < columns; ++c) row[c] = chunk->is_null(c, r) ? NAN : chunk->get_double(c, r);
-      rows.push_back(std::move(row));
-    }
-  }
-  return rows;
 }
 
 // Wording for Cohen's w / phi (0.1 small, 0.3 medium, 0.5 large).
@@ -229,7 +204,7 @@ Text comparison_sentence(const Comparison& c, bool adjusted) {
                         : "{}: weekend {} vs weekday {} ({} {}, {} %); Welch t = {}, p{} = {}; Mann-Whitney p{} = {}; "
                           "Cohen's d = {} ({}): {}."),
         subject, format_number(c.weekend.mean, c.decimals, lang), format_number(c.weekday.mean, c.decimals, lang),
-        signed_text(c.difference(), c.decimals, lang), c.unit, signed_text(c.difference_pct(), 2, lang),
+        signed_number(c.difference(), c.decimals, lang), c.unit, signed_number(c.difference_pct(), 2, lang),
         format_number(c.welch.statistic, 3, lang), adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p, lang),
         adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p_mw, lang), format_number(c.d, 3, lang),
         effect.in(lang), verdict.in(lang));
@@ -404,7 +379,7 @@ json volume(db::Connection& con, const Filters& f) {
     d_x.push_back(name);
     d_colors.push_back(period_color(days[i] >= 6));
     dev_colors.push_back(deviation[i] >= 0 ? "#E24E1B" : "#1E90FF");
-    dev_text.push_back(signed_text(deviation[i], 1, lang) + " %");
+    dev_text.push_back(signed_number(deviation[i], 1, lang) + " %");
     d_rows.push_back({name, days[i], days[i] >= 6, counts[i], number(deviation[i])});
     dev_rows.push_back({name, number(deviation[i])});
   }
@@ -502,12 +477,12 @@ json volume(db::Connection& con, const Filters& f) {
   }
   if (counts.size() >= 2) {
     report.say({fmt::format("Busiest day: {} ({} % against the daily mean); quietest: {} ({} %).",
-                            day_name(days[busiest]).en, signed_text(deviation[busiest], 1, "en"),
-                            day_name(days[quietest]).en, signed_text(deviation[quietest], 1, "en")),
+                            day_name(days[busiest]).en, signed_number(deviation[busiest], 1, "en"),
+                            day_name(days[quietest]).en, signed_number(deviation[quietest], 1, "en")),
                 fmt::format("Jour le plus actif : {} ({} % par rapport à la moyenne journalière) ; le plus calme : {} "
                             "({} %).",
-                            day_name(days[busiest]).fr, signed_text(deviation[busiest], 1, "fr"),
-                            day_name(days[quietest]).fr, signed_text(deviation[quietest], 1, "fr"))});
+                            day_name(days[busiest]).fr, signed_number(deviation[busiest], 1, "fr"),
+                            day_name(days[quietest]).fr, signed_number(deviation[quietest], 1, "fr"))});
   }
   return report.to_json();
 }
@@ -628,7 +603,7 @@ json nutrition(db::Connection& con, const Filters& f) {
     y.push_back(c.label.in(lang));
     x.push_back(number(pct));
     colors.push_back(sig ? (pct < 0 ? "#E24E1B" : "#FF8C00") : (pct < 0 ? "#FFD700" : "#FFA07A"));
-    text.push_back(signed_text(pct, 1, lang) + " %" + (sig ? " *" : ""));
+    text.push_back(signed_number(pct, 1, lang) + " %" + (sig ? " *" : ""));
     rows.push_back({c.label.in(lang), number(c.weekday.mean), number(c.weekend.mean), number(pct),
                     number(c.welch_p_adjusted), sig});
   }
@@ -671,9 +646,9 @@ json nutrition(db::Connection& con, const Filters& f) {
   for (const auto& c : cs) {
     if (std::isfinite(c.d)) max_abs_d = std::max(max_abs_d, std::fabs(c.d));
     if (c.welch_p_adjusted < 0.05) {
-      sig_en.push_back(fmt::format("{} ({} %, d = {})", c.label.en, signed_text(c.difference_pct(), 2, "en"),
+      sig_en.push_back(fmt::format("{} ({} %, d = {})", c.label.en, signed_number(c.difference_pct(), 2, "en"),
                                    format_number(c.d, 3, "en")));
-      sig_fr.push_back(fmt::format("{} ({} %, d = {})", c.label.fr, signed_text(c.difference_pct(), 2, "fr"),
+      sig_fr.push_back(fmt::format("{} ({} %, d = {})", c.label.fr, signed_number(c.difference_pct(), 2, "fr"),
                                    format_number(c.d, 3, "fr")));
     }
   }
@@ -697,10 +672,10 @@ json nutrition(db::Connection& con, const Filters& f) {
   const Text effect = effect_size_words(max_abs_d);
   report.say(
       {fmt::format("Largest gap: {} ({} %). The largest |Cohen's d| is {} ({}){}.", cs[largest].label.en,
-                   signed_text(cs[largest].difference_pct(), 2, "en"), format_number(max_abs_d, 3, "en"), effect.en,
+                   signed_number(cs[largest].difference_pct(), 2, "en"), format_number(max_abs_d, 3, "en"), effect.en,
                    max_abs_d < 0.1 ? ": every difference is negligible in practice" : ""),
        fmt::format("Écart maximal : {} ({} %). Le plus grand |d de Cohen| vaut {} ({}){}.", cs[largest].label.fr,
-                   signed_text(cs[largest].difference_pct(), 2, "fr"), format_number(max_abs_d, 3, "fr"), effect.fr,
+                   signed_number(cs[largest].difference_pct(), 2, "fr"), format_number(max_abs_d, 3, "fr"), effect.fr,
                    max_abs_d < 0.1 ? " : toutes les différences sont négligeables en pratique" : "")});
   report.say({fmt::format("Mann-Whitney, robust to the skewed nutrient values, finds {} of {} significant shifts "
                           "after correction.",
@@ -809,7 +784,7 @@ json items(db::Connection& con, const Filters& f, const std::string& id, const s
     y.push_back(t.name);
     x.push_back(number(100 * t.diff()));
     colors.push_back(t.diff() >= 0 ? kWeekendColor : kWeekdayColor);
-    text.push_back(signed_text(100 * t.diff(), 2, lang));
+    text.push_back(signed_number(100 * t.diff(), 2, lang));
     rows.push_back({t.name, number(100 * t.share_weekday), number(100 * t.share_weekend), number(100 * t.diff()),
                     number(t.p_adjusted)});
   }
@@ -864,7 +839,7 @@ json items(db::Connection& con, const Filters& f, const std::string& id, const s
     std::vector<std::string> names;
     for (const auto& t : passing) {
       if ((t.diff() > 0) != weekend) continue;
-      names.push_back(fmt::format("{} ({} pp)", t.name, signed_text(100 * t.diff(), 2, lang_code)));
+      names.push_back(fmt::format("{} ({} pp)", t.name, signed_number(100 * t.diff(), 2, lang_code)));
       if (names.size() == 3) break;
     }
     return names;
@@ -1084,12 +1059,12 @@ json ratings(db::Connection& con, const Filters& f) {
       {fmt::format("Weekend ratings average {} (n = {}) against {} on weekdays (n = {}): difference {}; "
                    "Mann-Whitney p = {}, Cohen's d = {} ({}): {}.",
                    format_number(we.mean, 4, "en"), format_number(we.n, 0, "en"), format_number(wd.mean, 4, "en"),
-                   format_number(wd.n, 0, "en"), signed_text(we.mean - wd.mean, 4, "en"), format_p(mw.p_value),
+                   format_number(wd.n, 0, "en"), signed_number(we.mean - wd.mean, 4, "en"), format_p(mw.p_value),
                    format_number(d, 4, "en"), effect.en, verdict.en),
        fmt::format("Les notes du week-end valent en moyenne {} (n = {}) contre {} en semaine (n = {}) : écart "
                    "{} ; Mann-Whitney p = {}, d de Cohen = {} ({}) : {}.",
                    format_number(we.mean, 4, "fr"), format_number(we.n, 0, "fr"), format_number(wd.mean, 4, "fr"),
-                   format_number(wd.n, 0, "fr"), signed_text(we.mean - wd.mean, 4, "fr"), format_p(mw.p_value, "fr"),
+                   format_number(wd.n, 0, "fr"), signed_number(we.mean - wd.mean, 4, "fr"), format_p(mw.p_value, "fr"),
                    format_number(d, 4, "fr"), effect.fr, verdict.fr)});
   report.say(
       {fmt::format(

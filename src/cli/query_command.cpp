@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "data/duckdb.hpp"
+#include "data/value_json.hpp"
 
 namespace mtm::cli {
 
@@ -30,17 +31,6 @@ std::string csv_escape(const std::string& text) {
   return out + "\"";
 }
 
-nlohmann::json to_json(const db::Value& value) {
-  struct Visitor {
-    nlohmann::json operator()(std::monostate) const { return nullptr; }
-    nlohmann::json operator()(bool b) const { return b; }
-    nlohmann::json operator()(std::int64_t i) const { return i; }
-    nlohmann::json operator()(double d) const { return d; }
-    nlohmann::json operator()(const std::string& s) const { return s; }
-  };
-  return std::visit(Visitor{}, value);
-}
-
 void run_query(const QueryOptions& options) {
   if (!std::filesystem::exists(options.db_path)) {
     throw ValidationError("--db", fmt::format("database '{}' does not exist", options.db_path));
@@ -57,7 +47,7 @@ void run_query(const QueryOptions& options) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& row : rows) {
       nlohmann::json object = nlohmann::json::object();
-      for (std::size_t c = 0; c < columns; ++c) object[names[c]] = to_json(row[c]);
+      for (std::size_t c = 0; c < columns; ++c) object[names[c]] = db::to_json(row[c]);
       out.push_back(std::move(object));
     }
     fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));

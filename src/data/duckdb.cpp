@@ -105,6 +105,21 @@ Value value_at(duckdb_vector vector, std::size_t row, duckdb_logical_type type) 
   }
 }
 
+// A VARCHAR[] value owned by the caller (destroy with duckdb_destroy_value).
+duckdb_value make_varchar_list(const std::vector<std::string>& values) {
+  LogicalType varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
+  std::vector<duckdb_value> items;
+  items.reserve(values.size());
+  for (const auto& v : values) items.push_back(duckdb_create_varchar_length(v.data(), v.size()));
+  // The C API rejects a null array even for an empty list, so an empty list points at a dummy slot.
+  duckdb_value empty_slot = nullptr;
+  duckdb_value list =
+      duckdb_create_list_value(varchar.handle, items.empty() ? &empty_slot : items.data(), items.size());
+  for (auto& item : items) duckdb_destroy_value(&item);
+  if (list == nullptr) throw DatabaseError("cannot build a list value");
+  return list;
+}
+
 }  // namespace
 
 std::optional<Date> parse_date(std::string_view text) {
@@ -417,16 +432,7 @@ PreparedStatement& PreparedStatement::bind(std::size_t index, Date value) {
   return *this;
 }
 PreparedStatement& PreparedStatement::bind(std::size_t index, const std::vector<std::string>& values) {
-  LogicalType varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
-  std::vector<duckdb_value> items;
-  items.reserve(values.size());
-  for (const auto& v : values) items.push_back(duckdb_create_varchar_length(v.data(), v.size()));
-  // The C API rejects a null array even for an empty list, so an empty list points at a dummy slot.
-  duckdb_value empty_slot = nullptr;
-  duckdb_value list =
-      duckdb_create_list_value(varchar.handle, items.empty() ? &empty_slot : items.data(), items.size());
-  for (auto& item : items) duckdb_destroy_value(&item);
-  if (list == nullptr) throw DatabaseError("cannot build a list value");
+  duckdb_value list = make_varchar_list(values);
   const duckdb_state state = duckdb_bind_value(handle_, index, list);
   duckdb_destroy_value(&list);
   check(state, index, "a list");
@@ -505,16 +511,7 @@ Appender& Appender::append(Date value) {
   return *this;
 }
 Appender& Appender::append(const std::vector<std::string>& values) {
-  LogicalType varchar(duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR));
-  std::vector<duckdb_value> items;
-  items.reserve(values.size());
-  for (const auto& v : values) items.push_back(duckdb_create_varchar_length(v.data(), v.size()));
-  // The C API rejects a null array even for an empty list, so an empty list points at a dummy slot.
-  duckdb_value empty_slot = nullptr;
-  duckdb_value list =
-      duckdb_create_list_value(varchar.handle, items.empty() ? &empty_slot : items.data(), items.size());
-  for (auto& item : items) duckdb_destroy_value(&item);
-  if (list == nullptr) throw DatabaseError("cannot build a list value");
+  duckdb_value list = make_varchar_list(values);
   const duckdb_state state = duckdb_append_value(handle_, list);
   duckdb_destroy_value(&list);
   check(state);
