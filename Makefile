@@ -8,7 +8,7 @@ DEMO_SCALE ?= 1.0
 DEMO_SEED ?= 42
 JOBS ?= $(shell nproc)
 
-.PHONY: all bootstrap build run demo-db test bench format lint clean
+.PHONY: all bootstrap build run demo-db test coverage asan fuzz lint bench format clean
 
 all: build
 
@@ -30,8 +30,22 @@ demo-db: build
 run: demo-db
 	@scripts/run.sh "$(BIN)" "$(DB)"
 
-test: build
-	@scripts/test.sh "$(BUILD_DIR)"
+# Every quality gate (scripts/test.sh); each one also runs alone below.
+test: bootstrap
+	@JOBS=$(JOBS) scripts/test.sh
+
+coverage: bootstrap
+	@JOBS=$(JOBS) scripts/coverage.sh
+
+asan: bootstrap
+	@JOBS=$(JOBS) scripts/asan.sh
+
+# FUZZ_SECONDS=600 make fuzz for a longer run (default 60 s per target).
+fuzz: bootstrap
+	@JOBS=$(JOBS) scripts/fuzz.sh
+
+lint: bootstrap
+	@JOBS=$(JOBS) scripts/lint.sh
 
 bench: bootstrap
 	@scripts/bench.sh

@@ -84,7 +84,10 @@ CsvReader::CsvReader(const std::string& path, std::string display_name)
     throw DataLoadError(source_, "file is empty (expected a CSV header line)");
   }
   if (end_ >= 3 && buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    // offset_ is the absolute offset of buffer_[pos_]: skipping the BOM moves both, so columns on line 1
+    // count from the first byte after it.
     pos_ = 3;
+    offset_ = 3;
     line_start_ = 3;
   }
 }
@@ -104,6 +107,7 @@ CsvReader CsvReader::from_string(std::string text, std::string display_name) {
   }
   if (reader.end_ >= 3 && reader.buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     reader.pos_ = 3;
+    reader.offset_ = 3;
     reader.line_start_ = 3;
   }
   return reader;

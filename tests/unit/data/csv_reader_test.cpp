@@ -76,6 +76,21 @@ TEST(CsvReader, SkipsBlankLinesAndBom) {
   EXPECT_EQ(read_text("\xEF\xBB\xBFname,id\n\nx,1\r\n\r\ny,2\n\n"), (Rows{{"name", "id"}, {"x", "1"}, {"y", "2"}}));
 }
 
+// Regression (fuzz_csv_reader): after a BOM, positions on line 1 were 3 bytes too small (column -2).
+TEST(CsvReader, CountsColumnsOfTheFirstLineAfterTheBom) {
+  auto reader = CsvReader::from_string("\xEF\xBB\xBFname,id\r\n\"bad\"quote,1\r2,3", "t.csv");
+  CsvRecord record;
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_EQ(record.position(0).line, 1);
+  EXPECT_EQ(record.position(0).column, 1);
+  EXPECT_EQ(record.position(1).column, 6);
+  EXPECT_EQ(record.end().column, 8);
+  EXPECT_EQ(reader.bytes_read(), 11);  // the BOM, "name,id" and the CR (its LF goes with the next record)
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_EQ(record.problem(), "unexpected text after a closing quote");
+  EXPECT_EQ(record.position(1).column, 12);
+}
+
 TEST(CsvReader, KeepsUtf8AndHtmlEntitiesVerbatim) {
   EXPECT_EQ(read_text("r\n\"crème &amp; brûlée&#039;s <br/> â€”\"\n"),
             (Rows{{"r"}, {"crème &amp; brûlée&#039;s <br/> â€”"}}));
