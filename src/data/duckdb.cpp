@@ -381,6 +381,8 @@ Value Result::scalar() {
 
 // ---- PreparedStatement ----
 
+// Non-const: preparing changes the connection's state even though handle() is a const accessor.
+// cppcheck-suppress constParameter
 PreparedStatement::PreparedStatement(Connection& connection, const std::string& sql) {
   if (duckdb_prepare(connection.handle(), sql.c_str(), &handle_) == DuckDBError) {
     std::string message = duckdb_prepare_error(handle_) ? duckdb_prepare_error(handle_) : "prepare failed";
@@ -459,6 +461,8 @@ Result PreparedStatement::execute() {
 
 // ---- Appender ----
 
+// Non-const: an appender writes through the connection.
+// cppcheck-suppress constParameter
 Appender::Appender(Connection& connection, const std::string& table) : table_(table) {
   if (duckdb_appender_create_ext(connection.handle(), nullptr, nullptr, table.c_str(), &handle_) == DuckDBError) {
     std::string message = "cannot create appender";
