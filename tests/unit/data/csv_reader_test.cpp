@@ -91,6 +91,32 @@ TEST(CsvReader, CountsColumnsOfTheFirstLineAfterTheBom) {
   EXPECT_EQ(record.position(1).column, 12);
 }
 
+TEST(CsvReader, SkipsTheBomOfAFile) {
+  test::TempDir dir;
+  const auto path = dir.write("bom.csv", "\xEF\xBB\xBFid,name\n7,x\n");
+  CsvReader reader(path.string());
+  CsvRecord record;
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_EQ(record[0], "id");
+  EXPECT_EQ(record.position(1).column, 4);
+  CsvReader moved(std::move(reader));
+  ASSERT_TRUE(moved.next(record));
+  EXPECT_EQ(record[0], "7");
+  EXPECT_EQ(record.start().line, 2);
+  EXPECT_EQ(moved.source(), path.string());
+  EXPECT_FALSE(moved.next(record));
+}
+
+TEST(CsvReader, RejectsNulBytesInMemoryText) {
+  try {
+    CsvReader::from_string(std::string("a,b\n1,\0\n", 8), "mem.csv");
+    FAIL() << "expected a DataLoadError";
+  } catch (const DataLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("binary content (NUL byte at byte offset 6)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("mem.csv"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CsvReader, KeepsUtf8AndHtmlEntitiesVerbatim) {
   EXPECT_EQ(read_text("r\n\"crème &amp; brûlée&#039;s <br/> â€”\"\n"),
             (Rows{{"r"}, {"crème &amp; brûlée&#039;s <br/> â€”"}}));

@@ -49,6 +49,35 @@ TEST(ListLiteral, KeepsUtf8AndAcceptsTrailingComma) {
   EXPECT_EQ(strings("['crème brûlée', 'jalapeño',]"), (Strings{"crème brûlée", "jalapeño"}));
 }
 
+// Expected values from Python: [x.encode("utf-8") for x in ast.literal_eval(text)].
+TEST(ListLiteral, DecodesEveryEscapeLikePython) {
+  EXPECT_EQ(strings(R"(['\x41\x4a\x4A', '\u00e9\u20AC\U0001F600\U0000007a', '\101\7\60x'])"),
+            (Strings{"AJJ", "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z",
+                     "A\x07"
+                     "0x"}));
+  EXPECT_EQ(strings("['\\r\\t\\a\\b\\f\\v', 'line\\\nnext', '\\q\\%']"),
+            (Strings{"\r\t\x07\x08\x0C\x0B", "linenext", "\\q\\%"}));
+}
+
+TEST(ListLiteral, RejectsBadEscapesWhereTheyStart) {
+  std::vector<std::string> out;
+  auto error = parse_string_list(R"(['ab\x4'])", out);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->offset, 4u);
+  EXPECT_EQ(error->message, "bad \\x escape: expected 2 hex digits");
+  error = parse_string_list(R"(['\U00110000'])", out);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->message, "escape is not a valid Unicode code point");
+  // Python keeps a lone surrogate in a str, but it has no UTF-8 form: rejected too.
+  error = parse_string_list(R"(['\ud800'])", out);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->offset, 2u);
+  error = parse_string_list("['a\\", out);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->message, "backslash at end of literal");
+  EXPECT_EQ(error->offset, 3u);
+}
+
 TEST(ListLiteral, RejectsUnterminatedItem) {
   std::vector<std::string> out;
   auto error = parse_string_list("['abc, 'def']", out);
