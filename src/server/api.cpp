@@ -12,6 +12,7 @@
 #include "analysis/registry.hpp"
 #include "core/errors.hpp"
 #include "core/version_info.hpp"
+#include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
@@ -23,7 +24,8 @@ ApiContext::ApiContext(const ServerOptions& options)
       pool(database),
       cache(options.cache_bytes),
       assets(embedded_files()),
-      environment(detect_environment()) {}
+      environment(detect_environment()),
+      explorer(load_explorer_index(database)) {}
 
 std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
                                                                 const std::vector<std::string>& accepted) {

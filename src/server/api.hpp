@@ -7,10 +7,12 @@
 #include <httplib.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analysis/explorer/explorer_index.hpp"
 #include "core/environment.hpp"
 #include "data/duckdb.hpp"
 #include "server/connection_pool.hpp"
@@ -38,6 +40,8 @@ class ApiContext {
   LruCache cache;
   StaticAssets assets;
   Environment environment;
+  /// Search, similar recipes and pantry matching, built from the database at start.
+  std::shared_ptr<const analysis::explorer::ExplorerIndex> explorer;
 };
 
 /// Query parameters checked against the names a route accepts ("lang" is always accepted and must be

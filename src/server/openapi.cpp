@@ -5,6 +5,7 @@
 #include "analysis/filters.hpp"
 #include "analysis/registry.hpp"
 #include "core/version_info.hpp"
+#include "server/explorer_routes.hpp"
 #include "server/routes.hpp"
 
 namespace mtm::server {
@@ -84,11 +85,14 @@ json openapi_document() {
                               {"description", "Analysis id; see the per-analysis paths for each one's filters"},
                               {"schema", {{"type", "string"}}}});
       }
+      for (auto& p : explorer_openapi_parameters(route.path)) parameters.push_back(std::move(p));
       parameters.push_back(lang_parameter());
       operation["responses"] = {{"200", json_response("OK")},
                                 {"400", problem_response("Unknown parameter or bad value")},
                                 {"500", problem_response("Internal error")}};
       if (route.path == "/api/v1/analyses/{id}") operation["responses"]["404"] = problem_response("Unknown analysis");
+      if (route.path.find("{id}") != std::string::npos && route.tag == "explorer")
+        operation["responses"]["404"] = problem_response("No such recipe, contributor or user");
       if (route.path == "/readyz") operation["responses"]["503"] = problem_response("Database not answering");
     }
     if (!parameters.empty()) operation["parameters"] = parameters;

@@ -4,12 +4,13 @@
 
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
+#include "server/explorer_routes.hpp"
 #include "server/problem.hpp"
 
 namespace mtm::server {
 
 const std::vector<RouteSpec>& route_specs() {
-  static const std::vector<RouteSpec> kRoutes = {
+  static const std::vector<RouteSpec> kRoutes = with_explorer_routes({
       {"GET", "/", "/", "The web UI (view state in the query string)", "ui", {}, api::get_index},
       {"GET",
        "/assets/{path}",
@@ -62,7 +63,7 @@ const std::vector<RouteSpec>& route_specs() {
        "api",
        {},
        api::get_openapi},
-  };
+  });
   return kRoutes;
 }
 

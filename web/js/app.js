@@ -4,15 +4,20 @@
 import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
 import { createTranslator } from './lib/i18n.js';
-import { PAGES, parseState, serializeState, withState } from './lib/url_state.js';
+import { DETAIL_PAGES, PAGES, parseState, serializeState, withState } from './lib/url_state.js';
 import overview from './pages/overview.js';
 import trends from './pages/trends.js';
 import seasonality from './pages/seasonality.js';
 import weekend from './pages/weekend.js';
 import ratings from './pages/ratings.js';
 import about from './pages/about.js';
+import search from './pages/search.js';
+import pantry from './pages/pantry.js';
+import recipe from './pages/recipe.js';
+import contributor from './pages/contributor.js';
+import user from './pages/user.js';
 
-const MODULES = { overview, trends, seasonality, weekend, ratings, about };
+const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, about, recipe, contributor, user };
 const api = createApi();
 let dicts = null;
 let state = parseState(location.search);
@@ -65,7 +70,7 @@ function renderShell(t) {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
   const nav = clear(document.getElementById('nav'));
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => !DETAIL_PAGES.includes(p))) {
     nav.appendChild(h('a', {
       href: hrefFor({ page, filters: page === state.page ? undefined : null }),
       'data-page': page,

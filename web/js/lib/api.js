@@ -47,6 +47,8 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
     analyses: (lang) => get('analyses', {}, lang, { remember: true }),
     ingestReport: (lang) => get('ingest-report', {}, lang, { remember: true }),
     analysis: (id, params, lang) => get(`analyses/${encodeURIComponent(id)}`, params, lang),
+    /** Any other route under /api/v1/ (the explorer's search, recipes, pantry, people). */
+    fetch: (path, params, lang) => get(path, params, lang),
     forget: () => memo.clear(),
   };
 }

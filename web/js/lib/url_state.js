@@ -1,7 +1,10 @@
 // The whole view state lives in the URL query string: page, lang and the page's filters.
 // Pure functions (no DOM), so they are tested with node --test.
 
-export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
+export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'search', 'pantry', 'about', 'recipe',
+  'contributor', 'user'];
+/** Pages reached from links (a recipe, a contributor, a user), not from the sidebar. */
+export const DETAIL_PAGES = ['recipe', 'contributor', 'user'];
 export const LANGS = ['en', 'fr'];
 export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {} });
 
@@ -41,13 +44,15 @@ export function serializeState(state) {
   return '?' + params.toString();
 }
 
-/** A copy of state with some fields replaced; filters: null clears them (page change). */
+/** A copy of state with some fields replaced; filters: null clears them (page change), reset: true
+ * replaces them with the given ones. */
 export function withState(state, changes) {
   const next = { page: state.page, lang: state.lang, filters: { ...state.filters } };
   if (changes.page !== undefined) next.page = changes.page;
   if (changes.lang !== undefined) next.lang = changes.lang;
-  if (changes.filters === null) next.filters = {};
-  else if (changes.filters) {
+  // reset: the given filters replace the current ones (a link to another recipe or person).
+  if (changes.filters === null || changes.reset) next.filters = {};
+  if (changes.filters) {
     for (const [name, value] of Object.entries(changes.filters)) {
       if (value === undefined || value === null || value === '') delete next.filters[name];
       else next.filters[name] = String(value);

@@ -1,0 +1,206 @@
+#include "analysis/explorer/explorer_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+#include "analysis/explorer/text.hpp"
+
+namespace mtm::analysis::explorer {
+
+namespace {
+
+// Word -> provisional number while building; the dictionary is sorted at the end.
+class TermTable {
+ public:
+  std::uint32_t id(std::string&& word) {
+    auto [it, added] = ids_.try_emplace(std::move(word), static_cast<std::uint32_t>(words_.size()));
+    if (added) words_.push_back(it->first);
+    return it->second;
+  }
+  std::vector<std::string>& words() { return words_; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> words_;
+};
+
+std::vector<std::vector<std::uint32_t>> tokenize_items(const std::vector<std::string>& items, TermTable& table) {
+  std::vector<std::vector<std::uint32_t>> out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    std::vector<std::uint32_t> ids;
+    for (auto& word : tokenize(item)) ids.push_back(table.id(std::move(word)));
+    out.push_back(std::move(ids));
+  }
+  return out;
+}
+
+std::optional<std::uint32_t> find_sorted(const std::vector<std::string>& sorted, std::string_view value) {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), value,
+                                   [](const std::string& a, std::string_view b) { return a < b; });
+  if (it == sorted.end() || *it != value) return std::nullopt;
+  return static_cast<std::uint32_t>(it - sorted.begin());
+}
+
+}  // namespace
+
+ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus) : corpus_(std::move(corpus)) {
+  build_text_index();
+  build_item_lists();
+  build_measures();
+  build_similarity_weights();
+  std::uint64_t count = 0;
+  std::uint64_t sum = 0;
+  for (std::size_t doc = 0; doc < size(); ++doc) {
+    count += corpus_.rating_counts[doc];
+    sum += corpus_.rating_sums[doc];
+  }
+  prior_mean_ = count == 0 ? 0.0 : static_cast<double>(sum) / static_cast<double>(count);
+}
+
+void ExplorerIndex::build_text_index() {
+  TermTable table;
+  const auto ingredient_words = tokenize_items(corpus_.ingredients.items, table);
+  const auto tag_words = tokenize_items(corpus_.tags.items, table);
+  std::vector<std::vector<Posting>> postings;
+  doc_lengths_.assign(size(), 0.0F);
+  std::vector<std::pair<std::uint32_t, float>> weights;
+  double total_length = 0;
+  for (std::uint32_t doc = 0; doc < size(); ++doc) {
+    weights.clear();
+    const auto add_text = [&](const std::string& text, double weight) {
+      for (auto& word : tokenize(text)) weights.emplace_back(table.id(std::move(word)), static_cast<float>(weight));
+    };
+    add_text(corpus_.names[doc], Bm25::kNameWeight);
+    add_text(corpus_.descriptions[doc], Bm25::kDescriptionWeight);
+    for (const auto item : corpus_.recipe_ingredients[doc]) {
+      for (const auto term : ingredient_words[item])
+        weights.emplace_back(term, static_cast<float>(Bm25::kIngredientWeight));
+    }
+    for (const auto item : corpus_.recipe_tags[doc]) {
+      for (const auto term : tag_words[item]) weights.emplace_back(term, static_cast<float>(Bm25::kTagWeight));
+    }
+    std::sort(weights.begin(), weights.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    float length = 0;
+    for (std::size_t i = 0; i < weights.size();) {
+      const std::uint32_t term = weights[i].first;
+      float tf = 0;
+      for (; i < weights.size() && weights[i].first == term; ++i) tf += weights[i].second;
+      if (term >= postings.size()) postings.resize(term + 1);
+      postings[term].push_back({doc, tf});
+      length += tf;
+    }
+    doc_lengths_[doc] = length;
+    total_length += length;
+  }
+  average_length_ = size() == 0 ? 0.0 : total_length / static_cast<double>(size());
+  postings.resize(table.words().size());
+  // Sort the dictionary (prefix ranges are then contiguous) and carry the postings along.
+  std::vector<std::uint32_t> order(table.words().size());
+  std::iota(order.begin(), order.end(), 0U);
+  auto& words = table.words();
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
+  terms_.reserve(order.size());
+  postings_.reserve(order.size());
+  for (const auto old : order) {
+    terms_.push_back(std::move(words[old]));
+    postings_.push_back(std::move(postings[old]));
+  }
+  // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
+  corpus_.descriptions = {};
+}
+
+void ExplorerIndex::build_item_lists() {
+  ingredient_docs_.assign(corpus_.ingredients.items.size(), {});
+  tag_docs_.assign(corpus_.tags.items.size(), {});
+  for (std::uint32_t doc = 0; doc < size(); ++doc) {
+    for (const auto item : corpus_.recipe_ingredients[doc]) ingredient_docs_[item].push_back(doc);
+    for (const auto item : corpus_.recipe_tags[doc]) tag_docs_[item].push_back(doc);
+  }
+}
+
+void ExplorerIndex::build_measures() {
+  for (std::size_t doc = 0; doc < size(); ++doc) {
+    if (corpus_.minutes[doc] != data::RecipeCorpus::kMissing)
+      sorted_minutes_.push_back(static_cast<double>(corpus_.minutes[doc]));
+    if (corpus_.n_steps[doc] != data::RecipeCorpus::kMissing)
+      sorted_steps_.push_back(static_cast<double>(corpus_.n_steps[doc]));
+    if (!std::isnan(corpus_.complexity[doc])) sorted_complexity_.push_back(corpus_.complexity[doc]);
+  }
+  std::sort(sorted_minutes_.begin(), sorted_minutes_.end());
+  std::sort(sorted_steps_.begin(), sorted_steps_.end());
+  std::sort(sorted_complexity_.begin(), sorted_complexity_.end());
+}
+
+void ExplorerIndex::build_similarity_weights() {
+  const auto n = static_cast<double>(size());
+  const auto weight = [n](std::size_t df, double field) {
+    if (df == 0 || static_cast<double>(df) > Similarity::kMaxShare * n) return 0.0;
+    return field * std::log(n / static_cast<double>(df));
+  };
+  for (const auto& docs : ingredient_docs_)
+    ingredient_weights_.push_back(weight(docs.size(), Similarity::kIngredientWeight));
+  for (const auto& docs : tag_docs_) tag_weights_.push_back(weight(docs.size(), Similarity::kTagWeight));
+  similarity_norms_.assign(size(), 0.0);
+  for (std::size_t doc = 0; doc < size(); ++doc) {
+    double sum = 0;
+    for (const auto i : corpus_.recipe_ingredients[doc]) sum += ingredient_weights_[i] * ingredient_weights_[i];
+    for (const auto t : corpus_.recipe_tags[doc]) sum += tag_weights_[t] * tag_weights_[t];
+    similarity_norms_[doc] = std::sqrt(sum);
+  }
+}
+
+std::optional<std::uint32_t> ExplorerIndex::doc_of(std::int64_t recipe_id) const {
+  const auto it = std::lower_bound(corpus_.ids.begin(), corpus_.ids.end(), recipe_id);
+  if (it == corpus_.ids.end() || *it != recipe_id) return std::nullopt;
+  return static_cast<std::uint32_t>(it - corpus_.ids.begin());
+}
+
+std::optional<double> ExplorerIndex::mean_rating(std::uint32_t doc) const {
+  if (corpus_.rating_counts[doc] == 0) return std::nullopt;
+  return static_cast<double>(corpus_.rating_sums[doc]) / static_cast<double>(corpus_.rating_counts[doc]);
+}
+
+std::optional<double> ExplorerIndex::adjusted_rating(std::uint32_t doc) const {
+  const auto n = corpus_.rating_counts[doc];
+  if (n == 0) return std::nullopt;
+  return (kPriorWeight * prior_mean_ + static_cast<double>(corpus_.rating_sums[doc])) /
+         (kPriorWeight + static_cast<double>(n));
+}
+
+std::optional<std::uint32_t> ExplorerIndex::term_of(std::string_view word) const {
+  return find_sorted(terms_, word);
+}
+
+double ExplorerIndex::idf(std::uint32_t term) const {
+  const auto n = static_cast<double>(size());
+  const auto df = static_cast<double>(postings_[term].size());
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+double ExplorerIndex::bm25(std::uint32_t term, const Posting& posting) const {
+  const double tf = posting.tf;
+  const double norm = 1.0 - Bm25::kB + Bm25::kB * doc_lengths_[posting.doc] / average_length_;
+  return idf(term) * tf * (Bm25::kK1 + 1.0) / (tf + Bm25::kK1 * norm);
+}
+
+std::optional<std::uint32_t> ExplorerIndex::ingredient_of(std::string_view item) const {
+  return find_sorted(corpus_.ingredients.items, item);
+}
+
+std::optional<std::uint32_t> ExplorerIndex::tag_of(std::string_view item) const {
+  return find_sorted(corpus_.tags.items, item);
+}
+
+double ExplorerIndex::percentile(Measure measure, double value) const {
+  const auto& sorted = measure == Measure::Minutes ? sorted_minutes_
+                       : measure == Measure::Steps ? sorted_steps_
+                                                   : sorted_complexity_;
+  if (sorted.empty()) return 0.0;
+  const auto at_most = std::upper_bound(sorted.begin(), sorted.end(), value) - sorted.begin();
+  return 100.0 * static_cast<double>(at_most) / static_cast<double>(sorted.size());
+}
+
+}  // namespace mtm::analysis::explorer

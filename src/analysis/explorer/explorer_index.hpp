@@ -1,0 +1,115 @@
+// The explorer's in-memory index over every recipe, built once from the database when the server
+// starts: a BM25 inverted index over names, ingredients, tags and descriptions with a sorted term
+// dictionary (prefix matching and one-typo tolerance), recipe lists per ingredient and per tag
+// (filters, similar recipes, pantry matching), sorted measures (percentiles) and the Bayesian
+// adjusted rating. Immutable after construction, so every server thread may query it at once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/explorer_corpus.hpp"
+
+namespace mtm::analysis::explorer {
+
+/// BM25 parameters and the weight of each field's words in a recipe's term frequencies (BM25F with
+/// one length per recipe: a word in the name counts 3 times, in an ingredient twice).
+struct Bm25 {
+  static constexpr double kK1 = 1.2;
+  static constexpr double kB = 0.75;
+  static constexpr double kNameWeight = 3.0;
+  static constexpr double kIngredientWeight = 2.0;
+  static constexpr double kTagWeight = 1.0;
+  static constexpr double kDescriptionWeight = 1.0;
+};
+
+/// Adjusted rating = (kPriorWeight * prior + sum of ratings) / (kPriorWeight + n), with prior the
+/// mean of every clean rating: a recipe needs many ratings to move far from the overall mean.
+inline constexpr double kPriorWeight = 10.0;
+
+/// Similar recipes: an ingredient weighs ln(N / df), a tag half as much; items held by more than half
+/// of the recipes weigh 0 (they tell recipes apart very little and would cost most of the time).
+struct Similarity {
+  static constexpr double kIngredientWeight = 1.0;
+  static constexpr double kTagWeight = 0.5;
+  static constexpr double kMaxShare = 0.5;
+};
+
+struct Posting {
+  std::uint32_t doc;
+  float tf;  ///< field-weighted term frequency
+};
+
+enum class Measure { Minutes, Steps, Complexity };
+
+class ExplorerIndex {
+ public:
+  explicit ExplorerIndex(data::RecipeCorpus corpus);
+
+  [[nodiscard]] const data::RecipeCorpus& corpus() const noexcept { return corpus_; }
+  [[nodiscard]] std::size_t size() const noexcept { return corpus_.size(); }
+  /// Doc number of a recipe id, nullopt when no such recipe.
+  [[nodiscard]] std::optional<std::uint32_t> doc_of(std::int64_t recipe_id) const;
+
+  /// Mean of every clean rating of every recipe (the prior of the adjusted rating); 0 if none.
+  [[nodiscard]] double prior_mean() const noexcept { return prior_mean_; }
+  /// Mean of a recipe's clean ratings; nullopt when it has none.
+  [[nodiscard]] std::optional<double> mean_rating(std::uint32_t doc) const;
+  /// Bayesian adjusted rating; nullopt when the recipe has no rating (never the prior alone).
+  [[nodiscard]] std::optional<double> adjusted_rating(std::uint32_t doc) const;
+
+  /// Sorted distinct words of the index.
+  [[nodiscard]] const std::vector<std::string>& terms() const noexcept { return terms_; }
+  /// Number of a word in terms(), nullopt when absent.
+  [[nodiscard]] std::optional<std::uint32_t> term_of(std::string_view word) const;
+  [[nodiscard]] const std::vector<Posting>& postings(std::uint32_t term) const { return postings_[term]; }
+  /// BM25 inverse document frequency: ln(1 + (N - df + 0.5) / (df + 0.5)).
+  [[nodiscard]] double idf(std::uint32_t term) const;
+  /// BM25 weight of one posting.
+  [[nodiscard]] double bm25(std::uint32_t term, const Posting& posting) const;
+  [[nodiscard]] double doc_length(std::uint32_t doc) const { return doc_lengths_[doc]; }
+  [[nodiscard]] double average_length() const noexcept { return average_length_; }
+
+  /// Docs (ascending) holding an ingredient / a tag, by item number in the corpus vocabularies.
+  [[nodiscard]] const std::vector<std::uint32_t>& ingredient_docs(std::uint32_t item) const {
+    return ingredient_docs_[item];
+  }
+  [[nodiscard]] const std::vector<std::uint32_t>& tag_docs(std::uint32_t item) const { return tag_docs_[item]; }
+  /// Item number of an exact ingredient / tag, nullopt when absent.
+  [[nodiscard]] std::optional<std::uint32_t> ingredient_of(std::string_view item) const;
+  [[nodiscard]] std::optional<std::uint32_t> tag_of(std::string_view item) const;
+
+  /// Similarity weights of an ingredient / a tag, and the Euclidean norm of a recipe's weight vector.
+  [[nodiscard]] double ingredient_weight(std::uint32_t item) const { return ingredient_weights_[item]; }
+  [[nodiscard]] double tag_weight(std::uint32_t item) const { return tag_weights_[item]; }
+  [[nodiscard]] double similarity_norm(std::uint32_t doc) const { return similarity_norms_[doc]; }
+
+  /// Percentage of recipes with a known value that is <= value (SciPy percentileofscore, kind="weak").
+  [[nodiscard]] double percentile(Measure measure, double value) const;
+
+ private:
+  void build_text_index();
+  void build_item_lists();
+  void build_measures();
+  void build_similarity_weights();
+
+  data::RecipeCorpus corpus_;
+  std::vector<std::string> terms_;
+  std::vector<std::vector<Posting>> postings_;
+  std::vector<float> doc_lengths_;
+  double average_length_ = 0;
+  std::vector<std::vector<std::uint32_t>> ingredient_docs_;
+  std::vector<std::vector<std::uint32_t>> tag_docs_;
+  std::vector<double> sorted_minutes_;
+  std::vector<double> sorted_steps_;
+  std::vector<double> sorted_complexity_;
+  std::vector<double> ingredient_weights_;
+  std::vector<double> tag_weights_;
+  std::vector<double> similarity_norms_;
+  double prior_mean_ = 0;
+};
+
+}  // namespace mtm::analysis::explorer

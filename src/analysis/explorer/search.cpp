@@ -1,0 +1,244 @@
+#include "analysis/explorer/search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/explorer/text.hpp"
+
+namespace mtm::analysis::explorer {
+
+namespace {
+
+constexpr double kUnranked = -std::numeric_limits<double>::infinity();
+
+// Which vocabulary items contain a filter word, as a flag per item.
+std::vector<char> items_with_word(const std::vector<std::string>& items, const std::vector<std::string>& words) {
+  std::vector<char> flags(items.size(), 0);
+  if (words.empty()) return flags;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (const auto& word : words) {
+      if (item_has_word(items[i], word)) {
+        flags[i] = 1;
+        break;
+      }
+    }
+  }
+  return flags;
+}
+
+struct Filter {
+  const ExplorerIndex& index;
+  const SearchQuery& query;
+  std::vector<std::uint32_t> required_tags;
+  std::vector<std::uint32_t> excluded_tags;
+  bool impossible = false;
+  // Per required ingredient word, the items holding it; one flag list for all excluded words.
+  std::vector<std::vector<char>> required_items;
+  std::vector<char> excluded_items;
+
+  Filter(const ExplorerIndex& idx, const SearchQuery& q) : index(idx), query(q) {
+    for (const auto& tag : q.tags) {
+      if (auto item = idx.tag_of(tag))
+        required_tags.push_back(*item);
+      else
+        impossible = true;
+    }
+    for (const auto& tag : q.exclude_tags) {
+      if (auto item = idx.tag_of(tag)) excluded_tags.push_back(*item);
+    }
+    const auto& items = idx.corpus().ingredients.items;
+    for (const auto& word : q.ingredients) required_items.push_back(items_with_word(items, {word}));
+    excluded_items = items_with_word(items, q.exclude_ingredients);
+  }
+
+  [[nodiscard]] bool accepts(std::uint32_t doc) const {
+    const auto& c = index.corpus();
+    if (query.max_minutes && (c.minutes[doc] == data::RecipeCorpus::kMissing || c.minutes[doc] > *query.max_minutes))
+      return false;
+    if (query.max_steps && (c.n_steps[doc] == data::RecipeCorpus::kMissing || c.n_steps[doc] > *query.max_steps))
+      return false;
+    if ((query.min_calories || query.max_calories) && std::isnan(c.calories[doc])) return false;
+    if (query.min_calories && c.calories[doc] < *query.min_calories) return false;
+    if (query.max_calories && c.calories[doc] > *query.max_calories) return false;
+    if (query.min_ratings > 0 && c.rating_counts[doc] < static_cast<std::uint64_t>(query.min_ratings)) return false;
+    if (query.min_rating) {
+      const auto mean = index.mean_rating(doc);
+      if (!mean || *mean < *query.min_rating) return false;
+    }
+    const auto& tags = c.recipe_tags[doc];
+    for (const auto tag : required_tags) {
+      if (!std::binary_search(tags.begin(), tags.end(), tag)) return false;
+    }
+    for (const auto tag : excluded_tags) {
+      if (std::binary_search(tags.begin(), tags.end(), tag)) return false;
+    }
+    const auto& ingredients = c.recipe_ingredients[doc];
+    for (const auto& flags : required_items) {
+      if (std::none_of(ingredients.begin(), ingredients.end(), [&](std::uint32_t i) { return flags[i] != 0; }))
+        return false;
+    }
+    if (!query.exclude_ingredients.empty() &&
+        std::any_of(ingredients.begin(), ingredients.end(), [&](std::uint32_t i) { return excluded_items[i] != 0; }))
+      return false;
+    return true;
+  }
+};
+
+std::vector<FacetCount> top_items(const std::vector<std::uint32_t>& counts, const std::vector<std::string>& names,
+                                  const std::vector<std::string>& skip) {
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] > 0 && std::find(skip.begin(), skip.end(), names[i]) == skip.end()) order.push_back(i);
+  }
+  const std::size_t keep = std::min(order.size(), kFacetSize);
+  std::partial_sort(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+      [&](std::uint32_t a, std::uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; });
+  std::vector<FacetCount> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back({names[order[i]], counts[order[i]]});
+  return out;
+}
+
+std::vector<FacetCount> buckets(const std::vector<const char*>& labels, const std::vector<std::uint32_t>& counts) {
+  std::vector<FacetCount> out;
+  for (std::size_t i = 0; i < labels.size(); ++i) out.push_back({labels[i], counts[i]});
+  return out;
+}
+
+}  // namespace
+
+WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool prefix) {
+  WordMatch match{word, {}};
+  const auto& terms = index.terms();
+  std::vector<std::pair<std::uint32_t, MatchKind>> found;
+  if (auto exact = index.term_of(word)) found.emplace_back(*exact, MatchKind::Exact);
+  if (prefix) {
+    auto it = std::lower_bound(terms.begin(), terms.end(), word);
+    for (; it != terms.end() && it->compare(0, word.size(), word) == 0; ++it) {
+      if (*it != word) found.emplace_back(static_cast<std::uint32_t>(it - terms.begin()), MatchKind::Prefix);
+    }
+  }
+  if (found.empty() && word.size() >= kMinTypoLength) {
+    for (std::uint32_t t = 0; t < terms.size(); ++t) {
+      const auto& term = terms[t];
+      if (term.size() + 1 >= word.size() && term.size() <= word.size() + 1 && within_one_edit(term, word))
+        found.emplace_back(t, MatchKind::Typo);
+    }
+  }
+  // The exact word always stays; the others by how many recipes hold them.
+  std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+    if ((a.second == MatchKind::Exact) != (b.second == MatchKind::Exact)) return a.second == MatchKind::Exact;
+    return index.postings(a.first).size() > index.postings(b.first).size();
+  });
+  if (found.size() > kMaxExpansions) found.resize(kMaxExpansions);
+  for (const auto& [term, kind] : found) match.matches.emplace_back(terms[term], kind);
+  return match;
+}
+
+SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
+  SearchResult result;
+  const std::size_t n = index.size();
+  const auto words = tokenize(query.text);
+  const bool last_open =
+      query.last_word_is_prefix && !query.text.empty() && !tokenize(query.text.substr(query.text.size() - 1)).empty();
+
+  // Candidate docs and their scores: a doc must match every query word; a word's score in a doc is the
+  // best BM25 among the index words it stands for.
+  std::vector<std::uint32_t> candidates;
+  std::vector<double> total;
+  if (words.empty()) {
+    candidates.resize(n);
+    for (std::uint32_t d = 0; d < n; ++d) candidates[d] = d;
+  } else {
+    total.assign(n, 0.0);
+    std::vector<std::uint16_t> matched(n, 0);
+    std::vector<float> best(n, 0.0F);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      WordMatch match = match_word(index, words[w], last_open && w + 1 == words.size());
+      touched.clear();
+      for (const auto& [term_word, kind] : match.matches) {
+        const auto term = *index.term_of(term_word);
+        const double idf = index.idf(term);
+        for (const auto& p : index.postings(term)) {
+          if (matched[p.doc] != w) continue;  // missed an earlier word
+          const double norm = 1.0 - Bm25::kB + Bm25::kB * index.doc_length(p.doc) / index.average_length();
+          const auto s = static_cast<float>(idf * p.tf * (Bm25::kK1 + 1.0) / (p.tf + Bm25::kK1 * norm));
+          if (best[p.doc] == 0.0F) touched.push_back(p.doc);
+          best[p.doc] = std::max(best[p.doc], s);
+        }
+      }
+      for (const auto doc : touched) {
+        total[doc] += best[doc];
+        best[doc] = 0.0F;
+        ++matched[doc];
+      }
+      result.words.push_back(std::move(match));
+    }
+    for (std::uint32_t d = 0; d < n; ++d) {
+      if (matched[d] == words.size()) candidates.push_back(d);
+    }
+  }
+
+  const Filter filter(index, query);
+  const auto& corpus = index.corpus();
+  std::vector<std::uint32_t> tag_counts(corpus.tags.items.size(), 0);
+  std::vector<std::uint32_t> ingredient_counts(corpus.ingredients.items.size(), 0);
+  std::vector<std::uint32_t> minutes_counts(5, 0);
+  std::vector<std::uint32_t> calories_counts(5, 0);
+  std::vector<std::uint32_t> rating_counts(4, 0);
+  struct Ranked {
+    std::uint32_t doc;
+    double score;
+    double key;
+  };
+  std::vector<Ranked> ranked;
+  if (!filter.impossible) {
+    for (const auto doc : candidates) {
+      if (!filter.accepts(doc)) continue;
+      for (const auto t : corpus.recipe_tags[doc]) ++tag_counts[t];
+      for (const auto i : corpus.recipe_ingredients[doc]) ++ingredient_counts[i];
+      const auto minutes = corpus.minutes[doc];
+      if (minutes != data::RecipeCorpus::kMissing && minutes >= 0)
+        ++minutes_counts[minutes <= 15 ? 0 : minutes <= 30 ? 1 : minutes <= 60 ? 2 : minutes <= 120 ? 3 : 4];
+      const double kcal = corpus.calories[doc];
+      if (!std::isnan(kcal) && kcal >= 0)
+        ++calories_counts[kcal < 200 ? 0 : kcal < 400 ? 1 : kcal < 600 ? 2 : kcal < 800 ? 3 : 4];
+      const auto mean = index.mean_rating(doc);
+      if (!mean) {
+        ++rating_counts[3];
+      } else {
+        if (*mean >= 4.5) ++rating_counts[0];
+        if (*mean >= 4.0) ++rating_counts[1];
+        if (*mean >= 3.0) ++rating_counts[2];
+      }
+      const double score = total.empty() ? 0.0 : total[doc];
+      double key = 0;
+      switch (query.sort) {
+        case SortOrder::Relevance: key = words.empty() ? index.adjusted_rating(doc).value_or(kUnranked) : score; break;
+        case SortOrder::Rating: key = index.adjusted_rating(doc).value_or(kUnranked); break;
+        case SortOrder::Popularity: key = corpus.interaction_counts[doc]; break;
+        case SortOrder::Newest:
+          key = corpus.submitted[doc] == std::numeric_limits<std::int32_t>::min() ? kUnranked : corpus.submitted[doc];
+          break;
+      }
+      ranked.push_back({doc, score, key});
+    }
+  }
+  result.total = ranked.size();
+  const std::size_t end = std::min(ranked.size(), query.offset + query.limit);
+  if (query.offset < end) {
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
+                      [](const Ranked& a, const Ranked& b) { return a.key != b.key ? a.key > b.key : a.doc < b.doc; });
+    for (std::size_t i = query.offset; i < end; ++i) result.hits.push_back({ranked[i].doc, ranked[i].score});
+  }
+  result.tag_facets = top_items(tag_counts, corpus.tags.items, query.tags);
+  result.ingredient_facets = top_items(ingredient_counts, corpus.ingredients.items, {});
+  result.minutes_facets = buckets({"0-15", "16-30", "31-60", "61-120", "121+"}, minutes_counts);
+  result.calories_facets = buckets({"0-199", "200-399", "400-599", "600-799", "800+"}, calories_counts);
+  result.rating_facets = buckets({">=4.5", ">=4", ">=3", "unrated"}, rating_counts);
+  return result;
+}
+
+}  // namespace mtm::analysis::explorer

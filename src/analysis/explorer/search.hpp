@@ -1,0 +1,79 @@
+// Recipe search: a query's words matched against the explorer index (exact, by prefix for the word
+// being typed, or within one typo), every word required, ranked by BM25; filters, facets with counts
+// over the filtered matches, and four sort orders.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/explorer/explorer_index.hpp"
+
+namespace mtm::analysis::explorer {
+
+enum class SortOrder { Relevance, Rating, Popularity, Newest };
+
+struct SearchQuery {
+  std::string text;
+  /// The last word may be unfinished (search-as-you-type): it also matches the words it begins.
+  bool last_word_is_prefix = true;
+  std::optional<std::int64_t> max_minutes;
+  std::optional<std::int64_t> max_steps;
+  std::optional<double> min_calories;
+  std::optional<double> max_calories;
+  /// Mean of the recipe's ratings (recipes without ratings fail it).
+  std::optional<double> min_rating;
+  std::int64_t min_ratings = 0;
+  std::vector<std::string> tags;                 ///< every one required (exact tag)
+  std::vector<std::string> exclude_tags;         ///< none allowed
+  std::vector<std::string> ingredients;          ///< each must be a word of one of the recipe's ingredients
+  std::vector<std::string> exclude_ingredients;  ///< no ingredient may contain the word ("nuts")
+  SortOrder sort = SortOrder::Relevance;
+  std::size_t offset = 0;
+  std::size_t limit = 20;
+};
+
+enum class MatchKind { Exact, Prefix, Typo };
+
+struct WordMatch {
+  std::string word;  ///< the query word
+  /// Index words it matched, with how; empty when nothing matched (the search then has no result).
+  std::vector<std::pair<std::string, MatchKind>> matches;
+};
+
+struct SearchHit {
+  std::uint32_t doc;
+  double score;  ///< summed BM25 of the query words (0 without words)
+};
+
+struct FacetCount {
+  std::string value;
+  std::uint32_t count;
+};
+
+struct SearchResult {
+  std::size_t total = 0;
+  std::vector<SearchHit> hits;
+  std::vector<WordMatch> words;
+  std::vector<FacetCount> tag_facets;         ///< most frequent tags among the results
+  std::vector<FacetCount> ingredient_facets;  ///< most frequent ingredients among the results
+  std::vector<FacetCount> minutes_facets;     ///< "0-15", "16-30", "31-60", "61-120", "121+"
+  std::vector<FacetCount> calories_facets;    ///< "0-199", "200-399", "400-599", "600-799", "800+"
+  std::vector<FacetCount> rating_facets;      ///< mean rating ">=4.5", ">=4", ">=3", "unrated"
+};
+
+/// Number of entries kept in the tag and ingredient facets.
+inline constexpr std::size_t kFacetSize = 15;
+/// At most this many index words stand for one prefix or one typo (the most frequent ones).
+inline constexpr std::size_t kMaxExpansions = 50;
+/// Typo tolerance applies to words of at least this many characters.
+inline constexpr std::size_t kMinTypoLength = 4;
+
+/// Index words a query word stands for: itself if indexed; words it begins (when prefix); else the
+/// words within one edit. Longest posting lists first, at most kMaxExpansions.
+WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool prefix);
+
+SearchResult search(const ExplorerIndex& index, const SearchQuery& query);
+
+}  // namespace mtm::analysis::explorer

@@ -1,0 +1,470 @@
+#include "server/explorer_routes.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "analysis/explorer/pantry.hpp"
+#include "analysis/explorer/recipe_page.hpp"
+#include "analysis/explorer/search.hpp"
+#include "analysis/explorer/text.hpp"
+#include "core/errors.hpp"
+#include "data/explorer_corpus.hpp"
+#include "server/problem.hpp"
+#include "server/response.hpp"
+#include "server/routes.hpp"
+
+namespace mtm::server {
+
+namespace {
+
+using nlohmann::json;
+namespace ex = analysis::explorer;
+
+constexpr std::size_t kMaxText = 200;
+constexpr std::size_t kMaxListItems = 20;
+constexpr std::size_t kMaxItemLength = 100;
+constexpr double kMaxQuantity = 1e7;
+
+// What one parameter accepts: its OpenAPI schema and, for the 400 message, the same in words.
+struct ParamSpec {
+  std::string name;
+  std::string type;  // integer, number, text, list, enum, boolean
+  double minimum = 0;
+  double maximum = 0;
+  std::vector<std::string> allowed;
+  std::string description;
+};
+
+const std::vector<ParamSpec>& param_specs() {
+  static const std::vector<ParamSpec> kSpecs = {
+      {"q",
+       "text",
+       0,
+       0,
+       {},
+       "Words to find in names, ingredients, tags and descriptions; the last one may be unfinished"},
+      {"prefix", "boolean", 0, 0, {}, "Whether the last word also matches the words it begins (default true)"},
+      {"sort", "enum", 0, 0, {"relevance", "rating", "popularity", "newest"}, "Order of the results"},
+      {"page", "integer", 1, 10000, {}, "Page of results, from 1"},
+      {"per_page", "integer", 1, 100, {}, "Results per page"},
+      {"max_minutes", "integer", 0, kMaxQuantity, {}, "Longest preparation time, minutes"},
+      {"max_steps", "integer", 0, 10000, {}, "Most steps"},
+      {"min_calories", "number", 0, kMaxQuantity, {}, "Fewest calories (kcal)"},
+      {"max_calories", "number", 0, kMaxQuantity, {}, "Most calories (kcal)"},
+      {"min_rating", "number", 1, 5, {}, "Lowest mean rating (recipes without ratings are left out)"},
+      {"min_ratings", "integer", 0, kMaxQuantity, {}, "Fewest ratings"},
+      {"tags", "list", 0, 0, {}, "Tags every result has (comma-separated)"},
+      {"exclude_tags", "list", 0, 0, {}, "Tags no result has (comma-separated)"},
+      {"ingredients", "list", 0, 0, {}, "Words each of which one of a result's ingredients contains (comma-separated)"},
+      {"exclude_ingredients", "list", 0, 0, {}, "Words none of a result's ingredients contains, e.g. nuts"},
+      {"have", "list", 0, 0, {}, "Ingredients the reader has: exact names or single words (comma-separated)"},
+      {"staples",
+       "list",
+       0,
+       0,
+       {},
+       "Staples assumed available (default: salt, water, pepper, oils, sugar, butter, flour; none or empty for none)"},
+      {"exclude", "list", 0, 0, {}, "Words none of a recipe's ingredients may contain"},
+      {"prefix_text", "text", 0, 0, {}, "Beginning of an ingredient or tag name, or of one of its words"},
+      {"limit", "integer", 1, 50, {}, "Most suggestions"},
+  };
+  return kSpecs;
+}
+
+const ParamSpec& spec_of(const std::string& name) {
+  for (const auto& s : param_specs()) {
+    if (s.name == name) return s;
+  }
+  throw std::logic_error("no parameter spec " + name);
+}
+
+std::string expected(const ParamSpec& s, Lang lang) {
+  const bool fr = lang == Lang::Fr;
+  if (s.type == "integer")
+    return fmt::format(fmt::runtime(fr ? "un entier entre {} et {}" : "an integer between {} and {}"), s.minimum,
+                       s.maximum);
+  if (s.type == "number")
+    return fmt::format(fmt::runtime(fr ? "un nombre entre {} et {}" : "a number between {} and {}"), s.minimum,
+                       s.maximum);
+  if (s.type == "boolean") return fr ? "true ou false" : "true or false";
+  if (s.type == "enum")
+    return fmt::format(fmt::runtime(fr ? "une valeur parmi : {}" : "one of: {}"), fmt::join(s.allowed, ", "));
+  if (s.type == "list")
+    return fmt::format(fmt::runtime(fr ? "au plus {} éléments séparés par des virgules, de {} caractères au plus chacun"
+                                       : "at most {} comma-separated items of at most {} characters each"),
+                       kMaxListItems, kMaxItemLength);
+  return fmt::format(fmt::runtime(fr ? "au plus {} caractères" : "at most {} characters"), kMaxText);
+}
+
+// The query parameters of one request, checked against the route's list, read with their specs.
+class Params {
+ public:
+  Params(const httplib::Request& req, const std::vector<std::string>& accepted) : lang_(request_language(req)) {
+    for (auto& [name, value] : checked_params(req, accepted)) values_[name] = value;
+  }
+
+  [[noreturn]] void fail(const std::string& name, const std::string& got, const std::string& spec_name = {}) const {
+    const auto& s = spec_of(spec_name.empty() ? name : spec_name);
+    throw ParameterError(
+        ProblemKind::InvalidValue, name, expected(s, lang_),
+        fmt::format("invalid value '{}' for parameter '{}': expected {}", got, name, expected(s, Lang::En)));
+  }
+
+  [[nodiscard]] const std::string* raw(const std::string& name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? nullptr : &it->second;
+  }
+
+  std::optional<std::int64_t> integer(const std::string& name) const {
+    const auto* v = raw(name);
+    if (v == nullptr) return std::nullopt;
+    const auto& s = spec_of(name);
+    std::size_t used = 0;
+    long long parsed = 0;
+    try {
+      parsed = std::stoll(*v, &used);
+    } catch (const std::exception&) {
+      fail(name, *v);
+    }
+    if (used != v->size() || static_cast<double>(parsed) < s.minimum || static_cast<double>(parsed) > s.maximum)
+      fail(name, *v);
+    return parsed;
+  }
+
+  std::optional<double> number(const std::string& name) const {
+    const auto* v = raw(name);
+    if (v == nullptr) return std::nullopt;
+    const auto& s = spec_of(name);
+    std::size_t used = 0;
+    double parsed = 0;
+    try {
+      parsed = std::stod(*v, &used);
+    } catch (const std::exception&) {
+      fail(name, *v);
+    }
+    if (used != v->size() || !std::isfinite(parsed) || parsed < s.minimum || parsed > s.maximum) fail(name, *v);
+    return parsed;
+  }
+
+  /// Free text of parameter name, read with the spec spec_name.
+  std::string text(const std::string& name, const std::string& spec_name) const {
+    const auto* v = raw(name);
+    if (v == nullptr) return "";
+    if (v->size() > kMaxText) fail(name, v->substr(0, 20) + "…", spec_name);
+    return *v;
+  }
+
+  bool boolean(const std::string& name, bool fallback) const {
+    const auto* v = raw(name);
+    if (v == nullptr) return fallback;
+    if (*v == "true") return true;
+    if (*v == "false") return false;
+    fail(name, *v);
+  }
+
+  std::string choice(const std::string& name) const {
+    const auto* v = raw(name);
+    const auto& s = spec_of(name);
+    if (v == nullptr) return s.allowed.front();
+    if (std::find(s.allowed.begin(), s.allowed.end(), *v) == s.allowed.end()) fail(name, *v);
+    return *v;
+  }
+
+  /// Comma-separated items, normalised like ingest does (spaces collapsed, trimmed, lowercase).
+  std::optional<std::vector<std::string>> list(const std::string& name) const {
+    const auto* v = raw(name);
+    if (v == nullptr) return std::nullopt;
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= v->size()) {
+      std::size_t comma = v->find(',', start);
+      if (comma == std::string::npos) comma = v->size();
+      std::string item = ex::clean_spaces(v->substr(start, comma - start));
+      for (auto& ch : item) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      if (item.size() > kMaxItemLength) fail(name, item.substr(0, 20) + "…");
+      if (!item.empty()) items.push_back(std::move(item));
+      start = comma + 1;
+    }
+    if (items.size() > kMaxListItems) fail(name, *v);
+    return items;
+  }
+
+  [[nodiscard]] Lang lang() const noexcept { return lang_; }
+
+ private:
+  Lang lang_;
+  std::map<std::string, std::string> values_;
+};
+
+std::int64_t path_id(const httplib::Request& req) {
+  const std::string text = req.matches[1].str();
+  std::size_t used = 0;
+  long long id = 0;
+  bool ok = !text.empty() && text.size() <= 19;
+  if (ok) {
+    try {
+      id = std::stoll(text, &used);
+      ok = used == text.size() && id >= 0;
+    } catch (const std::exception&) {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    const Lang lang = request_language(req);
+    throw ParameterError(ProblemKind::InvalidValue, "id",
+                         lang == Lang::Fr ? "un entier positif" : "a non-negative integer",
+                         fmt::format("invalid id '{}': expected a non-negative integer", text));
+  }
+  return id;
+}
+
+const std::vector<std::string> kSearchParams = {
+    "q",           "prefix",    "sort",         "page",         "per_page",
+    "max_minutes", "max_steps", "min_calories", "max_calories", "min_rating",
+    "min_ratings", "tags",      "exclude_tags", "ingredients",  "exclude_ingredients"};
+const std::vector<std::string> kReviewParams = {"page", "per_page"};
+const std::vector<std::string> kPantryParams = {"have", "staples", "exclude", "max_minutes", "page", "per_page"};
+const std::vector<std::string> kCompleteParams = {"prefix", "limit"};
+const std::vector<std::string> kNoParams;
+
+json facet_json(const std::vector<ex::FacetCount>& facets) {
+  json out = json::array();
+  for (const auto& f : facets) out.push_back({{"value", f.value}, {"count", f.count}});
+  return out;
+}
+
+const char* kind_name(ex::MatchKind kind) {
+  return kind == ex::MatchKind::Exact ? "exact" : kind == ex::MatchKind::Prefix ? "prefix" : "typo";
+}
+
+ex::SortOrder sort_order(const std::string& name) {
+  if (name == "rating") return ex::SortOrder::Rating;
+  if (name == "popularity") return ex::SortOrder::Popularity;
+  if (name == "newest") return ex::SortOrder::Newest;
+  return ex::SortOrder::Relevance;
+}
+
+void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kSearchParams);
+  const auto start = std::chrono::steady_clock::now();
+  ex::SearchQuery query;
+  query.text = params.text("q", "q");
+  query.last_word_is_prefix = params.boolean("prefix", true);
+  const std::string sort = params.choice("sort");
+  query.sort = sort_order(sort);
+  const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
+  const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(20));
+  query.offset = (page - 1) * per_page;
+  query.limit = per_page;
+  query.max_minutes = params.integer("max_minutes");
+  query.max_steps = params.integer("max_steps");
+  query.min_calories = params.number("min_calories");
+  query.max_calories = params.number("max_calories");
+  if (query.min_calories && query.max_calories && *query.min_calories > *query.max_calories)
+    params.fail("max_calories", params.raw("max_calories") ? *params.raw("max_calories") : "");
+  query.min_rating = params.number("min_rating");
+  query.min_ratings = params.integer("min_ratings").value_or(0);
+  query.tags = params.list("tags").value_or(std::vector<std::string>{});
+  query.exclude_tags = params.list("exclude_tags").value_or(std::vector<std::string>{});
+  query.ingredients = params.list("ingredients").value_or(std::vector<std::string>{});
+  query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
+  const auto& index = *ctx.explorer;
+  const auto result = ex::search(index, query);
+  json results = json::array();
+  for (const auto& hit : result.hits) {
+    json item = ex::recipe_summary(index, hit.doc);
+    item["score"] = hit.score;
+    results.push_back(std::move(item));
+  }
+  json words = json::array();
+  for (const auto& w : result.words) {
+    json matches = json::array();
+    for (const auto& [term, kind] : w.matches) matches.push_back({{"term", term}, {"kind", kind_name(kind)}});
+    words.push_back({{"word", w.word}, {"matches", matches}});
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  send_json(req, res, 200,
+            {{"q", query.text},
+             {"sort", sort},
+             {"page", page},
+             {"per_page", per_page},
+             {"total", result.total},
+             {"results", results},
+             {"words", words},
+             {"facets",
+              {{"tags", facet_json(result.tag_facets)},
+               {"ingredients", facet_json(result.ingredient_facets)},
+               {"minutes", facet_json(result.minutes_facets)},
+               {"calories", facet_json(result.calories_facets)},
+               {"rating", facet_json(result.rating_facets)}}},
+             {"adjusted_rating", {{"prior_mean", index.prior_mean()}, {"prior_weight", ex::kPriorWeight}}},
+             {"took_ms", ms}});
+}
+
+void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kNoParams);
+  const auto id = path_id(req);
+  auto connection = ctx.pool.acquire();
+  send_json(req, res, 200, ex::recipe_page(*connection, *ctx.explorer, id));
+}
+
+void get_reviews(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kReviewParams);
+  const auto id = path_id(req);
+  const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
+  const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(10));
+  auto connection = ctx.pool.acquire();
+  send_json(req, res, 200, ex::recipe_reviews(*connection, *ctx.explorer, id, page, per_page));
+}
+
+void get_pantry(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kPantryParams);
+  ex::PantryQuery query;
+  query.have = params.list("have").value_or(std::vector<std::string>{});
+  query.staples = params.list("staples").value_or(ex::default_staples());
+  if (query.staples == std::vector<std::string>{"none"}) query.staples.clear();
+  query.exclude = params.list("exclude").value_or(std::vector<std::string>{});
+  query.max_minutes = params.integer("max_minutes");
+  const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
+  const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(20));
+  query.offset = (page - 1) * per_page;
+  query.limit = per_page;
+  const auto& index = *ctx.explorer;
+  const auto result = ex::what_can_i_cook(index, query);
+  json results = json::array();
+  for (const auto& hit : result.hits) {
+    json item = ex::recipe_summary(index, hit.doc);
+    item["coverage"] = hit.coverage;
+    item["score"] = hit.score;
+    item["missing"] = hit.missing;
+    results.push_back(std::move(item));
+  }
+  send_json(req, res, 200,
+            {{"have", query.have},
+             {"staples", query.staples},
+             {"exclude", query.exclude},
+             {"max_minutes", query.max_minutes ? json(*query.max_minutes) : json()},
+             {"page", page},
+             {"per_page", per_page},
+             {"total", result.total},
+             {"unknown", result.unknown},
+             {"results", results}});
+}
+
+void send_completions(const data::Vocabulary& vocabulary, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kCompleteParams);
+  std::string prefix = params.text("prefix", "prefix_text");
+  for (auto& ch : prefix) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  prefix = ex::clean_spaces(prefix);
+  const auto limit = static_cast<std::size_t>(params.integer("limit").value_or(10));
+  json items = json::array();
+  for (const auto& [item, count] : ex::complete_items(vocabulary, prefix, limit))
+    items.push_back({{"value", item}, {"recipes", count}});
+  send_json(req, res, 200, {{"prefix", prefix}, {"items", items}});
+}
+
+void get_ingredients(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  send_completions(ctx.explorer->corpus().ingredients, req, res);
+}
+
+void get_tags(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  send_completions(ctx.explorer->corpus().tags, req, res);
+}
+
+void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kNoParams);
+  const auto id = path_id(req);
+  auto connection = ctx.pool.acquire();
+  send_json(req, res, 200, ex::contributor_page(*connection, *ctx.explorer, id));
+}
+
+void get_user(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const Params params(req, kNoParams);
+  const auto id = path_id(req);
+  auto connection = ctx.pool.acquire();
+  send_json(req, res, 200, ex::user_page(*connection, *ctx.explorer, id));
+}
+
+json param_doc(const ParamSpec& s, const std::string& name) {
+  json schema;
+  if (s.type == "integer")
+    schema = {{"type", "integer"}, {"minimum", s.minimum}, {"maximum", s.maximum}};
+  else if (s.type == "number")
+    schema = {{"type", "number"}, {"minimum", s.minimum}, {"maximum", s.maximum}};
+  else if (s.type == "boolean")
+    schema = {{"type", "boolean"}};
+  else if (s.type == "enum")
+    schema = {{"type", "string"}, {"enum", s.allowed}, {"default", s.allowed.front()}};
+  else if (s.type == "list")
+    schema = {{"type", "string"}, {"maxLength", kMaxListItems * (kMaxItemLength + 1)}};
+  else
+    schema = {{"type", "string"}, {"maxLength", kMaxText}};
+  return {{"name", name}, {"in", "query"}, {"required", false}, {"description", s.description}, {"schema", schema}};
+}
+
+}  // namespace
+
+std::shared_ptr<const ex::ExplorerIndex> load_explorer_index(const db::Database& database) {
+  const auto start = std::chrono::steady_clock::now();
+  auto connection = database.connect();
+  auto corpus = data::load_recipe_corpus(connection);
+  const auto loaded = std::chrono::steady_clock::now();
+  auto index = std::make_shared<const ex::ExplorerIndex>(std::move(corpus));
+  const auto built = std::chrono::steady_clock::now();
+  spdlog::info("explorer index: {} recipes, {} words, read in {:.0f} ms, built in {:.0f} ms", index->size(),
+               index->terms().size(), std::chrono::duration<double, std::milli>(loaded - start).count(),
+               std::chrono::duration<double, std::milli>(built - loaded).count());
+  return index;
+}
+
+std::vector<RouteSpec> with_explorer_routes(std::vector<RouteSpec> routes) {
+  const std::vector<RouteSpec> mine = {
+      {"GET", "/api/v1/search", "/api/v1/search", "Search recipes: ranked words, filters, facets, sort orders",
+       "explorer", kSearchParams, get_search},
+      {"GET", "/api/v1/recipes/{id}", "/api/v1/recipes/([^/]+)",
+       "One recipe: text, nutrition, percentiles, ratings, similar recipes", "explorer", kNoParams, get_recipe},
+      {"GET", "/api/v1/recipes/{id}/reviews", "/api/v1/recipes/([^/]+)/reviews",
+       "A recipe's reviews, newest first, paged", "explorer", kReviewParams, get_reviews},
+      {"GET", "/api/v1/pantry", "/api/v1/pantry", "What can I cook: recipes ranked by the ingredients the reader has",
+       "explorer", kPantryParams, get_pantry},
+      {"GET", "/api/v1/ingredients", "/api/v1/ingredients", "Ingredient names for autocompletion", "explorer",
+       kCompleteParams, get_ingredients},
+      {"GET", "/api/v1/tags", "/api/v1/tags", "Tag names for autocompletion", "explorer", kCompleteParams, get_tags},
+      {"GET", "/api/v1/contributors/{id}", "/api/v1/contributors/([^/]+)",
+       "A contributor: recipes over time, ratings received, best recipes", "explorer", kNoParams, get_contributor},
+      {"GET", "/api/v1/users/{id}", "/api/v1/users/([^/]+)", "A user: ratings over time, strictness, favourite tags",
+       "explorer", kNoParams, get_user},
+  };
+  routes.insert(routes.end(), mine.begin(), mine.end());
+  return routes;
+}
+
+json explorer_openapi_parameters(const std::string& path) {
+  json out = json::array();
+  for (const auto& route : with_explorer_routes({})) {
+    if (route.path != path) continue;
+    if (path.find("{id}") != std::string::npos) {
+      out.push_back({{"name", "id"},
+                     {"in", "path"},
+                     {"required", true},
+                     {"description", "Numeric id"},
+                     {"schema", {{"type", "integer"}, {"minimum", 0}}}});
+    }
+    for (const auto& name : route.query) {
+      out.push_back(
+          param_doc(spec_of(name == "prefix" && route.path != "/api/v1/search" ? "prefix_text" : name), name));
+    }
+  }
+  return out;
+}
+
+}  // namespace mtm::server

@@ -1,0 +1,195 @@
+// Browser test of the explorer on real Food.com rows (the random1000 fixture) plus two injected
+// reviews carrying markup: search as you type (with a typo), a recipe page, the pantry flow, the
+// contributor and user pages, and a review containing <script> shown as text. Zero console errors.
+// Environment: MTM_BINARY (path of mangetamain), MTM_FIXTURES_DIR (the real-row samples).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.MTM_BINARY || 'build/release/mangetamain';
+const fixtures = process.env.MTM_FIXTURES_DIR || '../shared/data/foodcom_samples';
+const outDir = process.env.MTM_E2E_OUT || 'build';
+const SCRIPT_REVIEW = '<script>window.pwned = 1</script> &lt;b&gt;bold&lt;/b&gt; it&#039;s great';
+const SHOWN_REVIEW = "<script>window.pwned = 1</script> <b>bold</b> it's great";
+const REVIEWER = 999000111;
+let work;
+let server;
+let baseUrl;
+let browser;
+let recipe;  // { id, name, firstIngredient }
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.stderr.on('data', (chunk) => { out += chunk; });
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+  });
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'mtm-explorer-e2e-'));
+  const dir = join(fixtures, 'random1000_amaldre');
+  const recipes = join(dir, 'RAW_recipes_sample.csv');
+  // The first recipe's id: the second field of the first data record (the name may be quoted).
+  const firstRecord = readFileSync(recipes, 'utf8').split(/\r?\n/)[1];
+  const id = Number(firstRecord.match(/^(?:"(?:[^"]|"")*"|[^,]*),(\d+),/)[1]);
+  let interactions = readFileSync(join(dir, 'RAW_interactions_sample.csv'), 'utf8');
+  if (!interactions.endsWith('\n')) interactions += '\r\n';
+  interactions += `${REVIEWER},${id},2012-05-06,5,"${SCRIPT_REVIEW}"\r\n`;
+  interactions += `${REVIEWER},${id},2013-05-06,4,plain second review\r\n`;
+  writeFileSync(join(work, 'interactions.csv'), interactions);
+  execFileSync(binary, ['ingest', '--recipes', recipes, '--interactions', join(work, 'interactions.csv'), '--db', join(work, 'x.duckdb')], { stdio: 'pipe' });
+  baseUrl = await startServer(join(work, 'x.duckdb'));
+  const page = await (await fetch(`${baseUrl}/api/v1/recipes/${id}`)).json();
+  recipe = { id, name: page.name, firstIngredient: page.ingredients[0] };
+  browser = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function openPage(viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
+  return { page, problems };
+}
+
+const total = (page) => page.$eval('.search-total', (e) => Number(e.dataset.total));
+
+test('search as you type, with a typo, facets and a permalink', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=search`);
+  await page.waitForSelector('.search-total');
+  const all = await total(page);
+  assert.ok(all > 900, `all recipes listed: ${all}`);
+  // The longest word of the first recipe's name, typed letter by letter.
+  const word = recipe.name.toLowerCase().split(/[^a-z]+/).sort((a, b) => b.length - a.length)[0];
+  assert.ok(word.length >= 5, word);
+  await page.locator('#search-q').pressSequentially(word, { delay: 30 });
+  await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w && document.querySelector('.search-total'), word);
+  const found = await total(page);
+  assert.ok(found >= 1 && found < all, `results for ${word}: ${found}`);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'search-q', 'caret stays in the box');
+  const names = await page.$$eval('.recipe-card .recipe-title a', (els) => els.map((e) => e.textContent));
+  assert.ok(names.length > 0);
+  // One letter dropped from the middle: still found, and the page says how the word was read.
+  const typo = word.slice(0, 2) + word.slice(3);
+  await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(typo + ' ')}`);
+  await page.waitForSelector('.search-total');
+  assert.ok((await total(page)) >= found, `typo ${typo}`);
+  assert.match(await page.textContent('.search-words'), new RegExp(word));
+  // A tag facet narrows the list and lands in the URL.
+  await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(word)}`);
+  await page.waitForSelector('[data-facet-tag]');
+  const tag = await page.getAttribute('[data-facet-tag]', 'data-facet-tag');
+  await page.click('[data-facet-tag]');
+  await page.waitForFunction((tg) => new URL(location.href).searchParams.get('tags') === tg, tag);
+  await page.waitForSelector('.search-total');
+  assert.ok((await total(page)) <= found);
+  // Sorting by newest and reloading the URL restores the same list.
+  await page.selectOption('#search-sort', 'newest');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'newest');
+  await page.waitForSelector('.recipe-card');
+  const before = await page.$$eval('.recipe-card', (els) => els.map((e) => e.dataset.recipe));
+  await page.reload();
+  await page.waitForSelector('.recipe-card');
+  assert.deepEqual(await page.$$eval('.recipe-card', (els) => els.map((e) => e.dataset.recipe)), before);
+  mkdirSync(outDir, { recursive: true });
+  await page.screenshot({ path: join(outDir, 'screenshot-search.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('opening a recipe shows its page; a <script> review is shown as text', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(recipe.name)}`);
+  await page.waitForSelector(`.recipe-card[data-recipe="${recipe.id}"] .recipe-title a`);
+  await page.click(`.recipe-card[data-recipe="${recipe.id}"] .recipe-title a`);
+  await page.waitForSelector('h1[data-recipe-name]');
+  assert.equal(new URL(page.url()).searchParams.get('page'), 'recipe');
+  assert.equal(new URL(page.url()).searchParams.get('id'), String(recipe.id));
+  assert.equal(await page.textContent('h1[data-recipe-name]'), recipe.name);
+  assert.ok((await page.$$('.ingredients li')).length > 0);
+  assert.ok((await page.$$('.steps li')).length > 0);
+  assert.equal((await page.$$('.nutrient')).length, 7);
+  const traces = await page.$$eval('.chart', (els) => els.map((e) => (e.data || []).length));
+  assert.ok(traces.length === 2 && traces.every((n) => n > 0), `traces per chart: ${traces}`);
+  const texts = await page.$$eval('.review-text', (els) => els.map((e) => e.textContent));
+  assert.ok(texts.includes(SHOWN_REVIEW), JSON.stringify(texts));
+  assert.equal(await page.$$eval('.reviews script, .reviews b', (els) => els.length), 0, 'no markup injected');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.ok((await page.$$('[data-section="similar"] .recipe-card')).length > 0, 'similar recipes');
+  await page.screenshot({ path: join(outDir, 'screenshot-recipe.png'), fullPage: true });
+  // The contributor link and the reviewer's link open their pages.
+  await page.click('.lead a');
+  await page.waitForSelector('[data-kpi="recipes"] .value');
+  assert.equal(new URL(page.url()).searchParams.get('page'), 'contributor');
+  assert.ok(Number(await page.textContent('[data-kpi="recipes"] .value')) >= 1);
+  await page.goBack();
+  await page.waitForSelector('.review-head a');
+  await page.click(`.review-head a[href*="id=${REVIEWER}"]`);
+  await page.waitForSelector('[data-kpi="strictness"]');
+  assert.equal(await page.textContent('[data-kpi="ratings"] .value'), '2');
+  assert.equal(await page.textContent('[data-kpi="mean"] .value'), '4.50');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pantry: autocomplete, add, staples and time, with missing ingredients listed', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=pantry&lang=fr`);
+  await page.waitForSelector('#pantry-input');
+  assert.equal(await page.textContent('h1'), 'Que puis-je cuisiner ?');
+  await page.locator('#pantry-input').pressSequentially(recipe.firstIngredient.slice(0, 4), { delay: 30 });
+  await page.waitForFunction(() => document.querySelectorAll('#pantry-suggestions option').length > 0);
+  const options = await page.$$eval('#pantry-suggestions option', (els) => els.map((e) => e.value));
+  assert.ok(options.every((o) => o.includes(recipe.firstIngredient.slice(0, 4))), JSON.stringify(options));
+  await page.fill('#pantry-input', recipe.firstIngredient);
+  await page.click('[data-action="add"]');
+  await page.waitForSelector('.search-total');
+  assert.equal(new URL(page.url()).searchParams.get('have'), recipe.firstIngredient);
+  const count = Number(await page.getAttribute('.search-total', 'data-total'));
+  assert.ok(count >= 1, `recipes using ${recipe.firstIngredient}: ${count}`);
+  assert.ok((await page.$$('.recipe-card .coverage')).length > 0);
+  assert.match(await page.textContent('.recipe-card .missing'), /Manque|Rien ne manque/);
+  // Unticking a staple puts the remaining ones in the URL; no staples at all is "-".
+  await page.click('fieldset[name="staples"] input[value="salt"]');
+  await page.waitForFunction(() => (new URL(location.href).searchParams.get('staples') || '').startsWith('water,'));
+  await page.waitForSelector('.search-total');
+  assert.equal(await page.$$eval('fieldset[name="staples"] input:checked', (els) => els.length), 10);
+  await page.goto(`${page.url()}`.replace(/staples=[^&]*/, 'staples=-'));
+  await page.waitForSelector('.search-total');
+  assert.equal(await page.$$eval('fieldset[name="staples"] input:checked', (els) => els.length), 0);
+  await page.fill('#pantry-minutes', '1');
+  await page.dispatchEvent('#pantry-minutes', 'change');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('max_minutes') === '1');
+  await page.waitForSelector('.search-total');
+  assert.ok(Number(await page.getAttribute('.search-total', 'data-total')) <= count);
+  await page.screenshot({ path: join(outDir, 'screenshot-pantry.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

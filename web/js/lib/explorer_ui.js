@@ -1,0 +1,64 @@
+// Pieces shared by the explorer pages (search, recipe, pantry, contributor, user): recipe cards,
+// links that keep the view state in the URL, chips, a pager and the comma-list helpers.
+import { h } from './dom.js';
+import { formatNumber } from './i18n.js';
+
+/** "a, b ,c" -> ['a', 'b', 'c'] (trimmed, empty items dropped). */
+export function splitList(value) {
+  return String(value || '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A list back to the URL form; '' when empty (the parameter is then dropped). */
+export function joinList(items) {
+  return items.filter(Boolean).join(',');
+}
+
+/** Mean and adjusted rating of a recipe, or "not rated". */
+export function ratingText(recipe, t, lang) {
+  if (recipe.adjusted_rating === null || recipe.adjusted_rating === undefined) return t('explorer.unrated');
+  return t('explorer.rating_value', {
+    adjusted: formatNumber(recipe.adjusted_rating, lang, 2),
+    count: formatNumber(recipe.ratings, lang, 0),
+  });
+}
+
+/** One recipe in a result list. extra: nodes appended to the card. */
+export function recipeCard(recipe, t, ctx, lang, extra = []) {
+  const facts = [];
+  if (recipe.minutes !== null && recipe.minutes !== undefined) facts.push(t('explorer.minutes', { value: formatNumber(recipe.minutes, lang, 0) }));
+  if (recipe.n_steps !== null && recipe.n_steps !== undefined) facts.push(t('explorer.steps', { value: formatNumber(recipe.n_steps, lang, 0) }));
+  facts.push(t('explorer.ingredients_count', { value: formatNumber(recipe.n_ingredients, lang, 0) }));
+  if (recipe.calories !== null && recipe.calories !== undefined) facts.push(t('explorer.kcal', { value: formatNumber(recipe.calories, lang, 0) }));
+  return h('li', { class: 'recipe-card', 'data-recipe': recipe.id },
+    h('div', { class: 'recipe-title' }, linkToRecipe(ctx, recipe)),
+    h('div', { class: 'recipe-facts' }, facts.join(' · ')),
+    h('div', { class: 'recipe-rating' }, ratingText(recipe, t, lang)),
+    ...extra);
+}
+
+export function linkToRecipe(ctx, recipe) {
+  return navLink(ctx, 'recipe', { id: recipe.id }, recipe.name || `#${recipe.id}`);
+}
+
+/** A link that navigates in place to page with exactly these filters. */
+export function navLink(ctx, page, filters, ...children) {
+  const clean = {};
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') clean[k] = String(v);
+  const href = ctx.hrefFor({ page, filters: clean, reset: true });
+  return h('a', { href, onclick: (e) => ctx.follow(e, { page, filters: clean, reset: true }) }, ...children);
+}
+
+/** A clickable chip (button) with an optional count. */
+export function chip(label, count, onclick, attrs = {}) {
+  return h('button', { type: 'button', class: 'chip', onclick, ...attrs }, label,
+    count === undefined ? null : h('span', { class: 'chip-count' }, String(count)));
+}
+
+/** Previous / next page buttons for a paged list. */
+export function pager(page, perPage, total, t, lang, onPage) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return h('nav', { class: 'pager', 'aria-label': t('explorer.pages') },
+    h('button', { type: 'button', class: 'button small secondary', disabled: page <= 1, 'data-pager': 'prev', onclick: () => onPage(page - 1) }, t('explorer.previous')),
+    h('span', {}, t('explorer.page_of', { page: formatNumber(page, lang, 0), pages: formatNumber(pages, lang, 0) })),
+    h('button', { type: 'button', class: 'button small secondary', disabled: page >= pages, 'data-pager': 'next', onclick: () => onPage(page + 1) }, t('explorer.next')));
+}

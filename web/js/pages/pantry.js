@@ -1,0 +1,105 @@
+// What can I cook: the reader lists what they have (autocomplete from the ingredient vocabulary),
+// the time they have, the staples they keep and what to avoid; recipes come ranked by how much of
+// them is covered, weighed by the adjusted rating, with what is missing. The list lives in the URL.
+import { h, clear } from '../lib/dom.js';
+import { formatNumber, formatPercent } from '../lib/i18n.js';
+import { chip, joinList, pager, recipeCard, splitList } from '../lib/explorer_ui.js';
+
+const DEFAULT_STAPLES = ['salt', 'water', 'pepper', 'black pepper', 'oil', 'olive oil', 'vegetable oil', 'sugar', 'butter',
+  'flour', 'all-purpose flour'];
+const PER_PAGE = 20;
+const SUGGEST_DELAY_MS = 120;
+
+let suggestTimer = null;
+
+function chosenStaples(state) {
+  return state.filters.staples === undefined ? DEFAULT_STAPLES : splitList(state.filters.staples === '-' ? '' : state.filters.staples);
+}
+
+export default {
+  id: 'pantry',
+  titleKey: 'page.pantry.title',
+  filters: [],
+  async load(api, state) {
+    const have = splitList(state.filters.have);
+    if (!have.length) return { result: null };
+    // The API client drops empty parameters, so "no staples" travels as the API's explicit "none".
+    const params = { have: joinList(have), per_page: PER_PAGE, staples: joinList(chosenStaples(state)) || 'none' };
+    for (const name of ['max_minutes', 'exclude', 'page']) if (state.filters[name]) params[name] = state.filters[name];
+    return { result: await api.fetch('pantry', params, state.lang) };
+  },
+  render(el, data, state, t, ctx) {
+    const lang = state.lang;
+    const have = splitList(state.filters.have);
+    const set = (changes) => ctx.setFilters({ ...changes, page: '' });
+    el.appendChild(h('h1', {}, t('page.pantry.title')));
+    el.appendChild(h('p', { class: 'lead' }, t('page.pantry.lead')));
+
+    const suggestions = h('datalist', { id: 'pantry-suggestions' });
+    const input = h('input', { id: 'pantry-input', type: 'text', list: 'pantry-suggestions', autocomplete: 'off',
+      placeholder: t('pantry.placeholder'), 'aria-label': t('pantry.placeholder'),
+      oninput: (e) => {
+        clearTimeout(suggestTimer);
+        const prefix = e.target.value.trim();
+        if (!prefix) return;
+        suggestTimer = setTimeout(async () => {
+          try {
+            const params = new URLSearchParams({ prefix, limit: '10', lang });
+            const res = await fetch(`/api/v1/ingredients?${params}`);
+            if (!res.ok) return;
+            const body = await res.json();
+            clear(suggestions);
+            for (const item of body.items) suggestions.appendChild(h('option', { value: item.value }, t('pantry.used_in', { count: formatNumber(item.recipes, lang, 0) })));
+          } catch {
+            // Suggestions are a convenience; typing still works without them.
+          }
+        }, SUGGEST_DELAY_MS);
+      } });
+    const add = () => {
+      const value = input.value.trim().toLowerCase();
+      if (value && !have.includes(value)) set({ have: joinList([...have, value]) });
+    };
+    el.appendChild(h('form', { class: 'search-form pantry-form', onsubmit: (e) => { e.preventDefault(); add(); } },
+      input, suggestions,
+      h('button', { type: 'submit', class: 'button', 'data-action': 'add' }, t('pantry.add'))));
+    el.appendChild(h('div', { class: 'chips', 'data-have': '' }, have.length
+      ? have.map((item) => chip(`${item} ✕`, undefined, () => set({ have: joinList(have.filter((x) => x !== item)) }),
+        { 'aria-label': t('pantry.remove', { item }), 'data-item': item }))
+      : h('span', { class: 'note' }, t('pantry.nothing_yet'))));
+
+    const staples = chosenStaples(state);
+    const stapleBox = h('fieldset', { class: 'filter-list', name: 'staples' }, h('legend', {}, t('pantry.staples')),
+      DEFAULT_STAPLES.map((s) => h('label', {}, h('input', { type: 'checkbox', value: s, checked: staples.includes(s),
+        onchange: () => {
+          const picked = [...stapleBox.querySelectorAll('input:checked')].map((i) => i.value);
+          set({ staples: picked.length === DEFAULT_STAPLES.length ? '' : picked.length ? joinList(picked) : '-' });
+        } }), s)));
+    el.appendChild(h('form', { class: 'filter-bar', onsubmit: (e) => e.preventDefault() },
+      h('label', { class: 'filter', for: 'pantry-minutes' }, h('span', {}, t('pantry.max_minutes')),
+        h('input', { id: 'pantry-minutes', type: 'number', min: '0', step: '5', value: state.filters.max_minutes || '',
+          onchange: (e) => set({ max_minutes: e.target.value }) })),
+      h('label', { class: 'filter', for: 'pantry-exclude' }, h('span', {}, t('pantry.exclude')),
+        h('input', { id: 'pantry-exclude', type: 'text', value: state.filters.exclude || '', placeholder: t('search.list_hint'),
+          onchange: (e) => set({ exclude: joinList(splitList(e.target.value)) }) })),
+      h('div', { class: 'filter' }, stapleBox)));
+
+    const r = data.result;
+    if (!r) {
+      el.appendChild(h('p', { class: 'empty' }, t('pantry.start')));
+      return;
+    }
+    if (r.unknown.length) el.appendChild(h('p', { class: 'note', 'data-unknown': '' }, t('pantry.unknown', { items: r.unknown.join(', ') })));
+    el.appendChild(h('p', { class: 'search-total', 'data-total': r.total }, t('pantry.total', { count: formatNumber(r.total, lang, 0) })));
+    el.appendChild(r.results.length
+      ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang, [
+        h('div', { class: 'coverage' },
+          h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width: ${Math.round(recipe.coverage * 100)}%` })),
+          t('pantry.coverage', { value: formatPercent(recipe.coverage, lang, 0) })),
+        h('div', { class: 'missing' }, recipe.missing.length ? t('pantry.missing', { items: recipe.missing.join(', ') }) : t('pantry.nothing_missing')),
+      ])))
+      : h('p', { class: 'empty' }, t('pantry.empty')));
+    if (r.total > PER_PAGE) el.appendChild(pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ page: p > 1 ? String(p) : '' })));
+    el.appendChild(h('p', { class: 'note' }, t('pantry.score_note')));
+  },
+};
+
