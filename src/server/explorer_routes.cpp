@@ -309,7 +309,7 @@ void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 }
 
 void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  const Params params(req, kNoParams);
+  checked_params(req, kNoParams);
   const auto id = path_id(req);
   auto connection = ctx.pool.acquire();
   send_json(req, res, 200, ex::recipe_page(*connection, *ctx.explorer, id));
@@ -381,14 +381,14 @@ void get_tags(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
 }
 
 void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  const Params params(req, kNoParams);
+  checked_params(req, kNoParams);
   const auto id = path_id(req);
   auto connection = ctx.pool.acquire();
   send_json(req, res, 200, ex::contributor_page(*connection, *ctx.explorer, id));
 }
 
 void get_user(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  const Params params(req, kNoParams);
+  checked_params(req, kNoParams);
   const auto id = path_id(req);
   auto connection = ctx.pool.acquire();
   send_json(req, res, 200, ex::user_page(*connection, *ctx.explorer, id));

@@ -64,7 +64,7 @@ void ExplorerIndex::build_text_index() {
   TermTable table;
   const auto ingredient_words = tokenize_items(corpus_.ingredients.items, table);
   const auto tag_words = tokenize_items(corpus_.tags.items, table);
-  std::vector<std::vector<Posting>> postings;
+  std::vector<std::vector<Posting>> lists;
   doc_lengths_.assign(size(), 0.0F);
   std::vector<std::pair<std::uint32_t, float>> weights;
   double total_length = 0;
@@ -88,15 +88,15 @@ void ExplorerIndex::build_text_index() {
       const std::uint32_t term = weights[i].first;
       float tf = 0;
       for (; i < weights.size() && weights[i].first == term; ++i) tf += weights[i].second;
-      if (term >= postings.size()) postings.resize(term + 1);
-      postings[term].push_back({doc, tf});
+      if (term >= lists.size()) lists.resize(term + 1);
+      lists[term].push_back({doc, tf});
       length += tf;
     }
     doc_lengths_[doc] = length;
     total_length += length;
   }
   average_length_ = size() == 0 ? 0.0 : total_length / static_cast<double>(size());
-  postings.resize(table.words().size());
+  lists.resize(table.words().size());
   // Sort the dictionary (prefix ranges are then contiguous) and carry the postings along.
   std::vector<std::uint32_t> order(table.words().size());
   std::iota(order.begin(), order.end(), 0U);
@@ -106,7 +106,7 @@ void ExplorerIndex::build_text_index() {
   postings_.reserve(order.size());
   for (const auto old : order) {
     terms_.push_back(std::move(words[old]));
-    postings_.push_back(std::move(postings[old]));
+    postings_.push_back(std::move(lists[old]));
   }
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
   corpus_.descriptions = {};
@@ -177,7 +177,7 @@ std::optional<std::uint32_t> ExplorerIndex::term_of(std::string_view word) const
 double ExplorerIndex::idf(std::uint32_t term) const {
   const auto n = static_cast<double>(size());
   const auto df = static_cast<double>(postings_[term].size());
-  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  return std::log1p((n - df + 0.5) / (df + 0.5));
 }
 
 double ExplorerIndex::bm25(std::uint32_t term, const Posting& posting) const {

@@ -96,6 +96,7 @@ std::vector<std::pair<std::string, std::uint32_t>> complete_items(const data::Vo
       }
     }
   }
+  if (found.empty()) return {};
   const std::size_t keep = std::min(limit, found.size());
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
                     [&](const auto& a, const auto& b) {
