@@ -275,6 +275,8 @@ double Chunk::get_double(std::size_t col, std::size_t row) const {
   duckdb_vector vector = duckdb_data_chunk_get_vector(chunk_, col);
   LogicalType type(duckdb_vector_get_column_type(vector));
   if (duckdb_get_type_id(type.handle) == DUCKDB_TYPE_DOUBLE) {
+    // The data slot of a NULL row holds whatever was there before: read the validity mask first.
+    if (!valid_at(vector, row)) return std::nan("");
     return static_cast<double*>(duckdb_vector_get_data(vector))[row];
   }
   Value v = value_at(vector, row, type.handle);

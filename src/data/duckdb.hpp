@@ -89,7 +89,7 @@ class Chunk {
   [[nodiscard]] bool is_null(std::size_t col, std::size_t row) const;
   /// Integer of any width (TINYINT..BIGINT, UTINYINT..UINTEGER, BOOLEAN, DATE as days).
   [[nodiscard]] std::int64_t get_int64(std::size_t col, std::size_t row) const;
-  /// DOUBLE, FLOAT or any integer column as double.
+  /// DOUBLE, FLOAT or any integer column as double; NULL reads as NaN.
   [[nodiscard]] double get_double(std::size_t col, std::size_t row) const;
   /// VARCHAR column.
   [[nodiscard]] std::string_view get_string(std::size_t col, std::size_t row) const;

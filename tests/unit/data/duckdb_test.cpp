@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/errors.hpp"
 #include "support/temp_dir.hpp"
 
@@ -95,6 +100,146 @@ TEST(DuckDb, OpenMissingDirectoryFailsWithPath) {
   } catch (const DatabaseError& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent-dir/x.duckdb"), std::string::npos);
   }
+}
+
+// Each SQL literal's value is fixed by its cast, so the expected Value is known without running DuckDB.
+TEST(DuckDb, ReadsEveryColumnTypeAsAValue) {
+  Database database("");
+  auto con = database.connect();
+  auto rows = con.query(
+                     "SELECT true, -5::TINYINT, -300::SMALLINT, -70000::INTEGER, 200::UTINYINT, 60000::USMALLINT, "
+                     "4000000000::UINTEGER, 9000000000::UBIGINT, 12345678901234567890123::HUGEINT, 0.5::FLOAT, "
+                     "12.5::DECIMAL(4,1), -1234567.89::DECIMAL(9,2), 123456789012.345::DECIMAL(18,3), "
+                     "12345678901234567890.25::DECIMAL(30,2), DATE '2008-02-29', TIMESTAMP '2019-12-31 23:59:58', "
+                     "[1, NULL, 3], [['a'], []], NULL::INTEGER[], INTERVAL 1 DAY")
+                  .rows();
+  ASSERT_EQ(rows.size(), 1U);
+  const auto& r = rows[0];
+  ASSERT_EQ(r.size(), 20U);
+  EXPECT_EQ(std::get<bool>(r[0]), true);
+  EXPECT_EQ(std::get<std::int64_t>(r[1]), -5);
+  EXPECT_EQ(std::get<std::int64_t>(r[2]), -300);
+  EXPECT_EQ(std::get<std::int64_t>(r[3]), -70000);
+  EXPECT_EQ(std::get<std::int64_t>(r[4]), 200);
+  EXPECT_EQ(std::get<std::int64_t>(r[5]), 60000);
+  EXPECT_EQ(std::get<std::int64_t>(r[6]), 4000000000);
+  EXPECT_EQ(std::get<std::int64_t>(r[7]), 9000000000);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[8]), 12345678901234567890123.0);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[9]), 0.5);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[10]), 12.5);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[11]), -1234567.89);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[12]), 123456789012.345);
+  EXPECT_DOUBLE_EQ(std::get<double>(r[13]), 12345678901234567890.25);
+  EXPECT_EQ(std::get<std::string>(r[14]), "2008-02-29");
+  EXPECT_EQ(std::get<std::string>(r[15]), "2019-12-31 23:59:58");
+  EXPECT_EQ(std::get<std::string>(r[16]), "[1, NULL, 3]");
+  EXPECT_EQ(std::get<std::string>(r[17]), "[[a], []]");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(r[18]));
+  EXPECT_EQ(std::get<std::string>(r[19]), "<unsupported type>");
+  EXPECT_EQ(to_text(r[0]), "true");
+  EXPECT_EQ(to_text(Value{false}), "false");
+  EXPECT_EQ(to_text(r[1]), "-5");
+  EXPECT_EQ(to_text(r[10]), "12.5");
+  EXPECT_EQ(to_text(r[18]), "");
+}
+
+TEST(DuckDb, ChunkAccessorsConvertAndRejectWrongTypes) {
+  Database database("");
+  auto con = database.connect();
+  auto result = con.query(
+      "SELECT 7::INTEGER AS i, 2.25::DOUBLE AS d, 'x' AS s, DATE '1970-01-11' AS day, "
+      "true AS b, NULL::DOUBLE AS n, 1.5::DECIMAL(3,1) AS dec, ['p', NULL] AS l");
+  EXPECT_EQ(result.column_count(), 8U);
+  EXPECT_EQ(result.column_name(3), "day");
+  EXPECT_EQ(result.column_type(1), DUCKDB_TYPE_DOUBLE);
+  auto chunk = result.next_chunk();
+  ASSERT_TRUE(chunk.has_value());
+  EXPECT_EQ(chunk->get_int64(0, 0), 7);
+  EXPECT_EQ(chunk->get_int64(3, 0), 10);  // days since 1970-01-01
+  EXPECT_EQ(chunk->get_int64(4, 0), 1);
+  EXPECT_EQ(chunk->get_int64(6, 0), 1);  // 1.5 truncated
+  EXPECT_DOUBLE_EQ(chunk->get_double(1, 0), 2.25);
+  EXPECT_DOUBLE_EQ(chunk->get_double(0, 0), 7.0);
+  EXPECT_DOUBLE_EQ(chunk->get_double(6, 0), 1.5);
+  EXPECT_TRUE(std::isnan(chunk->get_double(5, 0)));
+  EXPECT_TRUE(chunk->is_null(5, 0));
+  EXPECT_EQ(chunk->get_string(2, 0), "x");
+  EXPECT_EQ(chunk->get_string_list(7, 0), (std::vector<std::string>{"p", ""}));
+  EXPECT_THROW((void)chunk->get_int64(2, 0), DatabaseError);
+  EXPECT_THROW((void)chunk->get_double(2, 0), DatabaseError);
+  EXPECT_THROW((void)chunk->get_string(0, 0), DatabaseError);
+  Chunk moved = std::move(*chunk);
+  EXPECT_EQ(moved.size(), 1U);
+  EXPECT_FALSE(result.next_chunk().has_value());
+}
+
+TEST(DuckDb, ScalarNeedsExactlyOneValue) {
+  Database database("");
+  auto con = database.connect();
+  EXPECT_EQ(std::get<std::int64_t>(con.query("SELECT 42").scalar()), 42);
+  try {
+    (void)con.query("SELECT * FROM range(3)").scalar();
+    FAIL() << "expected DatabaseError";
+  } catch (const DatabaseError& e) {
+    EXPECT_STREQ(e.what(), "expected one value, got 3 row(s)");
+  }
+  Result empty;
+  EXPECT_EQ(empty.column_count(), 0U);
+  EXPECT_EQ(empty.rows_changed(), 0);
+  EXPECT_FALSE(empty.next_chunk().has_value());
+}
+
+TEST(DuckDb, MovedHandlesStayUsableAndBindErrorsNameTheParameter) {
+  Database first("");
+  Database database(std::move(first));
+  Database other("");
+  other = std::move(database);
+  auto con = other.connect();
+  Connection con2 = other.connect();
+  con2 = std::move(con);
+  con2.execute("CREATE TABLE t(d DATE, x DOUBLE, b BOOLEAN, l VARCHAR[], n INTEGER)");
+  PreparedStatement insert(con2, "INSERT INTO t VALUES (?, ?, ?, ?, ?)");
+  PreparedStatement moved(std::move(insert));
+  PreparedStatement target(con2, "SELECT 1");
+  target = std::move(moved);
+  EXPECT_EQ(target.parameter_count(), 5U);
+  target.bind(1, Date{365}).bind(2, 0.25).bind(3, true).bind(4, std::vector<std::string>{"a", "b"}).bind_null(5);
+  EXPECT_EQ(target.execute().rows_changed(), 1);
+  try {
+    target.bind(6, std::int64_t{1});
+    FAIL() << "expected DatabaseError";
+  } catch (const DatabaseError& e) {
+    EXPECT_STREQ(e.what(), "cannot bind an integer to parameter 6 (statement has 5 parameter(s))");
+  }
+  auto rows = con2.query("SELECT d, x, b, l, n FROM t").rows();
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(std::get<std::string>(rows[0][0]), "1971-01-01");
+  EXPECT_DOUBLE_EQ(std::get<double>(rows[0][1]), 0.25);
+  EXPECT_EQ(std::get<bool>(rows[0][2]), true);
+  EXPECT_EQ(std::get<std::string>(rows[0][3]), "[a, b]");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(rows[0][4]));
+}
+
+TEST(DuckDb, AppenderNamesTheTableInErrors) {
+  Database database("");
+  auto con = database.connect();
+  try {
+    Appender missing(con, "no_such_table");
+    FAIL() << "expected DatabaseError";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("table 'no_such_table'"), std::string::npos) << e.what();
+  }
+  con.execute("CREATE TABLE t(a INTEGER, b DOUBLE, c BOOLEAN)");
+  Appender appender(con, "t");
+  appender.append(std::int32_t{3}).append(1.5).append(false).end_row();
+  Appender moved(std::move(appender));
+  moved.append(std::optional<std::int32_t>{}).append(std::optional<double>{2.0}).append(true).end_row();
+  moved.close();
+  auto rows = con.query("SELECT a, b, c FROM t ORDER BY b").rows();
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(std::get<std::int64_t>(rows[0][0]), 3);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(rows[1][0]));
+  EXPECT_EQ(std::get<bool>(rows[1][2]), true);
 }
 
 TEST(Dates, ParseAndFormatRoundTripAndRejectInvalid) {
