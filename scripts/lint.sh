@@ -34,7 +34,7 @@ for stage in $stages; do
       # -quiet keeps only findings; a file regex restricts the run to the chosen sources.
       regex="^$PWD/($(printf '%s|' "${src_cpp[@]}" | sed 's/[.]/\\./g; s/|$//'))\$"
       run-clang-tidy -p "$build" -j "${JOBS:-2}" -quiet "$regex" >"$build/clang-tidy.log" 2>&1 || true
-      if grep -E '(warning|error): .*\[[a-z]' "$build/clang-tidy.log" | sort -u; then
+      if sed "s/\x1b\[[0-9;]*m//g" "$build/clang-tidy.log" | grep -E "(warning|error): .*\[[a-z]" | sort -u; then
         echo "lint: clang-tidy findings above (full log: $build/clang-tidy.log)" >&2
         status=1
       fi

@@ -92,7 +92,7 @@ std::optional<ListParseError> parse_string(std::string_view text, std::size_t& i
       }
       default:
         if (e >= '0' && e <= '7') {
-          std::uint32_t cp = static_cast<std::uint32_t>(e - '0');
+          auto cp = static_cast<std::uint32_t>(e - '0');
           for (int k = 0; k < 2 && i < text.size() && text[i] >= '0' && text[i] <= '7'; ++k, ++i) {
             cp = cp * 8 + static_cast<std::uint32_t>(text[i] - '0');
           }

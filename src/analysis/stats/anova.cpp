@@ -37,8 +37,8 @@ TestResult one_way_anova(std::span<const std::span<const double>> groups) {
     t.reason = "all groups have one value";
     return t;
   }
-  const double n = static_cast<double>(t.n);
-  const double k = static_cast<double>(groups.size());
+  const auto n = static_cast<double>(t.n);
+  const auto k = static_cast<double>(groups.size());
   const double grand_mean = grand.value() / n;
   detail::Summer ss_between;
   detail::Summer ss_within;

@@ -74,7 +74,8 @@ double quantile(std::span<const double> x, double q) {
 
 std::vector<double> quantiles(std::span<const double> x, std::span<const double> qs) {
   for (double q : qs) check_q(q);
-  if (detail::has_nan(x)) return std::vector<double>(qs.size(), kNaN);
+  // Braces would build the two-element list {size, NaN} instead of size copies of NaN.
+  if (detail::has_nan(x)) return std::vector<double>(qs.size(), kNaN);  // NOLINT(modernize-return-braced-init-list)
   std::vector<double> sorted(x.begin(), x.end());
   detail::sort_values(sorted);
   std::vector<double> out;
