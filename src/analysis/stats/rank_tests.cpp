@@ -1,6 +1,7 @@
 #include "analysis/stats/rank_tests.hpp"
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "analysis/stats/detail.hpp"
@@ -27,7 +28,10 @@ TestResult mann_whitney_core(double r1, double n1, double n2, double ties) {
   if (s > 0) {
     z = numerator / s;
   } else {
-    z = numerator < 0 ? -INFINITY : (numerator > 0 ? INFINITY : NAN);  // all tied: SciPy's inf arithmetic
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    z = numerator < 0
+            ? -kInf
+            : (numerator > 0 ? kInf : std::numeric_limits<double>::quiet_NaN());  // all tied: SciPy's inf arithmetic
   }
   t.p_value = std::min(1.0, std::max(0.0, 2 * dist::normal_sf(z)));
   return t;
