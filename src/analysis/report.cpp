@@ -57,7 +57,7 @@ nlohmann::json number(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
-Report::Report(std::string id, Text title, const Filters& filters) : lang_(filters.lang) {
+Report::Report(std::string id, const Text& title, const Filters& filters) : lang_(filters.lang) {
   json_ = {{"id", std::move(id)},
            {"title", title.to_json()},
            {"lang", lang_},
@@ -68,8 +68,8 @@ Report::Report(std::string id, Text title, const Filters& filters) : lang_(filte
            {"narrative", {{"en", nlohmann::json::array()}, {"fr", nlohmann::json::array()}}}};
 }
 
-Report& Report::metric(const std::string& id, Text label, double value, const std::string& unit, int decimals,
-                       Text help) {
+Report& Report::metric(const std::string& id, const Text& label, double value, const std::string& unit, int decimals,
+                       const Text& help) {
   json_["metrics"].push_back({{"id", id},
                               {"label", label.to_json()},
                               {"value", number(value)},
@@ -79,7 +79,7 @@ Report& Report::metric(const std::string& id, Text label, double value, const st
   return *this;
 }
 
-Report& Report::chart(const std::string& id, Text title, nlohmann::json traces, nlohmann::json layout,
+Report& Report::chart(const std::string& id, const Text& title, nlohmann::json traces, nlohmann::json layout,
                       std::vector<std::string> columns, nlohmann::json rows) {
   json_["charts"].push_back({{"id", id},
                              {"title", title.to_json()},
@@ -89,8 +89,9 @@ Report& Report::chart(const std::string& id, Text title, nlohmann::json traces, 
   return *this;
 }
 
-Report& Report::test(const std::string& id, Text name, const std::string& statistic_name, double statistic, double p,
-                     std::size_t n, const std::string& effect_name, double effect, double p_adjusted, double df) {
+Report& Report::test(const std::string& id, const Text& name, const std::string& statistic_name, double statistic,
+                     double p, std::size_t n, const std::string& effect_name, double effect, double p_adjusted,
+                     double df) {
   nlohmann::json row = {{"id", id},
                         {"name", name.to_json()},
                         {"statistic_name", statistic_name},
@@ -107,7 +108,7 @@ Report& Report::test(const std::string& id, Text name, const std::string& statis
   return *this;
 }
 
-Report& Report::table(const std::string& id, Text title, std::vector<std::string> columns, nlohmann::json rows) {
+Report& Report::table(const std::string& id, const Text& title, std::vector<std::string> columns, nlohmann::json rows) {
   json_["tables"].push_back(
       {{"id", id}, {"title", title.to_json()}, {"columns", std::move(columns)}, {"rows", std::move(rows)}});
   return *this;

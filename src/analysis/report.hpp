@@ -31,21 +31,21 @@ std::string format_p(double p, const std::string& lang = "en");
 
 class Report {
  public:
-  Report(std::string id, Text title, const Filters& filters);
+  Report(std::string id, const Text& title, const Filters& filters);
 
   /// A metric card; value may be NaN (shown as "n/a").
-  Report& metric(const std::string& id, Text label, double value, const std::string& unit, int decimals,
-                 Text help = {});
+  Report& metric(const std::string& id, const Text& label, double value, const std::string& unit, int decimals,
+                 const Text& help = {});
   /// A chart: traces and layout in Plotly form (names already in the request's language), plus the
   /// table of exactly the plotted data (columns + rows) for the CSV download.
-  Report& chart(const std::string& id, Text title, nlohmann::json traces, nlohmann::json layout,
+  Report& chart(const std::string& id, const Text& title, nlohmann::json traces, nlohmann::json layout,
                 std::vector<std::string> columns, nlohmann::json rows);
   /// A statistical test row. effect_name empty when none.
-  Report& test(const std::string& id, Text name, const std::string& statistic_name, double statistic, double p,
+  Report& test(const std::string& id, const Text& name, const std::string& statistic_name, double statistic, double p,
                std::size_t n, const std::string& effect_name = "", double effect = 0.0, double p_adjusted = -1.0,
                double df = -1.0);
   /// A data table (e.g. per-day statistics).
-  Report& table(const std::string& id, Text title, std::vector<std::string> columns, nlohmann::json rows);
+  Report& table(const std::string& id, const Text& title, std::vector<std::string> columns, nlohmann::json rows);
   /// One insight sentence in both languages.
   Report& say(Text sentence);
   /// Any extra field.

@@ -995,7 +995,7 @@ json ratings(db::Connection& con, const Filters& f) {
 
   // Per-day charts and table.
   json x = json::array(), colors = json::array(), mean = json::array(), ci = json::array(), five = json::array(),
-       low = json::array(), sd = json::array(), volume = json::array(), day_rows = json::array();
+       low = json::array(), sd = json::array(), day_volume = json::array(), day_rows = json::array();
   std::size_t i = 0;
   int best = 0, worst = 0;
   double best_mean = -INFINITY, worst_mean = INFINITY;
@@ -1009,7 +1009,7 @@ json ratings(db::Connection& con, const Filters& f) {
     five.push_back(number(share(counts, 4, 4)));
     low.push_back(number(share(counts, 0, 1)));
     sd.push_back(number(m.sd()));
-    volume.push_back(m.n);
+    day_volume.push_back(m.n);
     day_rows.push_back({name, day, day >= 6, m.n, number(m.mean), number(m.sd()), number(share(counts, 4, 4)),
                         number(share(counts, 0, 1))});
     if (m.n > 0 && m.mean > best_mean) best_mean = m.mean, best = day;
@@ -1033,7 +1033,7 @@ json ratings(db::Connection& con, const Filters& f) {
             nullptr);
   day_chart("day_std", {"Rating standard deviation by day", "Écart-type des notes par jour"},
             {"Standard deviation", "Écart-type"}, sd, nullptr);
-  day_chart("day_volume", {"Ratings by day", "Notes par jour"}, {"Ratings", "Notes"}, volume, nullptr);
+  day_chart("day_volume", {"Ratings by day", "Notes par jour"}, {"Ratings", "Notes"}, day_volume, nullptr);
   json r_theta = x, r_mean = mean;
   if (!x.empty()) {
     r_theta.push_back(x[0]);
