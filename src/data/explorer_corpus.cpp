@@ -9,33 +9,41 @@ namespace mtm::data {
 
 namespace {
 
-// Doc numbers and item numbers are assigned in SQL (row_number over the sorted ids / items), so the
-// joins that turn 2 + 4 million (recipe, item) rows into numbers run inside DuckDB, in parallel.
-constexpr const char* kDocs = "SELECT id, (row_number() OVER (ORDER BY id) - 1)::BIGINT AS doc FROM recipes";
+// Doc number of a recipe id (ids are sorted); -1 for an id that is not a recipe (an orphan row).
+std::int64_t doc_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
+  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  return it == ids.end() || *it != id ? -1 : it - ids.begin();
+}
 
-void load_items(db::Connection& connection, const std::string& table, const std::string& column, Vocabulary& vocabulary,
+void load_items(db::Connection& connection, const std::string& table, const std::string& column,
+                const std::vector<std::int64_t>& ids, Vocabulary& vocabulary,
                 std::vector<std::vector<std::uint32_t>>& per_recipe) {
-  // table and column are fixed identifiers chosen by this file, never user input.
-  auto vocab = connection.query(fmt::format(
-      "SELECT {1}, count(DISTINCT recipe_id) FROM {0} WHERE {1} IS NOT NULL GROUP BY {1} ORDER BY {1}", table, column));
+  // table and column are fixed identifiers chosen by this file, never user input. The tables hold one row
+  // per recipe and distinct item (docs/data-model.md); items are numbered by a join against the small
+  // numbered vocabulary inside DuckDB, recipe ids are turned into docs here.
+  auto vocab = connection.query(
+      fmt::format("SELECT {1}, count(*) FROM {0} WHERE {1} IS NOT NULL GROUP BY {1} ORDER BY {1}", table, column));
   while (auto chunk = vocab.next_chunk()) {
     for (std::size_t row = 0; row < chunk->size(); ++row) {
       vocabulary.items.emplace_back(chunk->get_string(0, row));
       vocabulary.recipe_counts.push_back(static_cast<std::uint32_t>(chunk->get_int64(1, row)));
     }
   }
-  auto pairs = connection.query(fmt::format(
-      "WITH d AS ({2}), v AS (SELECT {1}, (row_number() OVER (ORDER BY {1}) - 1)::BIGINT AS item FROM (SELECT "
-      "DISTINCT {1} FROM {0} WHERE {1} IS NOT NULL)) SELECT DISTINCT d.doc, v.item FROM {0} t JOIN d ON "
-      "t.recipe_id = d.id JOIN v ON t.{1} = v.{1}",
-      table, column, kDocs));
+  auto pairs = connection.query(
+      fmt::format("SELECT t.recipe_id, v.item FROM {0} t JOIN (SELECT {1}, (row_number() OVER (ORDER BY {1}) - "
+                  "1)::BIGINT AS item FROM (SELECT DISTINCT {1} FROM {0} WHERE {1} IS NOT NULL)) v ON t.{1} = v.{1}",
+                  table, column));
   while (auto chunk = pairs.next_chunk()) {
     for (std::size_t row = 0; row < chunk->size(); ++row) {
-      const auto doc = static_cast<std::size_t>(chunk->get_int64(0, row));
-      per_recipe[doc].push_back(static_cast<std::uint32_t>(chunk->get_int64(1, row)));
+      const auto doc = doc_of(ids, chunk->get_int64(0, row));
+      if (doc >= 0)
+        per_recipe[static_cast<std::size_t>(doc)].push_back(static_cast<std::uint32_t>(chunk->get_int64(1, row)));
     }
   }
-  for (auto& items : per_recipe) std::sort(items.begin(), items.end());
+  for (auto& items : per_recipe) {
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+  }
 }
 
 }  // namespace
@@ -66,16 +74,18 @@ RecipeCorpus load_recipe_corpus(db::Connection& connection) {
   corpus.rating_counts.assign(n, 0);
   corpus.rating_sums.assign(n, 0);
   corpus.interaction_counts.assign(n, 0);
-  load_items(connection, "recipe_ingredients", "ingredient", corpus.ingredients, corpus.recipe_ingredients);
-  load_items(connection, "recipe_tags", "tag", corpus.tags, corpus.recipe_tags);
+  load_items(connection, "recipe_ingredients", "ingredient", corpus.ids, corpus.ingredients, corpus.recipe_ingredients);
+  load_items(connection, "recipe_tags", "tag", corpus.ids, corpus.tags, corpus.recipe_tags);
 
-  auto ratings = connection.query(std::string("WITH d AS (") + kDocs +
-                                  ") SELECT d.doc, count(*) FILTER (WHERE i.is_clean), coalesce(sum(i.rating) FILTER "
-                                  "(WHERE i.is_clean), 0)::BIGINT, count(*) FROM interactions i JOIN d ON i.recipe_id "
-                                  "= d.id GROUP BY d.doc");
+  auto ratings = connection.query(
+      "SELECT recipe_id, count(*) FILTER (WHERE is_clean), coalesce(sum(rating) FILTER (WHERE is_clean), 0)::BIGINT, "
+      "count(*) FROM interactions GROUP BY recipe_id");
   while (auto chunk = ratings.next_chunk()) {
     for (std::size_t row = 0; row < chunk->size(); ++row) {
-      const auto doc = static_cast<std::size_t>(chunk->get_int64(0, row));
+      if (chunk->is_null(0, row)) continue;
+      const auto found = doc_of(corpus.ids, chunk->get_int64(0, row));
+      if (found < 0) continue;
+      const auto doc = static_cast<std::size_t>(found);
       corpus.rating_counts[doc] = static_cast<std::uint32_t>(chunk->get_int64(1, row));
       corpus.rating_sums[doc] = static_cast<std::uint32_t>(chunk->get_int64(2, row));
       corpus.interaction_counts[doc] = static_cast<std::uint32_t>(chunk->get_int64(3, row));

@@ -14,15 +14,22 @@ namespace {
 // Word -> provisional number while building; the dictionary is sorted at the end.
 class TermTable {
  public:
-  std::uint32_t id(std::string&& word) {
-    auto [it, added] = ids_.try_emplace(std::move(word), static_cast<std::uint32_t>(words_.size()));
-    if (added) words_.push_back(it->first);
-    return it->second;
+  std::uint32_t id(std::string_view word) {
+    // Looked up by view: most words are already known, and then no string is built.
+    if (auto it = ids_.find(word); it != ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(words_.size());
+    ids_.emplace(std::string(word), id);
+    words_.emplace_back(word);
+    return id;
   }
   std::vector<std::string>& words() { return words_; }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::string> words_;
 };
 
@@ -31,7 +38,7 @@ std::vector<std::vector<std::uint32_t>> tokenize_items(const std::vector<std::st
   out.reserve(items.size());
   for (const auto& item : items) {
     std::vector<std::uint32_t> ids;
-    for (auto& word : tokenize(item)) ids.push_back(table.id(std::move(word)));
+    for_each_word(item, [&](std::string_view word) { ids.push_back(table.id(word)); });
     out.push_back(std::move(ids));
   }
   return out;
@@ -51,6 +58,7 @@ ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus) : corpus_(std::move(corp
   build_item_lists();
   build_measures();
   build_similarity_weights();
+  build_use_orders();
   std::uint64_t count = 0;
   std::uint64_t sum = 0;
   for (std::size_t doc = 0; doc < size(); ++doc) {
@@ -71,7 +79,8 @@ void ExplorerIndex::build_text_index() {
   for (std::uint32_t doc = 0; doc < size(); ++doc) {
     weights.clear();
     const auto add_text = [&](const std::string& text, double weight) {
-      for (auto& word : tokenize(text)) weights.emplace_back(table.id(std::move(word)), static_cast<float>(weight));
+      for_each_word(text,
+                    [&](std::string_view word) { weights.emplace_back(table.id(word), static_cast<float>(weight)); });
     };
     add_text(corpus_.names[doc], Bm25::kNameWeight);
     add_text(corpus_.descriptions[doc], Bm25::kDescriptionWeight);
@@ -132,6 +141,18 @@ void ExplorerIndex::build_measures() {
   std::sort(sorted_minutes_.begin(), sorted_minutes_.end());
   std::sort(sorted_steps_.begin(), sorted_steps_.end());
   std::sort(sorted_complexity_.begin(), sorted_complexity_.end());
+}
+
+void ExplorerIndex::build_use_orders() {
+  const auto by_use = [](const std::vector<std::vector<std::uint32_t>>& lists) {
+    std::vector<std::uint32_t> order(lists.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return lists[a].size() > lists[b].size(); });
+    return order;
+  };
+  tags_by_use_ = by_use(tag_docs_);
+  ingredients_by_use_ = by_use(ingredient_docs_);
 }
 
 void ExplorerIndex::build_similarity_weights() {

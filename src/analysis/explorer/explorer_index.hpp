@@ -87,6 +87,10 @@ class ExplorerIndex {
   [[nodiscard]] double tag_weight(std::uint32_t item) const { return tag_weights_[item]; }
   [[nodiscard]] double similarity_norm(std::uint32_t doc) const { return similarity_norms_[doc]; }
 
+  /// Tag / ingredient item numbers by decreasing number of recipes (ties by item number).
+  [[nodiscard]] const std::vector<std::uint32_t>& tags_by_use() const noexcept { return tags_by_use_; }
+  [[nodiscard]] const std::vector<std::uint32_t>& ingredients_by_use() const noexcept { return ingredients_by_use_; }
+
   /// Percentage of recipes with a known value that is <= value (SciPy percentileofscore, kind="weak").
   [[nodiscard]] double percentile(Measure measure, double value) const;
 
@@ -95,6 +99,7 @@ class ExplorerIndex {
   void build_item_lists();
   void build_measures();
   void build_similarity_weights();
+  void build_use_orders();
 
   data::RecipeCorpus corpus_;
   std::vector<std::string> terms_;
@@ -106,6 +111,8 @@ class ExplorerIndex {
   std::vector<double> sorted_minutes_;
   std::vector<double> sorted_steps_;
   std::vector<double> sorted_complexity_;
+  std::vector<std::uint32_t> tags_by_use_;
+  std::vector<std::uint32_t> ingredients_by_use_;
   std::vector<double> ingredient_weights_;
   std::vector<double> tag_weights_;
   std::vector<double> similarity_norms_;

@@ -131,10 +131,64 @@ WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool p
     if ((a.second == MatchKind::Exact) != (b.second == MatchKind::Exact)) return a.second == MatchKind::Exact;
     return index.postings(a.first).size() > index.postings(b.first).size();
   });
-  if (found.size() > kMaxExpansions) found.resize(kMaxExpansions);
+  const std::size_t cap = prefix && word.size() <= 2 ? kMaxShortPrefixExpansions : kMaxExpansions;
+  if (found.size() > cap) found.resize(cap);
   for (const auto& [term, kind] : found) match.matches.emplace_back(terms[term], kind);
   return match;
 }
+
+namespace {
+
+struct Ranked {
+  std::uint32_t doc;
+  float score;
+  double key;
+};
+
+// Per-thread buffers of one search, kept between searches: allocating a few megabytes per request
+// costs more (page faults, copies) than the search itself.
+struct Scratch {
+  std::vector<double> total;
+  std::vector<std::uint16_t> matched;
+  std::vector<float> best;
+  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> candidates;
+  std::vector<Ranked> ranked;
+  std::vector<std::uint64_t> bits;
+};
+
+Scratch& scratch() {
+  thread_local Scratch buffers;
+  return buffers;
+}
+
+// The kFacetSize items held by most results, from each item's doc list checked against the results'
+// bit set. Items come by decreasing recipe count, so the walk stops once no item left can enter the list.
+template <typename DocsOf>
+std::vector<FacetCount> top_by_lists(const std::vector<std::uint32_t>& by_use, DocsOf docs_of,
+                                     const std::vector<std::string>& names, const std::vector<std::string>& skip,
+                                     const std::vector<std::uint64_t>& bits) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> top;  // (count, item): count desc, then item asc
+  for (const auto item : by_use) {
+    const auto& docs = docs_of(item);
+    if (top.size() == kFacetSize && docs.size() < top.back().first) break;
+    if (std::find(skip.begin(), skip.end(), names[item]) != skip.end()) continue;
+    std::uint32_t count = 0;
+    for (const auto d : docs) count += static_cast<std::uint32_t>((bits[d / 64] >> (d % 64)) & 1U);
+    if (count == 0) continue;
+    const auto entry = std::make_pair(count, item);
+    const auto at = std::lower_bound(top.begin(), top.end(), entry, [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    top.insert(at, entry);
+    if (top.size() > kFacetSize) top.pop_back();
+  }
+  std::vector<FacetCount> out;
+  for (const auto& [count, item] : top) out.push_back({names[item], count});
+  return out;
+}
+
+}  // namespace
 
 SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   SearchResult result;
@@ -142,19 +196,23 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   const auto words = tokenize(query.text);
   const bool last_open =
       query.last_word_is_prefix && !query.text.empty() && !tokenize(query.text.substr(query.text.size() - 1)).empty();
+  Scratch& buf = scratch();
 
   // Candidate docs and their scores: a doc must match every query word; a word's score in a doc is the
   // best BM25 among the index words it stands for.
-  std::vector<std::uint32_t> candidates;
-  std::vector<double> total;
+  auto& candidates = buf.candidates;
+  candidates.clear();
+  auto& total = buf.total;
   if (words.empty()) {
     candidates.resize(n);
     for (std::uint32_t d = 0; d < n; ++d) candidates[d] = d;
   } else {
     total.assign(n, 0.0);
-    std::vector<std::uint16_t> matched(n, 0);
-    std::vector<float> best(n, 0.0F);
-    std::vector<std::uint32_t> touched;
+    buf.matched.assign(n, 0);
+    buf.best.assign(n, 0.0F);
+    auto& matched = buf.matched;
+    auto& best = buf.best;
+    auto& touched = buf.touched;
     for (std::size_t w = 0; w < words.size(); ++w) {
       WordMatch match = match_word(index, words[w], last_open && w + 1 == words.size());
       touched.clear();
@@ -182,23 +240,19 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   }
 
   const Filter filter(index, query);
+  const bool filtered = query.max_minutes || query.max_steps || query.min_calories || query.max_calories ||
+                        query.min_rating || query.min_ratings > 0 || !query.tags.empty() ||
+                        !query.exclude_tags.empty() || !query.ingredients.empty() || !query.exclude_ingredients.empty();
   const auto& corpus = index.corpus();
-  std::vector<std::uint32_t> tag_counts(corpus.tags.items.size(), 0);
-  std::vector<std::uint32_t> ingredient_counts(corpus.ingredients.items.size(), 0);
   std::vector<std::uint32_t> minutes_counts(5, 0);
   std::vector<std::uint32_t> calories_counts(5, 0);
   std::vector<std::uint32_t> rating_counts(4, 0);
-  struct Ranked {
-    std::uint32_t doc;
-    double score;
-    double key;
-  };
-  std::vector<Ranked> ranked;
+  auto& ranked = buf.ranked;
+  ranked.clear();
+  ranked.reserve(candidates.size());
   if (!filter.impossible) {
     for (const auto doc : candidates) {
-      if (!filter.accepts(doc)) continue;
-      for (const auto t : corpus.recipe_tags[doc]) ++tag_counts[t];
-      for (const auto i : corpus.recipe_ingredients[doc]) ++ingredient_counts[i];
+      if (filtered && !filter.accepts(doc)) continue;
       const auto minutes = corpus.minutes[doc];
       if (minutes != data::RecipeCorpus::kMissing && minutes >= 0)
         ++minutes_counts[minutes <= 15 ? 0 : minutes <= 30 ? 1 : minutes <= 60 ? 2 : minutes <= 120 ? 3 : 4];
@@ -213,7 +267,7 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
         if (*mean >= 4.0) ++rating_counts[1];
         if (*mean >= 3.0) ++rating_counts[2];
       }
-      const double score = total.empty() ? 0.0 : total[doc];
+      const double score = words.empty() ? 0.0 : total[doc];
       double key = 0;
       switch (query.sort) {
         case SortOrder::Relevance: key = words.empty() ? index.adjusted_rating(doc).value_or(kUnranked) : score; break;
@@ -223,18 +277,37 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
           key = corpus.submitted[doc] == std::numeric_limits<std::int32_t>::min() ? kUnranked : corpus.submitted[doc];
           break;
       }
-      ranked.push_back({doc, score, key});
+      ranked.push_back({doc, static_cast<float>(score), key});
     }
   }
   result.total = ranked.size();
+  if (ranked.size() <= query.direct_facet_limit) {
+    std::vector<std::uint32_t> tag_counts(corpus.tags.items.size(), 0);
+    std::vector<std::uint32_t> ingredient_counts(corpus.ingredients.items.size(), 0);
+    for (const auto& r : ranked) {
+      for (const auto t : corpus.recipe_tags[r.doc]) ++tag_counts[t];
+      for (const auto i : corpus.recipe_ingredients[r.doc]) ++ingredient_counts[i];
+    }
+    result.tag_facets = top_items(tag_counts, corpus.tags.items, query.tags);
+    result.ingredient_facets = top_items(ingredient_counts, corpus.ingredients.items, {});
+  } else {
+    auto& bits = buf.bits;
+    bits.assign((n + 63) / 64, 0);
+    for (const auto& r : ranked) bits[r.doc / 64] |= std::uint64_t{1} << (r.doc % 64);
+    result.tag_facets = top_by_lists(
+        index.tags_by_use(), [&](std::uint32_t t) -> const std::vector<std::uint32_t>& { return index.tag_docs(t); },
+        corpus.tags.items, query.tags, bits);
+    result.ingredient_facets = top_by_lists(
+        index.ingredients_by_use(),
+        [&](std::uint32_t i) -> const std::vector<std::uint32_t>& { return index.ingredient_docs(i); },
+        corpus.ingredients.items, {}, bits);
+  }
   const std::size_t end = std::min(ranked.size(), query.offset + query.limit);
   if (query.offset < end) {
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
                       [](const Ranked& a, const Ranked& b) { return a.key != b.key ? a.key > b.key : a.doc < b.doc; });
     for (std::size_t i = query.offset; i < end; ++i) result.hits.push_back({ranked[i].doc, ranked[i].score});
   }
-  result.tag_facets = top_items(tag_counts, corpus.tags.items, query.tags);
-  result.ingredient_facets = top_items(ingredient_counts, corpus.ingredients.items, {});
   result.minutes_facets = buckets({"0-15", "16-30", "31-60", "61-120", "121+"}, minutes_counts);
   result.calories_facets = buckets({"0-199", "200-399", "400-599", "600-799", "800+"}, calories_counts);
   result.rating_facets = buckets({">=4.5", ">=4", ">=3", "unrated"}, rating_counts);

@@ -14,6 +14,19 @@ namespace mtm::analysis::explorer {
 
 enum class SortOrder { Relevance, Rating, Popularity, Newest };
 
+/// Number of entries kept in the tag and ingredient facets.
+inline constexpr std::size_t kFacetSize = 15;
+/// At most this many index words stand for one prefix or one typo (the most frequent ones); fewer for
+/// a prefix of one or two letters, which would otherwise touch nearly every recipe several times.
+inline constexpr std::size_t kMaxExpansions = 50;
+inline constexpr std::size_t kMaxShortPrefixExpansions = 10;
+/// Up to this many results, tag and ingredient facets are counted by walking the results; above it, by
+/// walking the items' recipe lists (most used first, stopping when no item left can enter the top) against
+/// a bit set of the results. Both are exact.
+inline constexpr std::size_t kDirectFacetLimit = 20000;
+/// Typo tolerance applies to words of at least this many characters.
+inline constexpr std::size_t kMinTypoLength = 4;
+
 struct SearchQuery {
   std::string text;
   /// The last word may be unfinished (search-as-you-type): it also matches the words it begins.
@@ -32,6 +45,8 @@ struct SearchQuery {
   SortOrder sort = SortOrder::Relevance;
   std::size_t offset = 0;
   std::size_t limit = 20;
+  /// Result count above which facets are counted from the items' recipe lists (see kDirectFacetLimit).
+  std::size_t direct_facet_limit = kDirectFacetLimit;
 };
 
 enum class MatchKind { Exact, Prefix, Typo };
@@ -62,13 +77,6 @@ struct SearchResult {
   std::vector<FacetCount> calories_facets;    ///< "0-199", "200-399", "400-599", "600-799", "800+"
   std::vector<FacetCount> rating_facets;      ///< mean rating ">=4.5", ">=4", ">=3", "unrated"
 };
-
-/// Number of entries kept in the tag and ingredient facets.
-inline constexpr std::size_t kFacetSize = 15;
-/// At most this many index words stand for one prefix or one typo (the most frequent ones).
-inline constexpr std::size_t kMaxExpansions = 50;
-/// Typo tolerance applies to words of at least this many characters.
-inline constexpr std::size_t kMinTypoLength = 4;
 
 /// Index words a query word stands for: itself if indexed; words it begins (when prefix); else the
 /// words within one edit. Longest posting lists first, at most kMaxExpansions.

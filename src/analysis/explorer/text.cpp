@@ -42,19 +42,23 @@ bool same_word(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::vector<std::string> tokenize(std::string_view text) {
-  std::vector<std::string> words;
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& fn) {
   std::string current;
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     if (is_word_byte(c)) {
       current += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : ch;
     } else if (!current.empty()) {
-      words.push_back(std::move(current));
+      fn(current);
       current.clear();
     }
   }
-  if (!current.empty()) words.push_back(std::move(current));
+  if (!current.empty()) fn(current);
+}
+
+std::vector<std::string> tokenize(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&words](std::string_view word) { words.emplace_back(word); });
   return words;
 }
 

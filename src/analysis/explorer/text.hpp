@@ -2,6 +2,7 @@
 // clean-up of recipe names and reviews, and the one-edit test behind typo tolerance.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,9 @@ namespace mtm::analysis::explorer {
 /// Words of a text: runs of ASCII letters and digits (lowercased) and non-ASCII bytes (kept, so
 /// accented words stay whole); everything else separates words.
 std::vector<std::string> tokenize(std::string_view text);
+
+/// Call fn with each word of text, as tokenize() cuts them (the view is valid during the call only).
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& fn);
 
 /// Whitespace runs collapsed to one space, leading and trailing whitespace removed.
 std::string clean_spaces(std::string_view text);

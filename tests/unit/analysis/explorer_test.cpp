@@ -227,6 +227,33 @@ TEST_F(ExplorerTest, FacetsCountTheFilteredResults) {
   EXPECT_EQ(r.ingredient_facets.size(), 9u);
 }
 
+TEST_F(ExplorerTest, BitSetFacetsEqualDirectCounts) {
+  for (const char* text : {"", "soup", "chick"}) {
+    SearchQuery direct = ExplorerTest::text(text);
+    direct.exclude_tags = {"desserts"};
+    SearchQuery bits = direct;
+    bits.direct_facet_limit = 0;
+    const auto a = run(direct);
+    const auto b = run(bits);
+    ASSERT_EQ(a.tag_facets.size(), b.tag_facets.size()) << text;
+    for (std::size_t i = 0; i < a.tag_facets.size(); ++i) {
+      EXPECT_EQ(a.tag_facets[i].value, b.tag_facets[i].value);
+      EXPECT_EQ(a.tag_facets[i].count, b.tag_facets[i].count);
+    }
+    ASSERT_EQ(a.ingredient_facets.size(), b.ingredient_facets.size()) << text;
+    for (std::size_t i = 0; i < a.ingredient_facets.size(); ++i) {
+      EXPECT_EQ(a.ingredient_facets[i].value, b.ingredient_facets[i].value);
+      EXPECT_EQ(a.ingredient_facets[i].count, b.ingredient_facets[i].count);
+    }
+  }
+  SearchQuery all;
+  all.direct_facet_limit = 0;
+  const auto r = run(all);
+  ASSERT_FALSE(r.tag_facets.empty());
+  EXPECT_EQ(r.tag_facets[0].value, "easy");  // recipes 2, 3 and 5
+  EXPECT_EQ(r.tag_facets[0].count, 3u);
+}
+
 TEST_F(ExplorerTest, SimilarRecipesMatchTheOracle) {
   const auto similar = similar_recipes(*index_, *index_->doc_of(2), 10);
   ASSERT_EQ(similar.size(), 4u);
