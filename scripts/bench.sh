@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: full-scale figures on this machine — generate and ingest time and peak RSS at scale 1,
-# then every analysis (p50/p95, uncached) with Google Benchmark. Results also go to build/bench/results.txt.
+# then every analysis (p50/p95, uncached) with Google Benchmark, then the web figures (page render in
+# Chromium, API latency, wrk throughput, server RSS: bench/web_bench.mjs). Results also go to build/bench/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
@@ -24,4 +25,5 @@ rm -rf "$raw" "$out/bench.duckdb"
   measure ingest "$bin" ingest --raw-dir "$raw" --db "$out/bench.duckdb"
   du -h "$raw"/*.csv "$out/bench.duckdb" | sed 's/^/size: /'
   MTM_BENCH_DB=$out/bench.duckdb build/release/bench/mtm_bench --benchmark_counters_tabular=true
+  node bench/web_bench.mjs --binary "$bin" --db "$out/bench.duckdb"
 } 2>&1 | tee "$out/results.txt"

@@ -11,7 +11,7 @@ APT_PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3-scipy python3-statsmodels python3-numpy
   nodejs npm chromium awscli
-  gcovr clang clang-format clang-tidy cppcheck time
+  gcovr clang clang-format clang-tidy cppcheck time wrk
 )
 
 missing=()

@@ -1,67 +1,15 @@
 // Browser smoke test: the built binary serves a small generated database; Debian's Chromium, driven by
 // playwright-core, loads the UI and checks the shell, KPIs, languages and history.
-// Environment: MTM_BINARY (path of mangetamain), MTM_E2E_OUT (directory for the screenshot).
+// Set-up (database, server, browser) in support.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openPage as openTab, screenshot, startApp } from './support.mjs';
 
-const binary = process.env.MTM_BINARY || 'build/release/mangetamain';
-const outDir = process.env.MTM_E2E_OUT || 'build';
-let work;
-let server;
-let baseUrl;
-let browser; // a persistent context (fresh profile)
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { if (app) await app.close(); });
 
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.stderr.on('data', (chunk) => { out += chunk; });
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
-  });
-}
-
-before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'mtm-e2e-'));
-  execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', '0.01'], { stdio: 'pipe' });
-  execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', join(work, 'e2e.duckdb')], { stdio: 'pipe' });
-  baseUrl = await startServer(join(work, 'e2e.duckdb'));
-  // A fresh profile directory: playwright passes it to Chromium as --user-data-dir.
-  browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-/** A page that records console errors and failed requests (network failures and HTTP >= 400). */
-async function openPage(viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
-  return { page, problems };
-}
+const openPage = (viewport) => openTab(app.browser, viewport);
 
 async function kpiValues(page) {
   await page.waitForSelector('[data-kpi="recipes"] .value');
@@ -70,7 +18,7 @@ async function kpiValues(page) {
 
 test('overview loads cleanly with numeric KPI cards and the synthetic banner', async () => {
   const { page, problems } = await openPage();
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${app.baseUrl}/`);
   const values = await kpiValues(page);
   assert.ok(values.length >= 8, `KPI cards: ${values.length}`);
   const recipes = Number((await page.textContent('[data-kpi="recipes"] .value')).replace(/[^0-9]/g, ''));
@@ -83,15 +31,14 @@ test('overview loads cleanly with numeric KPI cards and the synthetic banner', a
   assert.equal(await page.evaluate(() => typeof window.Plotly), 'object', 'Plotly served locally');
   const body = await page.textContent('body');
   assert.doesNotMatch(body, /\b(kpi|nav|page|about|filter)\.[a-z_]+/, 'no raw i18n key');
-  mkdirSync(outDir, { recursive: true });
-  await page.screenshot({ path: join(outDir, 'screenshot-overview.png'), fullPage: true });
+  await screenshot(page, 'smoke-overview');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
 test('?lang=fr shows French labels and the switch changes labels and URL', async () => {
   const { page, problems } = await openPage();
-  await page.goto(`${baseUrl}/?page=overview&lang=fr`);
+  await page.goto(`${app.baseUrl}/?page=overview&lang=fr`);
   await kpiValues(page);
   assert.equal(await page.textContent('[data-kpi="recipes"] .label'), 'Recettes');
   assert.equal(await page.textContent('nav a[data-page="about"]'), 'À propos des données');
@@ -109,7 +56,7 @@ test('?lang=fr shows French labels and the switch changes labels and URL', async
 
 test('navigation is kept in the URL and back/forward restore the page', async () => {
   const { page, problems } = await openPage();
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${app.baseUrl}/`);
   await kpiValues(page);
   await page.click('nav a[data-page="about"]');
   await page.waitForSelector('[data-section="ingest-report"] tbody tr');
@@ -126,7 +73,7 @@ test('navigation is kept in the URL and back/forward restore the page', async ()
 
 test('an analysis page renders charts with data and a filter changes the URL', async () => {
   const { page, problems } = await openPage();
-  await page.goto(`${baseUrl}/?page=trends`);
+  await page.goto(`${app.baseUrl}/?page=trends`);
   await page.waitForSelector('section.analysis .chart .main-svg', { timeout: 30000 });
   const traces = await page.$$eval('.chart', (els) => els.map((e) => (e.data || []).length));
   assert.ok(traces.length > 0 && traces.every((n) => n > 0), `traces per chart: ${traces}`);
@@ -142,7 +89,7 @@ test('an analysis page renders charts with data and a filter changes the URL', a
 
 test('phone width shows the menu toggle instead of the sidebar', async () => {
   const { page, problems } = await openPage({ width: 375, height: 800 });
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${app.baseUrl}/`);
   await kpiValues(page);
   assert.ok(await page.isVisible('#menu-toggle'));
   assert.ok(!(await page.isVisible('#nav')));

@@ -31,11 +31,25 @@ test('tableToCsv quotes per RFC 4180', () => {
   assert.equal(tableToCsv(['year', 'n'], [{ year: 2000, n: 5 }]), 'year,n\r\n2000,5\r\n');
 });
 
-test('chartTable prefers the data block and otherwise flattens traces', () => {
-  const withData = { data: { columns: ['season', 'n'], rows: [['winter', 3]] }, traces: [{ x: [1], y: [2] }] };
-  assert.deepEqual(chartTable(withData), { columns: ['season', 'n'], rows: [['winter', 3]] });
-  const traces = { traces: [{ name: 'mean', x: [2000, 2001], y: [10, 12] }, { name: 'median', x: [2000], y: [9] }] };
-  assert.deepEqual(chartTable(traces), { columns: ['series', 'x', 'y'], rows: [['mean', 2000, 10], ['mean', 2001, 12], ['median', 2000, 9]] });
+test('chartTable: one row per plotted point of every trace, fitted lines included', () => {
+  const chart = { data: { columns: ['year', 'n'], rows: [[2000, 1]] }, traces: [
+    { name: 'mean', type: 'scatter', x: [2000, 2001], y: [10, 12] },
+    { name: 'fit', type: 'scatter', mode: 'lines', x: [2000, 2001], y: [10.5, 11.5] },
+    { type: 'bar', x: ['a'], y: [3], error_y: { type: 'data', array: [0.25] } }] };
+  assert.deepEqual(chartTable(chart), { columns: ['series', 'x', 'y', 'error'], rows: [
+    ['mean', 2000, 10, ''], ['mean', 2001, 12, ''], ['fit', 2000, 10.5, ''], ['fit', 2001, 11.5, ''], ['trace 3', 'a', 3, 0.25]] });
+});
+
+test('chartTable reads pies, polar traces, heatmaps and precomputed boxes', () => {
+  assert.deepEqual(chartTable({ traces: [{ type: 'pie', labels: ['winter', 'spring'], values: [3, 4] }] }),
+    { columns: ['series', 'x', 'y'], rows: [['trace 1', 'winter', 3], ['trace 1', 'spring', 4]] });
+  assert.deepEqual(chartTable({ traces: [{ type: 'scatterpolar', name: 'r', theta: ['Mon'], r: [4.5] }] }),
+    { columns: ['series', 'x', 'y'], rows: [['r', 'Mon', 4.5]] });
+  assert.deepEqual(chartTable({ traces: [{ type: 'heatmap', name: 'h', x: ['w', 's'], y: ['salt'], z: [[1, 2]] }] }),
+    { columns: ['series', 'x', 'y', 'z'], rows: [['h', 'w', 'salt', 1], ['h', 's', 'salt', 2]] });
+  const box = { type: 'box', name: 'Winter', x: ['Winter'], q1: [10], median: [20], q3: [30], lowerfence: [1], upperfence: [60], mean: [22] };
+  assert.deepEqual(chartTable({ traces: [box] }), { columns: ['series', 'x', 'q1', 'median', 'q3', 'lowerfence', 'upperfence', 'mean'],
+    rows: [['Winter', 'Winter', 10, 20, 30, 1, 60, 22]] });
 });
 
 test('fileName and apiUrl are stable', () => {

@@ -62,6 +62,7 @@ const ctx = {
   navigate,
   setFilters: (filters) => navigate({ filters }),
   resetFilters: () => navigate({ filters: null }),
+  retry: () => { api.forget(); render(); },
 };
 
 function renderShell(t) {
@@ -111,16 +112,22 @@ async function render() {
   renderMeta(t);
   const el = document.getElementById('page');
   el.setAttribute('aria-busy', 'true');
+  el.dataset.ready = 'false';
   clear(el).appendChild(loading(t('shell.loading')));
   try {
     const data = await module.load(api, state);
     if (token !== renderToken) return;  // a newer navigation superseded this one
     clear(el);
-    module.render(el, data, state, t, ctx);
+    // render may return a promise (charts drawing); the page counts as ready once it settles.
+    await module.render(el, data, state, t, ctx);
+    if (token !== renderToken) return;
+    el.dataset.ready = 'true';
+    performance.mark('mtm:page-ready');
   } catch (error) {
     if (token !== renderToken) return;
     console.warn('page load failed', error);
-    clear(el).appendChild(errorPanel(t, error, () => { api.forget(); render(); }));
+    el.dataset.ready = 'error';
+    clear(el).appendChild(errorPanel(t, error, ctx.retry));
     if (error && error.status === 400 && error.problem && error.problem.parameter) {
       el.appendChild(h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.resetFilters() }, t('filter.reset')));
     }

@@ -17,7 +17,9 @@ export const BASE_LAYOUT = Object.freeze({
   font: { family: 'Inter, sans-serif', size: 12, color: '#F0F0F0' },
   colorway: CHART_COLORS,
   margin: { l: 60, r: 30, t: 40, b: 60 },
-  legend: { bgcolor: 'rgba(42,42,42,0.8)', bordercolor: '#666666', borderwidth: 1, font: { color: '#F0F0F0' } },
+  // Above the plot, in rows: the plot keeps its width in a half-width card and on a phone.
+  legend: { bgcolor: 'rgba(42,42,42,0.8)', bordercolor: '#666666', borderwidth: 1, font: { color: '#F0F0F0' },
+    orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
   hoverlabel: { bgcolor: '#333333', bordercolor: '#FF8C00', font: { color: '#ffffff', family: 'Inter, sans-serif' } },
   xaxis: AXIS,
   yaxis: AXIS,
@@ -66,19 +68,52 @@ export function tableToCsv(columns, rows) {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** The data table of a chart: its "data" block when given, else one row per point of every trace. */
+const BOX_STATS = ['q1', 'median', 'q3', 'lowerfence', 'upperfence', 'mean', 'sd'];
+
+/** The points one trace draws, as {x, y, …} records, whatever its type. */
+function tracePoints(trace) {
+  const list = (v) => (Array.isArray(v) || ArrayBuffer.isView(v) ? Array.from(v) : []);
+  if (trace.type === 'pie') return list(trace.labels).map((label, i) => ({ x: label, y: list(trace.values)[i] }));
+  if (trace.type === 'scatterpolar' || trace.type === 'barpolar') {
+    return list(trace.theta).map((theta, i) => ({ x: theta, y: list(trace.r)[i] }));
+  }
+  if (trace.type === 'heatmap') {
+    const xs = list(trace.x);
+    const ys = list(trace.y);
+    return list(trace.z).flatMap((row, i) => list(row).map((z, j) => ({ x: xs[j] ?? j, y: ys[i] ?? i, z })));
+  }
+  if (trace.type === 'box' && trace.q1 !== undefined) {
+    return list(trace.q1).map((_, i) => {
+      const point = { x: list(trace.x)[i] ?? trace.name ?? '' };
+      for (const stat of BOX_STATS) if (trace[stat] !== undefined) point[stat] = list(trace[stat])[i];
+      return point;
+    });
+  }
+  const xs = list(trace.x);
+  const ys = list(trace.y);
+  const errors = trace.error_y && Array.isArray(trace.error_y.array) ? trace.error_y.array : null;
+  const n = Math.max(xs.length, ys.length);
+  const points = [];
+  for (let i = 0; i < n; i += 1) {
+    const point = { x: xs[i], y: ys[i] };
+    if (errors) point.error = errors[i];
+    points.push(point);
+  }
+  return points;
+}
+
+/** The CSV table of a chart: one row per drawn point of every trace (series = trace name), so the file
+ * holds exactly what the chart shows, fitted lines and bands included. Extra columns (z, box statistics,
+ * error bars) appear only when some trace has them. */
 export function chartTable(chart) {
-  if (chart.data && Array.isArray(chart.data.columns) && Array.isArray(chart.data.rows)) {
-    return { columns: chart.data.columns, rows: chart.data.rows };
+  const records = [];
+  for (const [index, trace] of (chart.traces || []).entries()) {
+    const series = trace.name ?? `trace ${index + 1}`;
+    for (const point of tracePoints(trace)) records.push({ series, ...point });
   }
-  const rows = [];
-  for (const trace of chart.traces || []) {
-    const xs = trace.x || trace.labels || [];
-    const ys = trace.y || trace.values || [];
-    const n = Math.max(xs.length, ys.length);
-    for (let i = 0; i < n; i += 1) rows.push([trace.name ?? '', xs[i] ?? '', ys[i] ?? '']);
-  }
-  return { columns: ['series', 'x', 'y'], rows };
+  const extra = ['z', 'error', ...BOX_STATS].filter((key) => records.some((r) => r[key] !== undefined));
+  const columns = ['series', 'x', 'y', ...extra].filter((key) => key !== 'y' || records.some((r) => r.y !== undefined));
+  return { columns, rows: records.map((r) => columns.map((key) => r[key] ?? '')) };
 }
 
 /** A file name from parts: lowercase, [a-z0-9_-] only. */

@@ -8,10 +8,15 @@ import { filtersFor } from '../lib/url_state.js';
 
 const DAY_KEYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
 
+/** The analyses a page shows: those the server assigns to it, then the extra ids it borrows. */
+export function pageAnalyses(list, page, extra = []) {
+  return [...list.filter((a) => a.page === page), ...extra.map((id) => list.find((a) => a.id === id)).filter(Boolean)];
+}
+
 /** Filter specs shared by a page's analyses (first occurrence wins), lang excluded. */
-export function pageFilters(list, page) {
+export function pageFilters(list, page, extra = []) {
   const specs = new Map();
-  for (const a of list.filter((x) => x.page === page)) {
+  for (const a of pageAnalyses(list, page, extra)) {
     for (const spec of a.filters || []) {
       if (spec.name !== 'lang' && !specs.has(spec.name)) specs.set(spec.name, spec);
     }
@@ -73,22 +78,41 @@ function filterControl(spec, state, t, onChange) {
 
 function metricCard(metric, lang) {
   const decimals = Number.isInteger(metric.decimals) ? metric.decimals : 2;
-  const unit = metric.unit ? ` ${metric.unit}` : '';
-  return h('div', { class: 'card metric', title: pick(metric.help, lang) || undefined },
+  return h('div', { class: 'card metric', title: pick(metric.help, lang) || undefined, 'data-metric': metric.id || undefined },
     h('div', { class: 'label' }, pick(metric.label, lang)),
-    h('div', { class: 'value' }, formatNumber(metric.value, lang, decimals) + unit));
+    h('div', { class: 'value' }, formatNumber(metric.value, lang, decimals),
+      metric.unit ? h('span', { class: 'unit' }, ` ${metric.unit}`) : null));
+}
+
+/** Charts that need the full width: heatmaps, long series and tall layouts; the rest go two abreast. */
+export function isWideChart(chart) {
+  const traces = chart.traces || [];
+  const points = Math.max(0, ...traces.map((t) => Math.max((t.x || []).length, (t.y || []).length, (t.r || []).length)));
+  return traces.some((t) => t.type === 'heatmap') || points > 40 || Number(chart.layout?.height) > 520;
+}
+
+/** True when no trace of the chart has a point to draw (e.g. no item passes the thresholds). */
+export function isEmptyChart(chart) {
+  const size = (v) => (Array.isArray(v) ? v.length : 0);
+  return !(chart.traces || []).some((t) => Math.max(size(t.x), size(t.y), size(t.z), size(t.values), size(t.r), size(t.q1)) > 0);
 }
 
 function chartBox(analysisId, chart, lang, t) {
-  const plot = h('div', { class: 'chart', 'data-chart': chart.id || '' });
   const title = pick(chart.title, lang);
+  if (isEmptyChart(chart)) {
+    // An empty Plotly frame looks broken; say why there is nothing to draw instead.
+    return { box: h('figure', { class: 'chart-box', 'data-empty-chart': chart.id || '' },
+      h('div', { class: 'chart-head' }, h('h3', {}, title)),
+      h('p', { class: 'chart-empty' }, t('chart.empty'))), plot: null };
+  }
+  const plot = h('div', { class: 'chart', 'data-chart': chart.id || '' });
   const base = fileName(analysisId, chart.id);
-  const box = h('figure', { class: 'chart-box' },
+  const box = h('figure', { class: isWideChart(chart) ? 'chart-box wide' : 'chart-box' },
     h('div', { class: 'chart-head' },
       h('h3', {}, title),
       h('div', { class: 'chart-tools' },
-        h('button', { type: 'button', class: 'button small secondary', onclick: () => downloadPng(plot, base) }, t('chart.png')),
-        h('button', { type: 'button', class: 'button small secondary', onclick: () => {
+        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),
+        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'csv', onclick: () => {
           const table = chartTable(chart);
           downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
         } }, t('chart.csv')))),
@@ -121,23 +145,26 @@ function dataTable(table, lang) {
           : h('td', {}, cell === null || cell === undefined ? '' : String(cell))))))));
 }
 
-function analysisSection(entry, lang, t, plots) {
+function analysisSection(entry, lang, t, plots, ctx) {
   const { analysis, result, error } = entry;
   const section = h('section', { class: 'analysis', 'data-analysis': analysis.id },
     h('h2', {}, pick(analysis.title, lang)));
   if (error) {
     section.appendChild(h('div', { class: 'error-panel', role: 'alert' },
-      h('p', {}, t('error.analysis')), h('p', { class: 'detail' }, error.message || '')));
+      h('p', {}, t('error.analysis')), h('p', { class: 'detail' }, error.message || ''),
+      h('button', { type: 'button', class: 'button', onclick: ctx.retry }, t('error.retry'))));
     return section;
   }
   const sentences = (result.narrative && result.narrative[lang]) || [];
   if (sentences.length) section.appendChild(h('ul', { class: 'narrative' }, sentences.map((s) => h('li', {}, s))));
   if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang))));
+  const grid = h('div', { class: 'charts' });
   for (const chart of result.charts || []) {
     const { box, plot } = chartBox(analysis.id, chart, lang, t);
-    section.appendChild(box);
-    plots.push({ plot, chart });
+    grid.appendChild(box);
+    if (plot) plots.push({ plot, chart });
   }
+  if (grid.childNodes.length) section.appendChild(grid);
   if ((result.tests || []).length) {
     section.appendChild(h('h3', {}, t('test.heading')));
     section.appendChild(testsTable(result.tests, lang, t));
@@ -146,14 +173,14 @@ function analysisSection(entry, lang, t, plots) {
   return section;
 }
 
-export function makeAnalysisPage(id) {
+export function makeAnalysisPage(id, { extra = [] } = {}) {
   return {
     id,
     titleKey: `page.${id}.title`,
     filters: [],
     async load(api, state) {
       const list = (await api.analyses(state.lang)).analyses || [];
-      const mine = list.filter((a) => a.page === id);
+      const mine = pageAnalyses(list, id, extra);
       const accepted = (a) => (a.filters || []).map((f) => f.name);
       // One failing analysis shows its own error; the rest of the page still renders.
       const entries = await Promise.all(mine.map(async (analysis) => {
@@ -164,7 +191,7 @@ export function makeAnalysisPage(id) {
           return { analysis, error };
         }
       }));
-      return { filters: pageFilters(list, id), entries };
+      return { filters: pageFilters(list, id, extra), entries };
     },
     render(el, data, state, t, ctx) {
       const lang = state.lang;
@@ -180,8 +207,8 @@ export function makeAnalysisPage(id) {
       }
       if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
       const plots = [];
-      for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots));
-      for (const { plot, chart } of plots) renderChart(plot, chart);
+      for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots, ctx));
+      return Promise.all(plots.map(({ plot, chart }) => renderChart(plot, chart)));
     },
   };
 }

@@ -26,7 +26,7 @@ export default {
     const n = (v) => formatNumber(v, lang, 0);
     el.appendChild(h('h1', {}, t('page.overview.title')));
     el.appendChild(h('p', { class: 'lead' }, t('page.overview.lead')));
-    el.appendChild(h('div', { class: 'cards' },
+    el.appendChild(h('div', { class: 'cards kpis' },
       kpi('recipes', t('kpi.recipes'), n(s.recipes_rows), t('kpi.clean', { count: n(s.clean_recipes_rows) })),
       kpi('interactions', t('kpi.interactions'), n(s.interactions_rows), t('kpi.clean', { count: n(s.clean_interactions_rows) })),
       kpi('users', t('kpi.users'), n(s.users)),

@@ -1,0 +1,195 @@
+// Web performance of issue #4 §7 on a (full-scale) database: page render in headless Chromium (cold and
+// page switches), API latency uncached and cached, wrk throughput on cached endpoints, server RSS.
+// Usage: node bench/web_bench.mjs --binary build/release/mangetamain --db build/bench/bench.duckdb
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser, startServer } from '../tests/e2e/support.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    binary: { type: 'string', default: 'build/release/mangetamain' },
+    db: { type: 'string', default: 'build/bench/bench.duckdb' },
+    'wrk-seconds': { type: 'string', default: '8' },
+  },
+});
+process.env.MTM_BINARY = args.binary;
+
+const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const pos = (sorted.length - 1) * q;  // type 7, like the rest of the project
+  const lo = Math.floor(pos);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** GET a path; resolves {ms, status, bytes} with the time to the last byte. */
+function get(baseUrl, path) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    http.get(`${baseUrl}${path}`, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk) => { bytes += chunk.length; });
+      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, bytes }));
+    }).on('error', reject);
+  });
+}
+
+async function getJson(baseUrl, path) {
+  const res = await fetch(`${baseUrl}${path}`);
+  return res.json();
+}
+
+/** Distinct parameter sets per analysis, so that each first request is a cache miss. */
+function variants(analysis) {
+  const names = (analysis.filters || []).map((f) => f.name);
+  const spec = (name) => analysis.filters.find((f) => f.name === name);
+  const out = [];
+  for (const lang of ['en', 'fr']) {
+    if (names.includes('year_to')) {
+      const max = Number(spec('year_to').default);
+      for (let k = 0; k < 4; k += 1) out.push({ lang, year_to: String(max - k) });
+    } else if (names.includes('min_interactions')) {
+      const base = Number(spec('min_interactions').default);
+      for (let k = 0; k < 4; k += 1) out.push({ lang, min_interactions: String(base + 10 * k) });
+    } else {
+      out.push({ lang });
+    }
+  }
+  return out;
+}
+
+function pathFor(id, params) {
+  return `/api/v1/analyses/${id}?${new URLSearchParams(params).toString()}`;
+}
+
+/** Time from a nav click to the page's ready mark (charts drawn) plus one frame. */
+function switchTo(page, target) {
+  return page.evaluate((pageId) => new Promise((resolve) => {
+    const el = document.getElementById('page');
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (el.dataset.ready !== 'true') return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    observer.observe(el, { attributes: true, attributeFilter: ['data-ready'] });
+    document.querySelector(`nav a[data-page="${pageId}"]`).click();
+  }), target);
+}
+
+/** Cold load of a URL in a brand-new browser profile: ms from navigation start to the ready mark. */
+async function coldLoad(url) {
+  const profile = mkdtempSync(join(tmpdir(), 'mtm-bench-profile-'));
+  const browser = await launchBrowser(profile);
+  try {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url);
+    await page.waitForSelector('#page[data-ready="true"]', { timeout: 60000 });
+    return await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() =>
+      resolve(performance.now() - performance.getEntriesByType('navigation')[0].startTime))));
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number((status.match(new RegExp(`${key}:\\s+(\\d+)`)) || [])[1] || 0);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+function wrk(url, seconds) {
+  const out = execFileSync('wrk', ['-t2', '-c64', `-d${seconds}s`, '-H', 'Accept-Encoding: gzip', url], { encoding: 'utf8' });
+  const rps = Number((out.match(/Requests\/sec:\s+([\d.]+)/) || [])[1]);
+  const non2xx = Number((out.match(/Non-2xx or 3xx responses:\s+(\d+)/) || [0, 0])[1]);
+  const socket = out.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
+  const socketErrors = socket ? socket.slice(1).map(Number).reduce((a, b) => a + b, 0) : 0;
+  return { rps, errors: non2xx + socketErrors };
+}
+
+const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+const lines = [];
+function row(what, value, target) {
+  lines.push(`${what.padEnd(52)} ${value.padStart(14)}   target ${target}`);
+}
+
+const server = await startServer(args.db);
+const base = server.baseUrl;
+try {
+  // 1. Cold trends page: fresh browser profile, fresh server (nothing cached), then fresh profile again
+  //    with the server's cache warm (the usual first visit of a user).
+  const coldServer = await coldLoad(`${base}/?page=trends`);
+  const coldBrowser = await coldLoad(`${base}/?page=trends`);
+
+  // 2. Page switches in one tab: a first tour (pages not visited yet: their analyses are computed) and
+  //    a second tour (server cache warm, the usual case).
+  const profile = mkdtempSync(join(tmpdir(), 'mtm-bench-profile-'));
+  const browser = await launchBrowser(profile);
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${base}/?page=overview`);
+  await page.waitForSelector('#page[data-ready="true"]', { timeout: 60000 });
+  const tour = [...PAGES.slice(1), PAGES[0]];
+  const firstTour = [];
+  for (const target of tour) firstTour.push(await switchTo(page, target));
+  const warmTour = [];
+  for (let round = 0; round < 3; round += 1) for (const target of tour) warmTour.push(await switchTo(page, target));
+  const trendsSwitch = warmTour.filter((_, i) => tour[i % tour.length] === 'trends');
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+
+  // 3. API latency, uncached: every analysis with parameter sets not requested before.
+  const list = (await getJson(base, '/api/v1/analyses')).analyses;
+  const uncached = [];
+  const slowest = [];
+  for (const analysis of list) {
+    const times = [];
+    for (const params of variants(analysis)) {
+      const r = await get(base, pathFor(analysis.id, params));
+      if (r.status !== 200) throw new Error(`${analysis.id} ${JSON.stringify(params)}: HTTP ${r.status}`);
+      times.push(r.ms);
+    }
+    uncached.push(...times);
+    slowest.push([analysis.id, quantile(times, 0.5), Math.max(...times)]);
+  }
+
+  // 4. API latency, cached: the default view of every analysis, 20 rounds.
+  const cached = [];
+  for (let round = 0; round < 20; round += 1) {
+    for (const analysis of list) cached.push((await get(base, pathFor(analysis.id, { lang: 'en' }))).ms);
+  }
+
+  // 5. Throughput on cached endpoints.
+  const seconds = Number(args['wrk-seconds']);
+  const wrkAnalysis = wrk(`${base}${pathFor('trends.duration', { lang: 'en' })}`, seconds);
+  const wrkSummary = wrk(`${base}/api/v1/summary`, seconds);
+  const memory = rss(server.process.pid);
+
+  lines.push(`web (server: ${base}, db: ${args.db}, ${list.length} analyses)`);
+  row('trends page cold (new profile, server cache cold)', `${fmt(coldServer, 0)} ms`, '<= 1000 ms');
+  row('trends page cold (new profile, server cache warm)', `${fmt(coldBrowser, 0)} ms`, '<= 1000 ms');
+  row('page switch, first visit of each page: median / max', `${fmt(quantile(firstTour, 0.5), 0)} / ${fmt(Math.max(...firstTour), 0)} ms`, '<= 300 ms');
+  row('page switch, warm: median / max', `${fmt(quantile(warmTour, 0.5), 0)} / ${fmt(Math.max(...warmTour), 0)} ms`, '<= 300 ms');
+  row('switch to trends, warm: median', `${fmt(quantile(trendsSwitch, 0.5), 0)} ms`, '<= 300 ms');
+  row(`API uncached p50 / p95 (${uncached.length} requests)`, `${fmt(quantile(uncached, 0.5))} / ${fmt(quantile(uncached, 0.95))} ms`, 'p95 <= 25 ms');
+  row(`API cached p50 / p95 (${cached.length} requests)`, `${fmt(quantile(cached, 0.5), 2)} / ${fmt(quantile(cached, 0.95), 2)} ms`, 'p95 <= 2 ms');
+  row('wrk cached analysis (64 conn): req/s, errors', `${fmt(wrkAnalysis.rps, 0)} / ${wrkAnalysis.errors}`, '>= 10000 req/s, 0 errors');
+  row('wrk cached summary (64 conn): req/s, errors', `${fmt(wrkSummary.rps, 0)} / ${wrkSummary.errors}`, '>= 10000 req/s, 0 errors');
+  row('server RSS now / peak', `${fmt(memory.rss, 0)} / ${fmt(memory.hwm, 0)} MB`, '<= 300 MB');
+  slowest.sort((a, b) => b[2] - a[2]);
+  lines.push(`slowest uncached analyses (median / max ms): ${slowest.slice(0, 5).map(([id, p50, max]) => `${id} ${fmt(p50)}/${fmt(max)}`).join(', ')}`);
+  console.log(lines.join('\n'));
+} finally {
+  agent.destroy();
+  server.process.kill('SIGTERM');
+}
