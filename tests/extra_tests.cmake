@@ -10,7 +10,7 @@ if(MTM_NODE)
     foreach(suite smoke pages)
       add_test(NAME e2e.${suite} COMMAND ${MTM_NODE} --test --test-concurrency=1
                ${CMAKE_CURRENT_SOURCE_DIR}/e2e/${suite}.test.mjs WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-      set_tests_properties(e2e.${suite} PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE
+      set_tests_properties(e2e.${suite} PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE
         ENVIRONMENT "MTM_BINARY=$<TARGET_FILE:mangetamain>;MTM_E2E_OUT=${CMAKE_BINARY_DIR}")
     endforeach()
   else()

@@ -129,20 +129,37 @@ function testsTable(tests, lang, t) {
       h('td', { class: 'num' }, `${row.statistic_name || ''} = ${formatNumber(row.statistic, lang, 3)}`),
       h('td', { class: 'num' }, formatP(row.p, lang)),
       h('td', { class: 'num' }, row.p_adjusted === undefined ? '—' : formatP(row.p_adjusted, lang)),
-      h('td', { class: 'num' }, row.effect_name ? `${row.effect_name} = ${formatNumber(row.effect, lang, 3)}` : '—'),
+      h('td', { class: 'num' }, row.effect_name ? `${columnLabel(row.effect_name, t)} = ${formatNumber(row.effect, lang, 3)}` : '—'),
       h('td', { class: 'num' }, formatNumber(row.n, lang, 0)))))));
 }
 
-function dataTable(table, lang) {
+/** Header of a data-table column: the dictionary's label when it has one, else the name made readable. */
+function columnLabel(name, t) {
+  const key = `column.${name}`;
+  return t.has(key) ? t(key) : name.replace(/_/g, ' ');
+}
+
+const P_COLUMN = /(^|_)p(_adjusted)?$/;
+
+function tableCell(column, cell, lang) {
+  if (typeof cell !== 'number') {
+    const text = cell === null || cell === undefined ? '' : String(cell);
+    // Short codes and units ("% DV", "Sat") read badly when broken; long names may wrap.
+    return h('td', { class: text.length <= 12 ? 'short' : undefined }, text);
+  }
+  const text = P_COLUMN.test(column) ? formatP(cell, lang) : formatNumber(cell, lang, Number.isInteger(cell) ? 0 : 3);
+  return h('td', { class: 'num' }, text);
+}
+
+function dataTable(table, lang, t) {
   const rows = table.rows || [];
+  const columns = table.columns || [];
   return h('div', { class: 'table-wrap' },
     h('h3', {}, pick(table.title, lang)),
     h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, (table.columns || []).map((c) => h('th', {}, c)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, (Array.isArray(row) ? row : table.columns.map((c) => row[c])).map((cell) =>
-        typeof cell === 'number'
-          ? h('td', { class: 'num' }, formatNumber(cell, lang, Number.isInteger(cell) ? 0 : 3))
-          : h('td', {}, cell === null || cell === undefined ? '' : String(cell))))))));
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, columnLabel(c, t))))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c, i) =>
+        tableCell(c, Array.isArray(row) ? row[i] : row[c], lang)))))));
 }
 
 function analysisSection(entry, lang, t, plots, ctx) {
@@ -169,7 +186,7 @@ function analysisSection(entry, lang, t, plots, ctx) {
     section.appendChild(h('h3', {}, t('test.heading')));
     section.appendChild(testsTable(result.tests, lang, t));
   }
-  for (const table of result.tables || []) section.appendChild(dataTable(table, lang));
+  for (const table of result.tables || []) section.appendChild(dataTable(table, lang, t));
   return section;
 }
 
