@@ -141,6 +141,7 @@ namespace {
 
 struct Ranked {
   std::uint32_t doc;
+  // cppcheck-suppress unusedStructMember ; read when the top hits are copied out (cppcheck misses it)
   float score;
   double key;
 };
