@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   mtm::cli::setup_query(app);
   mtm::cli::setup_serve(app);
   mtm::cli::setup_fetch(app);
+  mtm::cli::setup_config(app);
+  mtm::cli::setup_healthcheck(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

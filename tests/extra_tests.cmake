@@ -15,7 +15,7 @@ if(MTM_NODE)
       add_test(NAME e2e.${suite} COMMAND ${MTM_NODE} --test --test-concurrency=1 ${path}
                WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
       set_tests_properties(e2e.${suite} PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE
-        ENVIRONMENT "MTM_BINARY=$<TARGET_FILE:mangetamain>;MTM_E2E_OUT=${CMAKE_BINARY_DIR};MTM_FIXTURES_DIR=${CMAKE_SOURCE_DIR}/../shared/data/foodcom_samples")
+        ENVIRONMENT "MTM_BINARY=$<TARGET_FILE:mangetamain>;MTM_E2E_OUT=${CMAKE_BINARY_DIR};MTM_FIXTURES_DIR=${CMAKE_SOURCE_DIR}/../shared/data/foodcom_samples;MANGETAMAIN_LOG_DIR=${CMAKE_BINARY_DIR}/e2e-logs")
     endforeach()
   else()
     message(WARNING "e2e tests not registered: /usr/bin/chromium or node_modules/playwright-core is missing")

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 namespace mtm::cli {
 
@@ -12,5 +14,10 @@ void setup_generate(CLI::App& app);
 void setup_analyze(CLI::App& app);
 void setup_serve(CLI::App& app);
 void setup_fetch(CLI::App& app);
+void setup_config(CLI::App& app);
+void setup_healthcheck(CLI::App& app);
+
+/// Every configuration key: serve and config accept flags for all of them.
+std::vector<std::string> serve_config_keys();
 
 }  // namespace mtm::cli

@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/config_options.hpp"
+#include "core/errors.hpp"
 #include "data/s3/credentials.hpp"
 #include "data/s3/s3_cache.hpp"
 #include "data/s3/s3_client.hpp"
@@ -15,10 +17,8 @@ namespace mtm::cli {
 namespace {
 
 struct FetchCliOptions {
-  std::string data;
   std::string out = "data/raw";
   std::string object;
-  data::s3::CredentialFlags flags;
   bool quiet = false;
 };
 
@@ -31,18 +31,24 @@ const char* status_name(data::s3::FetchStatus s) {
   return "?";
 }
 
-void run(const FetchCliOptions& o) {
+void run(const FetchCliOptions& o, const Config& config) {
+  if (config.data.source.empty()) {
+    throw ConfigurationError("no data source: give --data s3://bucket/prefix (or MANGETAMAIN_DATA, or data.source)");
+  }
+  const std::string where = config.origin("data.source").where;
   data::s3::FetchRequest request;
-  request.location = data::s3::parse_s3_url(o.data, "--data");
+  request.location = data::s3::parse_s3_url(config.data.source, where);
   request.object = o.object;
   request.out_dir = o.out;
+  const data::s3::CredentialFlags flags{config.s3.endpoint, config.s3.region, config.s3.profile,
+                                        config.s3.credentials_file};
   const data::s3::Credentials creds =
-      data::s3::resolve_credentials(o.flags, data::s3::process_env(), std::filesystem::current_path());
+      data::s3::resolve_credentials(flags, data::s3::process_env(), std::filesystem::current_path());
   const data::s3::S3Client client(creds);
   const data::s3::FetchResult result = data::s3::fetch_objects(client, request);
   for (const auto& w : result.warnings) fmt::print(stderr, "warning: {}\n", w);
   if (o.quiet) return;
-  fmt::print("fetched {} from {} (key {} from {})\n", o.data, creds.endpoint,
+  fmt::print("fetched {} from {} (key {} from {})\n", config.data.source, creds.endpoint,
              data::s3::mask_secret(creds.access_key_id), creds.origin);
   for (const auto& obj : result.objects) {
     fmt::print("{:<32} {:>14} {:<18} {}\n", obj.path.filename().string(), obj.bytes, status_name(obj.status), obj.etag);
@@ -56,18 +62,12 @@ void run(const FetchCliOptions& o) {
 void setup_fetch(CLI::App& app) {
   auto o = std::make_shared<FetchCliOptions>();
   CLI::App* sub = app.add_subcommand("fetch", "Download the raw CSVs or a prebuilt database from S3");
-  sub->add_option("--data", o->data, "s3://bucket/prefix holding RAW_recipes.csv and RAW_interactions.csv")
-      ->envname("MANGETAMAIN_DATA")
-      ->required();
+  auto flags =
+      add_config_options(sub, {"data.source", "s3.endpoint", "s3.region", "s3.profile", "s3.credentials_file"});
   sub->add_option("--out", o->out, "Directory to download into; also the ETag cache")->capture_default_str();
   sub->add_option("--object", o->object, "Fetch only this object under the prefix, e.g. mangetamain.duckdb");
-  sub->add_option("--endpoint", o->flags.endpoint, "S3 endpoint URL (default AWS_ENDPOINT_URL or the profile's)");
-  sub->add_option("--region", o->flags.region, "Signing region (default AWS_REGION, the profile's, or us-east-1)");
-  sub->add_option("--profile", o->flags.profile, "Profile in the credentials file (default s3fast, then default)");
-  sub->add_option("--credentials", o->flags.credentials_file,
-                  "INI credentials file (default: 96_keys/credentials in this directory or a parent)");
   sub->add_flag("--quiet", o->quiet, "Print only problems");
-  sub->callback([o] { run(*o); });
+  sub->callback([o, flags] { run(*o, resolve_config(*flags)); });
 }
 
 }  // namespace mtm::cli

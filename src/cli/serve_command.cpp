@@ -11,6 +11,8 @@
 
 #include "analysis/registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_options.hpp"
+#include "core/config.hpp"
 #include "core/environment.hpp"
 #include "core/errors.hpp"
 #include "core/logging.hpp"
@@ -21,22 +23,12 @@ namespace mtm::cli {
 
 namespace {
 
-struct ServeOptions {
-  std::string db_path = "data/mangetamain.duckdb";
-  std::string host = "127.0.0.1";
-  int port = 8501;
-  std::size_t threads = 0;
-  std::size_t cache_mb = 64;
-  std::string log_level = "info";
-  bool no_access_log = false;
-};
-
-void run_serve(const ServeOptions& options) {
-  if (!std::filesystem::exists(options.db_path)) {
-    throw ValidationError(
-        "--db", fmt::format("database '{}' does not exist (create it with `mangetamain ingest`)", options.db_path));
+void run_serve(const Config& config) {
+  if (!std::filesystem::exists(config.data.db)) {
+    throw ConfigurationError(fmt::format("database '{}' (from {}) does not exist (create it with `mangetamain ingest`)",
+                                         config.data.db, config.origin("data.db").where));
   }
-  init_logging(LogConfig{options.log_level, !options.no_access_log});
+  init_logging(log_config_from(config));
 
   // SIGINT/SIGTERM are taken by a waiting thread (not an async handler), which stops the server cleanly.
   sigset_t signals;
@@ -45,12 +37,13 @@ void run_serve(const ServeOptions& options) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::HttpServer http(server::ServerOptions{options.db_path, options.threads, options.cache_mb << 20});
-  const int port = http.bind(options.host, options.port);
+  server::HttpServer http(server::server_options_from(config));
+  const int port = http.bind(config.server.host, config.server.port);
   spdlog::info("mangetamain {} ({}), environment {}, {} analyses, database {}", version::kVersion, version::kGitCommit,
-               environment_name(http.context().environment), analysis::analyses().size(), options.db_path);
+               environment_name(http.context().environment), analysis::analyses().size(), config.data.db);
+  if (!config.file.empty()) spdlog::info("configuration file {}", config.file);
   // The e2e test and scripts read this line to learn the port when --port 0 was given.
-  fmt::print("listening on http://{}:{}/\n", options.host, port);
+  fmt::print("listening on http://{}:{}/\n", config.server.host, port);
   std::fflush(stdout);
 
   std::atomic<bool> stopping{false};
@@ -66,32 +59,21 @@ void run_serve(const ServeOptions& options) {
     pthread_kill(waiter.native_handle(), SIGTERM);
   }
   waiter.join();
-  if (!ok) throw ConfigurationError(fmt::format("the server on {}:{} stopped unexpectedly", options.host, port));
+  if (!ok) {
+    spdlog::critical("the server on {}:{} stopped unexpectedly", config.server.host, port);
+    shutdown_logging();
+    throw ConfigurationError(fmt::format("the server on {}:{} stopped unexpectedly", config.server.host, port));
+  }
   spdlog::info("stopped");
+  shutdown_logging();
 }
 
 }  // namespace
 
 void setup_serve(CLI::App& app) {
-  auto options = std::make_shared<ServeOptions>();
   CLI::App* sub = app.add_subcommand("serve", "Serve the web UI and the JSON API over a database");
-  sub->add_option("--db", options->db_path, "DuckDB database file (opened read-only)")
-      ->envname("MANGETAMAIN_DB")
-      ->capture_default_str();
-  sub->add_option("--host", options->host, "Address to listen on")->envname("MANGETAMAIN_HOST")->capture_default_str();
-  sub->add_option("--port", options->port, "TCP port (0 = any free port, printed at start)")
-      ->envname("MANGETAMAIN_PORT")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  sub->add_option("--threads", options->threads, "Worker threads (0 = max(4, CPU threads))")->capture_default_str();
-  sub->add_option("--cache-mb", options->cache_mb, "Bound of the analysis result cache, in MiB")
-      ->check(CLI::Range(1, 65536))
-      ->capture_default_str();
-  sub->add_option("--log-level", options->log_level, "Console log level")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
-      ->capture_default_str();
-  sub->add_flag("--no-access-log", options->no_access_log, "Do not log one line per request");
-  sub->callback([options] { run_serve(*options); });
+  auto flags = add_config_options(sub, serve_config_keys());
+  sub->callback([flags] { run_serve(resolve_config(*flags)); });
 }
 
 }  // namespace mtm::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace mtm {
@@ -19,10 +20,24 @@ std::optional<Environment> parse_environment(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Environment> environment_from_path(std::string_view path) {
+  // "10_preprod" is tested first: it does not contain "20_prod", but a PROD path may sit under a PREPROD one
+  // only by mistake, and PREPROD is the safer guess (debug logs, no production retention).
+  if (path.find("10_preprod") != std::string_view::npos) return Environment::Preprod;
+  if (path.find("20_prod") != std::string_view::npos) return Environment::Prod;
+  return std::nullopt;
+}
+
 Environment detect_environment() {
-  const char* value = std::getenv("APP_ENV");
-  if (value == nullptr) return Environment::Local;
-  return parse_environment(value).value_or(Environment::Local);
+  if (const char* value = std::getenv("APP_ENV")) {
+    if (auto parsed = parse_environment(value)) return *parsed;
+  }
+  std::error_code error;
+  const std::string cwd = std::filesystem::current_path(error).string();
+  if (!error) {
+    if (auto from_path = environment_from_path(cwd)) return *from_path;
+  }
+  return Environment::Local;
 }
 
 std::string_view environment_name(Environment environment) {

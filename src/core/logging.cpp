@@ -1,48 +1,200 @@
 #include "core/logging.hpp"
 
+#include <spdlog/async.h>
+#include <spdlog/sinks/daily_file_sink.h>
 #include <spdlog/sinks/null_sink.h>
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
+#include <vector>
 
 namespace mtm {
 
 namespace {
 
+constexpr const char* kEventPattern = "%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ %v";
+constexpr const char* kFilePattern = "%Y-%m-%dT%H:%M:%S.%e %-5l [%t] %v";
+constexpr const char* kAccessPattern = "%Y-%m-%dT%H:%M:%S.%e access %v";
+
 std::mutex g_mutex;
+std::shared_ptr<spdlog::details::thread_pool> g_pool;
 std::shared_ptr<spdlog::logger> g_access;
+std::shared_ptr<spdlog::logger> g_interactions;
+std::atomic<bool> g_write_error_reported{false};
+
+std::shared_ptr<spdlog::logger> null_logger(const std::string& name) {
+  return std::make_shared<spdlog::logger>(name, std::make_shared<spdlog::sinks::null_sink_mt>());
+}
+
+// "Once" on purpose: a full disk would otherwise print one line per request.
+void report_write_error(const std::string& message) {
+  if (!g_write_error_reported.exchange(true)) {
+    std::fprintf(stderr,
+                 "mangetamain: a log could not be written (%s); the service goes on, further log errors "
+                 "are not reported\n",
+                 message.c_str());
+  }
+}
+
+spdlog::sink_ptr console_sink(const LogConfig& config, const char* pattern) {
+  spdlog::sink_ptr sink;
+  if (config.console_color) {
+    sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  } else {
+    sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+  }
+  sink->set_pattern(pattern);
+  sink->set_level(spdlog::level::from_str(config.console_level));
+  return sink;
+}
+
+/// Make a file sink, or report once and return nullptr when the file cannot be opened.
+template <typename Make>
+spdlog::sink_ptr file_sink(const std::filesystem::path& path, Make&& make) {
+  try {
+    return make(path.string());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mangetamain: cannot open log file %s (%s); continuing without it\n", path.c_str(), e.what());
+    return nullptr;
+  }
+}
+
+std::shared_ptr<spdlog::logger> make_logger(const std::string& name, std::vector<spdlog::sink_ptr> sinks,
+                                            const std::shared_ptr<spdlog::details::thread_pool>& pool) {
+  sinks.erase(std::remove(sinks.begin(), sinks.end(), nullptr), sinks.end());
+  if (sinks.empty()) return null_logger(name);
+  spdlog::level::level_enum lowest = spdlog::level::off;
+  for (const auto& sink : sinks) lowest = std::min(lowest, sink->level());
+  // overrun_oldest: a stalled disk drops old lines instead of blocking request threads.
+  auto logger = std::make_shared<spdlog::async_logger>(name, sinks.begin(), sinks.end(), pool,
+                                                       spdlog::async_overflow_policy::overrun_oldest);
+  logger->set_level(lowest);
+  logger->flush_on(spdlog::level::warn);
+  logger->set_error_handler(report_write_error);
+  return logger;
+}
 
 }  // namespace
 
-void init_logging(const LogConfig& config) {
-  auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-  auto main_logger = std::make_shared<spdlog::logger>("mangetamain", console);
-  main_logger->set_level(spdlog::level::from_str(config.level));
-  main_logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ %v");
-  spdlog::set_default_logger(main_logger);
+LogConfig log_config_from(const Config& config) {
+  LogConfig out;
+  std::string env(environment_name(config.environment));
+  std::transform(env.begin(), env.end(), env.begin(), [](unsigned char c) { return std::tolower(c); });
+  out.environment = env;
+  out.dir = config.log.dir;
+  out.level = config.log.level;
+  out.console_level = config.log.console_level;
+  out.console_color = config.log.console_color;
+  out.access_log = config.server.access_log;
+  out.debug_max_bytes = config.log.debug_max_bytes;
+  out.debug_files = config.log.debug_files;
+  out.errors_max_bytes = config.log.errors_max_bytes;
+  out.errors_files = config.log.errors_files;
+  out.access_max_bytes = config.log.access_max_bytes;
+  out.access_files = config.log.access_files;
+  out.interactions_days = config.log.interactions_days;
+  return out;
+}
 
-  std::shared_ptr<spdlog::logger> access;
-  if (config.access_log) {
-    // Its own sink: a pattern is set on the sinks, so sharing one would re-format the main logger too.
-    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
-    access->set_pattern("%Y-%m-%dT%H:%M:%S.%e access %v");
-    access->set_level(spdlog::level::info);
-  } else {
-    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
+void init_logging(const LogConfig& config) {
+  shutdown_logging();
+  auto pool = std::make_shared<spdlog::details::thread_pool>(8192, 1);
+
+  std::vector<spdlog::sink_ptr> main_sinks{console_sink(config, kEventPattern)};
+  std::vector<spdlog::sink_ptr> access_sinks;
+  std::vector<spdlog::sink_ptr> interaction_sinks;
+  if (config.access_log) access_sinks.push_back(console_sink(config, kAccessPattern));
+
+  if (!config.dir.empty()) {
+    const std::filesystem::path dir(config.dir);
+    std::error_code error;
+    std::filesystem::create_directories(dir, error);
+    if (error) {
+      std::fprintf(stderr, "mangetamain: cannot create log directory %s (%s); logging to the console only\n",
+                   dir.c_str(), error.message().c_str());
+    } else {
+      const std::string prefix = config.environment + "_";
+      auto debug = file_sink(dir / (prefix + "debug.log"), [&](const std::string& file) {
+        return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, config.debug_max_bytes, config.debug_files);
+      });
+      if (debug) {
+        debug->set_pattern(kFilePattern);
+        debug->set_level(spdlog::level::from_str(config.level));
+      }
+      auto errors = file_sink(dir / (prefix + "errors.log"), [&](const std::string& file) {
+        return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, config.errors_max_bytes,
+                                                                      config.errors_files);
+      });
+      if (errors) {
+        errors->set_pattern(kFilePattern);
+        errors->set_level(spdlog::level::err);
+      }
+      main_sinks.push_back(debug);
+      main_sinks.push_back(errors);
+      if (config.access_log) {
+        auto access = file_sink(dir / (prefix + "access.log"), [&](const std::string& file) {
+          return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, config.access_max_bytes,
+                                                                        config.access_files);
+        });
+        if (access) access->set_pattern(kAccessPattern);
+        access_sinks.push_back(access);
+      }
+      auto interactions = file_sink(dir / (prefix + "user_interactions.log"), [&](const std::string& file) {
+        // Rotation at midnight local time; spdlog deletes files beyond max_files (one per day).
+        return std::make_shared<spdlog::sinks::daily_file_sink_mt>(
+            file, 0, 0, false, static_cast<std::uint16_t>(std::min<std::size_t>(config.interactions_days, 65535)));
+      });
+      if (interactions) interactions->set_pattern("%v");
+      interaction_sinks.push_back(interactions);
+    }
   }
-  // A failing sink must never stop the service: report on stderr and carry on.
-  spdlog::set_error_handler(
-      [](const std::string& message) { std::fprintf(stderr, "log error: %s\n", message.c_str()); });
+
+  auto main_logger = make_logger("mangetamain", main_sinks, pool);
+  auto access = make_logger("access", access_sinks, pool);
+  auto interactions = make_logger("interactions", interaction_sinks, pool);
+  interactions->set_level(spdlog::level::info);
+  spdlog::set_default_logger(main_logger);
   std::lock_guard lock(g_mutex);
+  g_pool = std::move(pool);
   g_access = std::move(access);
+  g_interactions = std::move(interactions);
+}
+
+void shutdown_logging() {
+  std::shared_ptr<spdlog::details::thread_pool> pool;
+  {
+    std::lock_guard lock(g_mutex);
+    g_access = null_logger("access");
+    g_interactions = null_logger("interactions");
+    pool = std::move(g_pool);
+  }
+  // The default logger may be async on the pool about to go: replace it with a synchronous console one.
+  auto console =
+      std::make_shared<spdlog::logger>("mangetamain", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  console->set_pattern(kEventPattern);
+  spdlog::set_default_logger(console);
+  // The pool's destructor writes out every queued message, then joins its thread.
+  pool.reset();
 }
 
 std::shared_ptr<spdlog::logger> access_logger() {
   std::lock_guard lock(g_mutex);
-  if (!g_access) g_access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
+  if (!g_access) g_access = null_logger("access");
   return g_access;
+}
+
+std::shared_ptr<spdlog::logger> interactions_logger() {
+  std::lock_guard lock(g_mutex);
+  if (!g_interactions) g_interactions = null_logger("interactions");
+  return g_interactions;
 }
 
 }  // namespace mtm

@@ -24,8 +24,25 @@ ApiContext::ApiContext(const ServerOptions& options)
       pool(database),
       cache(options.cache_bytes),
       assets(embedded_files()),
-      environment(detect_environment()),
-      explorer(load_explorer_index(database)) {}
+      environment(options.environment),
+      explorer(load_explorer_index(database)),
+      badge(options.badge),
+      max_request_bytes(options.max_request_bytes),
+      events(options.events),
+      event_limiter(options.events.rate_per_minute, options.events.burst) {}
+
+ServerOptions server_options_from(const Config& config) {
+  ServerOptions options;
+  options.db_path = config.data.db;
+  options.threads = config.server.threads;
+  options.cache_bytes = config.cache_bytes;
+  options.environment = config.environment;
+  options.badge = config.badge;
+  options.max_request_bytes = config.server.max_request_bytes;
+  options.slow_request_ms = config.server.slow_request_ms;
+  options.events = config.events;
+  return options;
+}
 
 std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
                                                                 const std::vector<std::string>& accepted) {
@@ -192,6 +209,7 @@ void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
                 {"commit", version::kGitCommit},
                 {"build_date", version::kBuildDate},
                 {"environment", std::string(environment_name(ctx.environment))},
+                {"badge", ctx.badge},
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
                 {"source", summary.value("source", json())},

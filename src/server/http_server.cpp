@@ -1,6 +1,7 @@
 #include "server/http_server.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/logging.hpp"
 #include "server/routes.hpp"
+#include "server/security_headers.hpp"
 
 namespace mtm::server {
 
@@ -27,20 +29,33 @@ HttpServer::HttpServer(const ServerOptions& options)
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_keep_alive_timeout(5);
   server_.set_read_timeout(10);
-  server_.set_payload_max_length(std::size_t{1} << 20);
+  server_.set_payload_max_length(options.max_request_bytes);
+  server_.set_default_headers(security_headers());
   server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     t_request_start = std::chrono::steady_clock::now();
+    request_trace() = RequestTrace{};
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server_.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+  const double slow_ms = options.slow_request_ms;
+  server_.set_logger([this, slow_ms](const httplib::Request& req, const httplib::Response& res) {
+    // Requests cpp-httplib refuses before routing (413, 400) never reach the pre-routing handler.
+    const bool routed = t_request_start != std::chrono::steady_clock::time_point{};
     const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
+        routed ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count()
+               : 0.0;
+    const RequestTrace trace = request_trace();
+    request_trace() = RequestTrace{};
+    t_request_start = {};
+    context_->metrics.observe(trace.route, req.method, res.status, ms / 1000.0);
     const std::size_t bytes = res.body.empty() ? res.content_length_ : res.body.size();
     const std::string encoding = res.get_header_value("Content-Encoding");
-    access_logger()->info("{} \"{} {}{}{}\" {} {} {:.1f}ms{}", req.remote_addr, req.method, req.path,
-                          req.params.empty() ? "" : "?",
-                          req.params.empty() ? "" : httplib::detail::params_to_query_str(req.params), res.status, bytes,
-                          ms, encoding.empty() ? "" : " " + encoding);
+    const std::string query = req.params.empty() ? "" : "?" + httplib::detail::params_to_query_str(req.params);
+    access_logger()->info("{} \"{} {}{}\" {} {} {:.1f}ms{}", req.remote_addr, req.method, req.path, query, res.status,
+                          bytes, ms, encoding.empty() ? "" : " " + encoding);
+    if (ms >= slow_ms) {
+      spdlog::warn("slow request: {} {}{} took {:.1f} ms (handler {:.1f} ms, route {}, status {}, {} bytes)",
+                   req.method, req.path, query, ms, trace.handler_ms, trace.route, res.status, bytes);
+    }
   });
   register_routes(server_, *context_);
 }

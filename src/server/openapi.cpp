@@ -51,8 +51,8 @@ json json_response(const std::string& description) {
   return {{"description", description}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
 }
 
-std::string operation_id(const std::string& path) {
-  std::string id = "get";
+std::string operation_id(const std::string& path, const std::string& method = "get") {
+  std::string id = method;
   bool upper = true;
   for (char c : path) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
@@ -62,19 +62,54 @@ std::string operation_id(const std::string& path) {
       upper = true;
     }
   }
-  return id == "get" ? "getIndex" : id;
+  return id == method ? method + "Index" : id;
 }
 
 }  // namespace
 
+json event_request_body() {
+  json properties = {
+      {"type", {{"type", "string"}, {"enum", {"page_view", "filter_change", "language_change", "download"}}}},
+      {"page", {{"type", "string"}, {"pattern", "^[a-z0-9_-]{1,40}$"}}},
+      {"lang", {{"type", "string"}, {"enum", {"en", "fr"}}}},
+      {"client_id",
+       {{"type", "string"},
+        {"pattern", "^[A-Za-z0-9-]{8,64}$"},
+        {"description", "Anonymous random id of the browser"}}},
+  };
+  const json one_of =
+      json::array({json{{"type", "string"}, {"maxLength", 200}}, json{{"type", "number"}}, json{{"type", "boolean"}}});
+  properties["params"] = {{"type", "object"}, {"maxProperties", 24}, {"additionalProperties", {{"oneOf", one_of}}}};
+  json schema = {{"type", "object"},
+                 {"required", {"type", "page", "lang", "client_id"}},
+                 {"additionalProperties", false},
+                 {"properties", properties}};
+  // sendBeacon posts text/plain; the body is the same JSON.
+  return {{"required", true},
+          {"content", {{"application/json", {{"schema", schema}}}, {"text/plain", {{"schema", schema}}}}}};
+}
+
 json openapi_document() {
   json paths = json::object();
   for (const auto& route : route_specs()) {
-    json operation = {{"summary", route.summary}, {"tags", {route.tag}}, {"operationId", operation_id(route.path)}};
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(c - 'A' + 'a');
+    json operation = {
+        {"summary", route.summary}, {"tags", {route.tag}}, {"operationId", operation_id(route.path, method)}};
     json parameters = json::array();
     if (route.path == "/assets/{path}") {
       parameters.push_back({{"name", "path"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
       operation["responses"] = {{"200", {{"description", "The file"}}}, {"404", problem_response("No such asset")}};
+    } else if (route.path == "/metrics") {
+      operation["responses"] = {
+          {"200", {{"description", "Prometheus text format 0.0.4"}, {"content", {{"text/plain", json::object()}}}}}};
+    } else if (route.path == "/api/v1/events") {
+      parameters.push_back(lang_parameter());
+      operation["requestBody"] = event_request_body();
+      operation["responses"] = {{"204", {{"description", "Logged"}}},
+                                {"400", problem_response("A field is missing or invalid (parameter names it)")},
+                                {"413", problem_response("Body larger than events.max_bytes")},
+                                {"429", problem_response("Too many events from this client (Retry-After)")}};
     } else if (route.path == "/") {
       operation["responses"] = {{"200", {{"description", "index.html"}, {"content", {{"text/html", json::object()}}}}}};
     } else {
@@ -96,8 +131,6 @@ json openapi_document() {
       if (route.path == "/readyz") operation["responses"]["503"] = problem_response("Database not answering");
     }
     if (!parameters.empty()) operation["parameters"] = parameters;
-    std::string method = route.method;
-    for (auto& c : method) c = static_cast<char>(c - 'A' + 'a');
     paths[route.path][method] = operation;
   }
   for (const auto& a : analysis::analyses()) {

@@ -22,7 +22,7 @@ struct Message {
 };
 
 // The only user-facing server texts; the UI has its own i18n files.
-constexpr std::array<Message, 8> kMessages = {{
+constexpr std::array<Message, 10> kMessages = {{
     {ProblemKind::UnknownParameter, 400, "unknown-parameter", "Unknown parameter", "Paramètre inconnu",
      "Unknown parameter '{0}'. Accepted parameters: {1}.", "Paramètre inconnu « {0} ». Paramètres acceptés : {1}."},
     {ProblemKind::RepeatedParameter, 400, "repeated-parameter", "Repeated parameter", "Paramètre répété",
@@ -41,6 +41,10 @@ constexpr std::array<Message, 8> kMessages = {{
     {ProblemKind::Internal, 500, "internal-error", "Internal error", "Erreur interne",
      "The server could not complete the request. The incident is logged.",
      "Le serveur n'a pas pu traiter la requête. L'incident est journalisé."},
+    {ProblemKind::PayloadTooLarge, 413, "payload-too-large", "Request too large", "Requête trop volumineuse",
+     "The request body is larger than {0} bytes.", "Le corps de la requête dépasse {0} octets."},
+    {ProblemKind::TooManyRequests, 429, "too-many-requests", "Too many requests", "Trop de requêtes",
+     "Too many requests from this client; retry in {0} s.", "Trop de requêtes de ce client ; réessayez dans {0} s."},
 }};
 
 const Message& message(ProblemKind kind) {

@@ -32,6 +32,8 @@ enum class ProblemKind {
   AnalysisFailed,     // {0} = reason
   NotReady,           // no argument
   Internal,           // no argument
+  PayloadTooLarge,    // {0} = largest accepted size in bytes
+  TooManyRequests,    // {0} = seconds to wait
 };
 
 /// A parameter rejected before any work: the server's own unknown/repeated checks.

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
 #include "server/explorer_routes.hpp"
@@ -21,6 +23,20 @@ const std::vector<RouteSpec>& route_specs() {
        api::get_asset},
       {"GET", "/healthz", "/healthz", "Liveness: the process answers", "health", {}, api::get_healthz},
       {"GET", "/readyz", "/readyz", "Readiness: the database answers; dataset identity", "health", {}, api::get_readyz},
+      {"GET",
+       "/metrics",
+       "/metrics",
+       "Prometheus metrics: requests, latency, cache, dataset rows, build",
+       "health",
+       {},
+       api::get_metrics},
+      {"POST",
+       "/api/v1/events",
+       "/api/v1/events",
+       "Record one user action (page view, filter change, language change, download)",
+       "api",
+       {},
+       api::post_event},
       {"GET",
        "/api/v1/meta",
        "/api/v1/meta",
@@ -132,24 +148,41 @@ void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& 
   }
 }
 
+RequestTrace& request_trace() {
+  thread_local RequestTrace trace;
+  return trace;
+}
+
 void register_routes(httplib::Server& svr, ApiContext& ctx) {
   for (const auto& route : route_specs()) {
-    auto handler = [&ctx, fn = route.handler](const httplib::Request& req, httplib::Response& res) {
+    auto handler = [&ctx, fn = route.handler, path = &route.path](const httplib::Request& req, httplib::Response& res) {
+      RequestTrace& trace = request_trace();
+      trace.route = *path;
+      const auto start = std::chrono::steady_clock::now();
       run_guarded(fn, ctx, req, res);
+      trace.handler_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     };
     if (route.method == "GET") svr.Get(route.pattern, handler);
+    if (route.method == "POST") svr.Post(route.pattern, handler);
   }
   // Unrouted paths and methods: a problem document instead of httplib's empty 404. Responses that
   // already carry a body (our own problems) pass through untouched.
-  svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
-    if (res.content_provider_ || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const Lang lang = request_language(req);
-    if (res.status == 404) {
-      send_problem(req, res, ProblemKind::NotFound, problem_detail(ProblemKind::NotFound, lang, req.path));
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  }));
+  svr.set_error_handler(
+      httplib::Server::HandlerWithResponse([&ctx](const httplib::Request& req, httplib::Response& res) {
+        if (res.content_provider_ || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const Lang lang = request_language(req);
+        if (res.status == 404) {
+          send_problem(req, res, ProblemKind::NotFound, problem_detail(ProblemKind::NotFound, lang, req.path));
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (res.status == 413) {
+          // cpp-httplib refused a body over the payload limit before any route ran.
+          send_problem(req, res, ProblemKind::PayloadTooLarge,
+                       problem_detail(ProblemKind::PayloadTooLarge, lang, std::to_string(ctx.max_request_bytes)));
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
   svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     try {
       if (ep) std::rethrow_exception(ep);

@@ -25,6 +25,15 @@ struct RouteSpec {
   api::Handler handler;
 };
 
+/// What the server learns about the request a worker thread is handling, for the access log and metrics.
+struct RequestTrace {
+  /// The documented path of the route that answered, or "unmatched".
+  std::string route = "unmatched";
+  double handler_ms = 0;
+};
+/// This thread's trace; the server resets it before routing each request.
+RequestTrace& request_trace();
+
 /// Every route, in the order they are registered.
 const std::vector<RouteSpec>& route_specs();
 /// Register every route on svr, plus the 404 and exception handlers that answer with problem+json.

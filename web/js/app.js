@@ -4,6 +4,7 @@
 import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
 import { createTranslator } from './lib/i18n.js';
+import { setContext, track } from './lib/telemetry.js';
 import { DETAIL_PAGES, PAGES, parseState, serializeState, withState } from './lib/url_state.js';
 import overview from './pages/overview.js';
 import trends from './pages/trends.js';
@@ -44,8 +45,18 @@ function navigate(changes, { push = true } = {}) {
   // A control that reports the value it already has (change after blur) must not re-render the page.
   if (url === serializeState(state)) return;
   if (push && url !== location.search) history.pushState(null, '', url);
+  const previous = state;
   state = next;
+  reportChange(previous, next);
   render();
+}
+
+/** One usage event per kind of change (telemetry.js; anonymous). */
+function reportChange(previous, next) {
+  setContext(next.page, next.lang);
+  if (next.page !== previous.page) track('page_view');
+  else if (next.lang !== previous.lang) track('language_change', { from: previous.lang });
+  else track('filter_change', next.filters);
 }
 
 /** Click handler for in-app links: plain clicks navigate in place, modified clicks open normally. */
@@ -89,7 +100,7 @@ async function renderMeta(t) {
     const meta = await api.meta(state.lang);
     const badge = document.getElementById('env-badge');
     badge.dataset.env = meta.environment;
-    badge.textContent = meta.environment;
+    badge.textContent = meta.badge || meta.environment;
     badge.title = t('shell.environment');
     document.getElementById('footer-version').textContent = `${meta.version} (${meta.commit})`;
     document.getElementById('footer-build').textContent = meta.build_date;
@@ -148,6 +159,8 @@ async function start() {
   }
   // Normalise the address bar (e.g. drop an unknown page) without adding a history entry.
   history.replaceState(null, '', serializeState(state));
+  setContext(state.page, state.lang);
+  track('page_view');
   window.addEventListener('popstate', () => {
     state = parseState(location.search);
     render();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/ini.hpp"
 
 namespace mtm::data::s3 {
 
@@ -18,12 +19,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 std::string first_of(std::initializer_list<std::string> values) {
@@ -39,36 +34,14 @@ std::string env_or_empty(const EnvLookup& env, const std::string& name) {
 }  // namespace
 
 IniFile parse_ini(std::string_view text, const std::string& source) {
+  const IniDocument doc = parse_ini_document(text, source);
+  // The AWS config-file spelling "[profile name]" names the same profile.
+  const auto profile_name = [](const std::string& section) {
+    return section.rfind("profile ", 0) == 0 ? std::string(trim(std::string_view(section).substr(8))) : section;
+  };
   IniFile ini;
-  std::string section;
-  bool in_section = false;
-  std::int64_t line_no = 0;
-  std::size_t pos = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    ++line_no;
-    const std::string_view line = trim(text.substr(pos, end - pos));
-    pos = end + 1;
-    if (line.empty() || line.front() == '#' || line.front() == ';') continue;
-    if (line.front() == '[') {
-      if (line.back() != ']') throw DataLoadError(source, line_no, 1, "expected ']' closing the section name");
-      section = std::string(trim(line.substr(1, line.size() - 2)));
-      // The AWS config-file spelling "[profile name]" names the same profile.
-      if (section.rfind("profile ", 0) == 0) section = std::string(trim(std::string_view(section).substr(8)));
-      if (section.empty()) throw DataLoadError(source, line_no, 2, "empty section name");
-      ini[section];
-      in_section = true;
-      continue;
-    }
-    const std::size_t eq = line.find('=');
-    if (eq == std::string_view::npos) throw DataLoadError(source, line_no, 1, "expected 'key = value'");
-    if (!in_section) throw DataLoadError(source, line_no, 1, "'key = value' before any [section]");
-    const std::string key = lower(trim(line.substr(0, eq)));
-    if (key.empty()) throw DataLoadError(source, line_no, 1, "empty key before '='");
-    ini[section][key] = std::string(trim(line.substr(eq + 1)));
-  }
+  for (const auto& section : doc.sections) ini[profile_name(section)];
+  for (const auto& entry : doc.entries) ini[profile_name(entry.section)][entry.key] = entry.value;
   return ini;
 }
 

@@ -29,6 +29,13 @@ TEST(Environment, DetectsFromAppEnv) {
   EXPECT_EQ(detect_environment(), Environment::Local);
 }
 
+TEST(Environment, DetectsFromTheDeploymentPath) {
+  EXPECT_EQ(environment_from_path("/home/dataia25/mangetamain/10_preprod"), Environment::Preprod);
+  EXPECT_EQ(environment_from_path("/srv/20_prod/app"), Environment::Prod);
+  EXPECT_EQ(environment_from_path("/srv/app"), std::nullopt);
+  EXPECT_EQ(environment_from_path(""), std::nullopt);
+}
+
 TEST(Environment, DisplayNames) {
   EXPECT_EQ(environment_name(Environment::Prod), "PROD");
   EXPECT_EQ(environment_name(Environment::Preprod), "PREPROD");

@@ -1,5 +1,6 @@
 // Chart helpers: the original's dark Plotly theme, Plotly.react with the full state, and PNG + CSV
 // downloads of exactly the data a chart shows. The pure parts (theme merge, CSV) are node-tested.
+import { track } from './telemetry.js';
 
 export const CHART_COLORS = ['#FF8C00', '#FFD700', '#E24E1B', '#1E90FF', '#00CED1', '#FFA07A', '#B0E0E6', '#DAA520'];
 export const SEASON_COLORS = { winter: '#4682B4', spring: '#90EE90', summer: '#FFD700', autumn: '#FF8C00' };
@@ -130,6 +131,7 @@ export function renderChart(el, chart) {
 
 /** Save text as a file through a temporary object URL. */
 export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
+  track('download', { format: 'csv', file: name });
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -142,5 +144,6 @@ export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
 
 /** PNG of a drawn chart (the theme paints an opaque dark background). */
 export function downloadPng(el, name) {
+  track('download', { format: 'png', file: name });
   return globalThis.Plotly.downloadImage(el, { format: 'png', filename: name, width: 1200, height: 700 });
 }

@@ -1,0 +1,150 @@
+// The effective configuration of one run: every setting typed, with the place it came from.
+// Precedence, highest first: command-line flags, MANGETAMAIN_* environment variables, the config file
+// (INI; path from --config or MANGETAMAIN_CONFIG), then defaults that depend on the environment
+// (APP_ENV, then the deployment path, then LOCAL). load_config() is pure over its inputs; a Config is a
+// plain value, safe to share read-only between threads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/environment.hpp"
+
+namespace mtm {
+
+enum class ConfigSource { Default, File, Environment, Flag };
+
+/// Where one value came from: the kind of source and its name ("--port", "MANGETAMAIN_PORT",
+/// "/etc/mangetamain/prod.ini:12", "PROD default").
+struct ConfigOrigin {
+  ConfigSource source = ConfigSource::Default;
+  std::string where;
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8501;
+  /// Worker threads; 0 = max(4, hardware threads).
+  std::size_t threads = 0;
+  /// Largest request body accepted (413 above).
+  std::size_t max_request_bytes = 64 * 1024;
+  /// Requests slower than this are logged with their timings.
+  double slow_request_ms = 1000;
+  bool access_log = true;
+};
+
+struct DataConfig {
+  /// DuckDB file the server opens read-only (and `ingest` writes).
+  std::string db = "data/mangetamain.duckdb";
+  /// Where the data comes from: a local path or s3://bucket/prefix; empty = use db as it is.
+  std::string source;
+  /// Download cache for an S3 source.
+  std::string cache_dir = "data/s3-cache";
+};
+
+struct S3Config {
+  std::string endpoint;
+  std::string region;
+  std::string profile;
+  std::string credentials_file;
+};
+
+struct LogSettings {
+  std::string dir = "logs";
+  /// Lowest level written to {env}_debug.log.
+  std::string level = "debug";
+  /// Lowest level written to the console.
+  std::string console_level = "info";
+  bool console_color = true;
+  std::size_t debug_max_bytes = 10 * 1024 * 1024;
+  std::size_t debug_files = 7;
+  std::size_t errors_max_bytes = 5 * 1024 * 1024;
+  std::size_t errors_files = 7;
+  std::size_t access_max_bytes = 10 * 1024 * 1024;
+  std::size_t access_files = 7;
+  /// Days of daily {env}_user_interactions.log files kept.
+  std::size_t interactions_days = 90;
+};
+
+struct EventsConfig {
+  /// Largest accepted POST /api/v1/events body.
+  std::size_t max_bytes = 4096;
+  /// Sustained events per minute per client (token bucket refill rate).
+  double rate_per_minute = 60;
+  /// Events a client may send in a burst (bucket capacity).
+  std::size_t burst = 30;
+};
+
+struct Config {
+  Environment environment = Environment::Local;
+  /// Text of the environment badge in the UI.
+  std::string badge = "LOCAL";
+  ServerConfig server;
+  DataConfig data;
+  S3Config s3;
+  /// Bound of the analysis result cache.
+  std::size_t cache_bytes = std::size_t{64} << 20;
+  LogSettings log;
+  /// Token that authorises admin routes; empty = admin routes refused. Secret: never printed.
+  std::string admin_token;
+  EventsConfig events;
+  /// The config file read, empty when none.
+  std::string file;
+  /// Origin of every key (see config_keys()).
+  std::map<std::string, ConfigOrigin> origins;
+
+  [[nodiscard]] const ConfigOrigin& origin(const std::string& key) const;
+};
+
+/// Description of one key, for `mangetamain config`, the docs and the flag table.
+struct ConfigKeyInfo {
+  std::string key;
+  std::string env;
+  std::string description;
+  bool secret = false;
+};
+
+/// Every key in display order ("app.env", "server.port", …).
+const std::vector<ConfigKeyInfo>& config_keys();
+
+/// Returns a variable's value, or nullopt when unset or empty.
+using ConfigEnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+
+struct ConfigInputs {
+  /// Flag values keyed by config key; value first, then the flag as the user typed it (for messages).
+  std::map<std::string, std::pair<std::string, std::string>> flags;
+  /// --config value; empty = MANGETAMAIN_CONFIG, else no file.
+  std::string config_file;
+  ConfigEnvLookup env;
+  /// Directory whose path may name the environment (10_preprod, 20_prod).
+  std::string cwd;
+};
+
+/// The process environment as a ConfigEnvLookup.
+ConfigEnvLookup process_environment();
+
+/// Resolve every key; throws ConfigurationError naming the flag, variable or file:line of a bad value,
+/// an unknown key or section in the file, or a missing/unreadable file.
+Config load_config(const ConfigInputs& inputs);
+
+/// One printable line of the effective configuration: secrets masked ("********" when set).
+struct ConfigLine {
+  std::string key;
+  std::string value;
+  ConfigOrigin origin;
+};
+std::vector<ConfigLine> describe_config(const Config& config);
+
+/// "default", "file", "environment" or "flag".
+std::string_view config_source_name(ConfigSource source);
+
+/// Parse "65536", "64K", "10M", "1G" (binary multiples, optional "iB"/"B"); nullopt when malformed.
+std::optional<std::size_t> parse_byte_size(std::string_view text);
+
+}  // namespace mtm

@@ -1,0 +1,407 @@
+// Operations features of a real server on a free port: security headers on every kind of response,
+// static paths that try to escape, POST /api/v1/events (schema, size cap, rate limit, log lines),
+// /metrics parsed line by line, slow-request and error details in the log files, and the healthcheck
+// command's exit codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "core/logging.hpp"
+#include "core/version_info.hpp"
+#include "data/duckdb.hpp"
+#include "server/http_server.hpp"
+#include "server/security_headers.hpp"
+#include "support/small_db.hpp"
+#include "support/temp_dir.hpp"
+
+namespace mtm {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<std::string> lines_of(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+fs::path only_file_starting_with(const fs::path& dir, const std::string& prefix) {
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) found.push_back(entry.path());
+  }
+  EXPECT_EQ(found.size(), 1U) << prefix;
+  return found.empty() ? fs::path() : found.front();
+}
+
+std::string event(const std::string& type, const std::string& client = "0123456789abcdef",
+                  const std::string& extra = "") {
+  return R"({"type":")" + type + R"(","page":"trends","lang":"fr","client_id":")" + client + "\"" + extra + "}";
+}
+
+class OpsServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<test::TempDir>();
+    test::make_small_api_db(*dir_ / "api.duckdb");
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+
+  void start(const fs::path& db, double slow_ms = 60000) {
+    LogConfig log;
+    log.environment = "preprod";
+    log.dir = (logs_.path()).string();
+    log.console_level = "off";
+    init_logging(log);
+    server::ServerOptions options;
+    options.db_path = db.string();
+    options.threads = 2;
+    options.cache_bytes = 1 << 20;
+    options.environment = Environment::Preprod;
+    options.max_request_bytes = 2048;
+    options.slow_request_ms = slow_ms;
+    options.events.max_bytes = 512;
+    options.events.burst = 3;
+    options.events.rate_per_minute = 1;
+    server_ = std::make_unique<server::HttpServer>(options);
+    port_ = server_->bind("127.0.0.1", 0);
+    thread_ = std::thread([this] { server_->run(); });
+    for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    ASSERT_TRUE(server_->is_running());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  }
+
+  void SetUp() override { start(*dir_ / "api.duckdb"); }
+
+  void TearDown() override {
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+    shutdown_logging();
+  }
+
+  /// Stop the server and write out the logs, so the files can be read.
+  void stop() {
+    server_->stop();
+    thread_.join();
+    shutdown_logging();
+  }
+
+  httplib::Result post_event(const std::string& body, const std::string& query = "") {
+    return client_->Post(("/api/v1/events" + query).c_str(), body, "application/json");
+  }
+
+  static inline std::unique_ptr<test::TempDir> dir_;
+  test::TempDir logs_;
+  std::unique_ptr<server::HttpServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+void expect_security_headers(const httplib::Result& res, const std::string& what) {
+  ASSERT_TRUE(res) << what;
+  EXPECT_EQ(res->get_header_value_count("Content-Security-Policy"), 1U) << what;
+  const std::string csp = res->get_header_value("Content-Security-Policy");
+  EXPECT_EQ(csp, server::kContentSecurityPolicy) << what;
+  EXPECT_THAT(csp, HasSubstr("frame-ancestors 'none'")) << what;
+  EXPECT_THAT(csp, HasSubstr("default-src 'self'")) << what;
+  EXPECT_THAT(csp, Not(HasSubstr("http"))) << "no external origin: " << what;
+  EXPECT_THAT(csp, Not(HasSubstr("*"))) << what;
+  EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << what;
+  EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << what;
+  EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << what;
+}
+
+TEST_F(OpsServerTest, SecurityHeadersOnEveryKindOfResponse) {
+  expect_security_headers(client_->Get("/"), "index");
+  expect_security_headers(client_->Get("/assets/js/app.js"), "asset");
+  expect_security_headers(client_->Get("/healthz"), "health");
+  expect_security_headers(client_->Get("/metrics"), "metrics");
+  expect_security_headers(client_->Get("/api/v1/summary"), "api json");
+  expect_security_headers(client_->Get("/api/v1/summary?bogus=1"), "400 problem");
+  expect_security_headers(client_->Get("/no/such/page"), "404 problem");
+  expect_security_headers(post_event(event("page_view")), "204 event");
+  expect_security_headers(client_->Post("/api/v1/events", std::string(4096, 'x'), "application/json"), "413");
+  auto etag = client_->Get("/assets/js/app.js")->get_header_value("ETag");
+  auto not_modified = client_->Get("/assets/js/app.js", {{"If-None-Match", etag}});
+  ASSERT_TRUE(not_modified);
+  EXPECT_EQ(not_modified->status, 304);
+  expect_security_headers(not_modified, "304");
+}
+
+TEST_F(OpsServerTest, StaticPathsCannotEscapeTheEmbeddedAssets) {
+  const std::vector<std::string> attempts = {
+      "/assets/../CMakeLists.txt",
+      "/assets/../../../../etc/passwd",
+      "/assets/js/../../../../../etc/passwd",
+      "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+      "/assets/..%2f..%2f..%2fetc%2fpasswd",
+      "/assets/%2E%2E%2F%2E%2E%2Fsrc%2Fmain.cpp",
+      "/assets/%252e%252e/%252e%252e/etc/passwd",
+      "/assets/..\\..\\etc\\passwd",
+      "/assets//etc/passwd",
+      "/assets/%00../etc/passwd",
+      "/../../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+  };
+  for (const auto& path : attempts) {
+    auto res = client_->Get(path.c_str());
+    ASSERT_TRUE(res) << path;
+    EXPECT_TRUE(res->status == 404 || res->status == 400) << path << " -> " << res->status;
+    EXPECT_THAT(res->body, Not(HasSubstr("root:"))) << path;
+    EXPECT_THAT(res->body, Not(HasSubstr("cmake_minimum_required"))) << path;
+    EXPECT_THAT(res->body, Not(HasSubstr("#include"))) << path;
+  }
+  // The legitimate asset next to them is served.
+  EXPECT_EQ(client_->Get("/assets/js/app.js")->status, 200);
+}
+
+TEST_F(OpsServerTest, EventsAreValidatedFieldByField) {
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"not json", "body"},
+      {"[1,2]", "body"},
+      {R"({"page":"trends","lang":"en","client_id":"0123456789abcdef"})", "type"},
+      {event("hack"), "type"},
+      {R"({"type":"download","page":"Trends Page","lang":"en","client_id":"0123456789abcdef"})", "page"},
+      {R"({"type":"download","page":"trends","lang":"de","client_id":"0123456789abcdef"})", "lang"},
+      {event("download", "me@example.com"), "client_id"},
+      {event("download", "short"), "client_id"},
+      {event("download", "0123456789abcdef", R"(,"email":"me@example.com")"), "email"},
+      {event("download", "0123456789abcdef", R"(,"params":{"x":{"nested":1}})"), "params.x"},
+      {event("download", "0123456789abcdef", R"(,"params":{"Bad Name":1})"), "params.Bad Name"},
+      {event("download", "0123456789abcdef", R"(,"params":[1])"), "params"},
+      {R"({"type":1,"page":"trends","lang":"en","client_id":"0123456789abcdef"})", "type"},
+  };
+  for (const auto& [body, field] : bad) {
+    auto res = post_event(body);
+    ASSERT_TRUE(res) << body;
+    EXPECT_EQ(res->status, 400) << body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json") << body;
+    const json problem = json::parse(res->body);
+    EXPECT_EQ(problem["parameter"], field) << body;
+    EXPECT_EQ(problem["type"], "/problems/invalid-value") << body;
+  }
+  auto french = post_event(event("hack"), "?lang=fr");
+  ASSERT_TRUE(french);
+  EXPECT_EQ(json::parse(french->body)["title"], "Valeur de paramètre invalide");
+}
+
+TEST_F(OpsServerTest, AcceptedEventsBecomeOneJsonLineEach) {
+  auto ok = post_event(event("page_view"));
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  ok = post_event(event("filter_change", "0123456789abcdef", R"(,"params":{"year_from":"2001","top_n":10})"));
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  // sendBeacon posts text/plain; the body is the same JSON.
+  ok = client_->Post("/api/v1/events", event("download", "fedcba9876543210"), "text/plain;charset=UTF-8");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  stop();
+
+  const auto lines = lines_of(only_file_starting_with(logs_.path(), "preprod_user_interactions_"));
+  ASSERT_EQ(lines.size(), 3U);
+  const json first = json::parse(lines[0]);
+  EXPECT_EQ(first["type"], "page_view");
+  EXPECT_EQ(first["page"], "trends");
+  EXPECT_EQ(first["lang"], "fr");
+  EXPECT_EQ(first["env"], "preprod");
+  EXPECT_EQ(first["client_id"], "0123456789abcdef");
+  EXPECT_TRUE(std::regex_match(first["ts"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+  EXPECT_EQ(first["params"], json::object());
+  EXPECT_EQ(json::parse(lines[1])["params"], json({{"year_from", "2001"}, {"top_n", 10}}));
+  EXPECT_EQ(json::parse(lines[2])["type"], "download");
+  // Anonymous: the client address is not logged with the event.
+  for (const auto& line : lines) EXPECT_THAT(line, Not(HasSubstr("127.0.0.1")));
+}
+
+TEST_F(OpsServerTest, EventBodiesAreCappedAndClientsRateLimited) {
+  const std::string padding(600, 'a');
+  auto too_big = post_event(event("download", "0123456789abcdef", R"(,"params":{"p":")" + padding + "\"}"));
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
+  EXPECT_EQ(json::parse(too_big->body)["type"], "/problems/payload-too-large");
+  EXPECT_THAT(json::parse(too_big->body)["detail"].get<std::string>(), HasSubstr("512 bytes"));
+
+  // Above the server-wide request limit cpp-httplib refuses before routing; still a problem document.
+  auto huge = client_->Post("/api/v1/events", std::string(5000, '{'), "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  EXPECT_EQ(huge->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_THAT(json::parse(huge->body)["detail"].get<std::string>(), HasSubstr("2048 bytes"));
+
+  // Burst of 3, then one token a minute.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(post_event(event("page_view", "aaaaaaaa11111111"))->status, 204) << i;
+  auto limited = post_event(event("page_view", "aaaaaaaa11111111"), "?lang=fr");
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_EQ(json::parse(limited->body)["type"], "/problems/too-many-requests");
+  EXPECT_EQ(json::parse(limited->body)["title"], "Trop de requêtes");
+  const int retry_after = std::stoi(limited->get_header_value("Retry-After"));
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, 60);
+  // Another browser has its own bucket.
+  EXPECT_EQ(post_event(event("page_view", "bbbbbbbb22222222"))->status, 204);
+}
+
+/// name{labels} -> value, from the exposition text; fails the test on a line that does not parse.
+std::map<std::string, double> parse_metrics(const std::string& text) {
+  std::map<std::string, double> samples;
+  std::map<std::string, std::string> types;
+  const std::regex sample(R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (-?[0-9.e+-]+|\+Inf|NaN)$)");
+  const std::regex type(R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$)");
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (line.rfind("# HELP ", 0) == 0) continue;
+    if (std::regex_match(line, m, type)) {
+      types[m[1]] = m[2];
+      continue;
+    }
+    EXPECT_TRUE(std::regex_match(line, m, sample)) << "unparsable line: " << line;
+    if (m.empty()) continue;
+    std::string family = m[1];
+    for (const char* suffix : {"_bucket", "_sum", "_count"}) {
+      const std::string s(suffix);
+      if (family.size() > s.size() && family.ends_with(s) && types.count(family.substr(0, family.size() - s.size())))
+        family = family.substr(0, family.size() - s.size());
+    }
+    EXPECT_TRUE(types.count(family)) << "sample before its # TYPE: " << line;
+    samples[std::string(m[1]) + std::string(m[2])] = std::stod(m[3]);
+  }
+  return samples;
+}
+
+TEST_F(OpsServerTest, MetricsParseAndCountersMove) {
+  auto first = client_->Get("/metrics");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(first->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+  const auto before = parse_metrics(first->body);
+  EXPECT_EQ(before.at("mangetamain_dataset_rows{table=\"recipes\"}"), test::SmallDbFacts::kRecipes);
+  EXPECT_EQ(before.at("mangetamain_dataset_rows{table=\"interactions\"}"), test::SmallDbFacts::kInteractions);
+  const std::string build = std::string("mangetamain_build_info{version=\"") + version::kVersion + "\",commit=\"" +
+                            version::kGitCommit + "\",build_date=\"" + version::kBuildDate +
+                            "\",environment=\"PREPROD\"}";
+  EXPECT_EQ(before.at(build), 1);
+
+  ASSERT_EQ(client_->Get("/api/v1/summary")->status, 200);
+  ASSERT_EQ(client_->Get("/api/v1/summary")->status, 200);
+  ASSERT_EQ(client_->Get("/nowhere")->status, 404);
+  ASSERT_EQ(post_event(event("page_view"))->status, 204);
+  ASSERT_EQ(post_event("{}")->status, 400);
+
+  const auto after = parse_metrics(client_->Get("/metrics")->body);
+  const std::string summary = "{route=\"/api/v1/summary\",method=\"GET\",status=\"200\"}";
+  EXPECT_EQ(after.at("mangetamain_http_requests_total" + summary), 2);
+  EXPECT_EQ(after.at("mangetamain_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}"), 1);
+  EXPECT_EQ(after.at("mangetamain_http_requests_total{route=\"/metrics\",method=\"GET\",status=\"200\"}"), 1);
+  EXPECT_EQ(after.at("mangetamain_http_requests_total{route=\"/api/v1/events\",method=\"POST\",status=\"204\"}"), 1);
+  EXPECT_EQ(after.at("mangetamain_http_requests_total{route=\"/api/v1/events\",method=\"POST\",status=\"400\"}"), 1);
+  // First summary computed (miss), second served from the cache (hit).
+  EXPECT_EQ(after.at("mangetamain_cache_misses_total") - before.at("mangetamain_cache_misses_total"), 1);
+  EXPECT_EQ(after.at("mangetamain_cache_hits_total") - before.at("mangetamain_cache_hits_total"), 1);
+  EXPECT_GT(after.at("mangetamain_cache_bytes"), 0);
+  EXPECT_EQ(after.at("mangetamain_cache_max_bytes"), 1 << 20);
+  EXPECT_EQ(after.at("mangetamain_events_accepted_total"), 1);
+  EXPECT_EQ(after.at("mangetamain_events_rejected_total"), 1);
+  // The histogram: cumulative buckets ending with +Inf = count.
+  const std::string route = "route=\"/api/v1/summary\"";
+  EXPECT_EQ(after.at("mangetamain_http_request_duration_seconds_count{" + route + "}"), 2);
+  EXPECT_EQ(after.at("mangetamain_http_request_duration_seconds_bucket{" + route + ",le=\"+Inf\"}"), 2);
+  double previous = 0;
+  for (const double bound : server::kLatencyBuckets) {
+    const double value =
+        after.at(fmt::format("mangetamain_http_request_duration_seconds_bucket{{{},le=\"{}\"}}", route, bound));
+    EXPECT_GE(value, previous);
+    previous = value;
+  }
+  EXPECT_GT(after.at("mangetamain_http_request_duration_seconds_sum{" + route + "}"), 0);
+}
+
+TEST_F(OpsServerTest, AccessLogAndSlowRequestsInTheFiles) {
+  stop();
+  start(*dir_ / "api.duckdb", /*slow_ms=*/0);
+  ASSERT_EQ(client_->Get("/healthz")->status, 200);
+  stop();
+  const auto access = lines_of(logs_ / "preprod_access.log");
+  ASSERT_FALSE(access.empty());
+  EXPECT_THAT(access.back(), HasSubstr("\"GET /healthz\" 200"));
+  bool slow_logged = false;
+  for (const auto& line : lines_of(logs_ / "preprod_debug.log")) {
+    if (line.find("slow request: GET /healthz took") != std::string::npos) {
+      slow_logged = true;
+      EXPECT_THAT(line, HasSubstr("handler"));
+      EXPECT_THAT(line, HasSubstr("route /healthz"));
+      EXPECT_THAT(line, HasSubstr("warn"));
+    }
+  }
+  EXPECT_TRUE(slow_logged);
+}
+
+TEST_F(OpsServerTest, ErrorDetailsGoToErrorsLogNotToTheClient) {
+  stop();
+  // A database without the dataset tables: /readyz fails inside DuckDB.
+  const fs::path empty = logs_ / "empty.duckdb";
+  { db::Database database(empty.string()); }
+  start(empty);
+  auto res = client_->Get("/readyz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_THAT(res->body, Not(HasSubstr("dataset_info")));
+  stop();
+  const auto errors = lines_of(logs_ / "preprod_errors.log");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_THAT(errors[0], HasSubstr("readyz: database not answering"));
+  EXPECT_THAT(errors[0], HasSubstr("dataset_info"));
+}
+
+TEST_F(OpsServerTest, HealthcheckExitCodes) {
+  const std::string bin = test::binary_path();
+  const std::string base = "http://127.0.0.1:" + std::to_string(port_);
+  std::string out;
+  EXPECT_EQ(test::run_command(bin + " healthcheck " + base + "/readyz", &out), 0) << out;
+  EXPECT_THAT(out, HasSubstr("healthy"));
+  EXPECT_EQ(test::run_command(bin + " healthcheck " + base + "/nowhere", &out), 1) << out;
+  EXPECT_THAT(out, HasSubstr("answered HTTP 404"));
+  EXPECT_EQ(test::run_command(bin + " healthcheck ftp://127.0.0.1/", &out), 1) << out;
+  EXPECT_THAT(out, HasSubstr("not an http:// URL"));
+
+  // A closed port: connection refused.
+  stop();
+  EXPECT_EQ(test::run_command(bin + " healthcheck --timeout 2 " + base + "/healthz", &out), 1) << out;
+  EXPECT_THAT(out, HasSubstr("unhealthy"));
+
+  // A socket that accepts and never answers: the timeout ends the check.
+  httplib::Server silent;
+  silent.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    res.set_content("late", "text/plain");
+  });
+  const int silent_port = silent.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { silent.listen_after_bind(); });
+  // Exit 1 (not the 0 a late 200 would give) shows the timeout ended the check.
+  EXPECT_EQ(test::run_command(
+                bin + " healthcheck --timeout 0.5 http://127.0.0.1:" + std::to_string(silent_port) + "/slow", &out),
+            1)
+      << out;
+  EXPECT_THAT(out, HasSubstr("unhealthy"));
+  silent.stop();
+  serving.join();
+}
+
+}  // namespace
+}  // namespace mtm

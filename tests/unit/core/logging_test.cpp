@@ -1,0 +1,176 @@
+// File logs with tiny limits: names per environment, rotation, the errors-only file, the JSON-lines
+// interactions file, console levels, and a log directory that cannot be created.
+#include "core/logging.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.hpp"
+
+namespace mtm {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<std::string> lines_of(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<fs::path> files_starting_with(const fs::path& dir, const std::string& prefix) {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class LoggingTest : public ::testing::Test {
+ protected:
+  void TearDown() override { shutdown_logging(); }
+
+  LogConfig small(const fs::path& dir) {
+    LogConfig config;
+    config.environment = "preprod";
+    config.dir = dir.string();
+    config.console_level = "off";
+    config.debug_max_bytes = 2048;
+    config.debug_files = 2;
+    config.errors_max_bytes = 1024;
+    config.errors_files = 1;
+    return config;
+  }
+
+  test::TempDir dir_;
+};
+
+TEST_F(LoggingTest, CreatesTheDirectoryAndOneFilePerKindNamedByEnvironment) {
+  const fs::path logs = dir_ / "nested" / "logs";
+  init_logging(small(logs));
+  spdlog::debug("a debug line");
+  spdlog::info("an info line");
+  spdlog::error("an error line with detail: table dataset_info missing");
+  access_logger()->info("127.0.0.1 \"GET /healthz\" 200 15 0.1ms");
+  shutdown_logging();
+
+  ASSERT_TRUE(fs::is_directory(logs));
+  const auto debug = lines_of(logs / "preprod_debug.log");
+  ASSERT_EQ(debug.size(), 3U);
+  EXPECT_THAT(debug[0], HasSubstr("debug"));
+  EXPECT_THAT(debug[0], HasSubstr("a debug line"));
+  const auto errors = lines_of(logs / "preprod_errors.log");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_THAT(errors[0], HasSubstr("error"));
+  EXPECT_THAT(errors[0], HasSubstr("table dataset_info missing"));
+  const auto access = lines_of(logs / "preprod_access.log");
+  ASSERT_EQ(access.size(), 1U);
+  EXPECT_THAT(access[0], HasSubstr("access 127.0.0.1 \"GET /healthz\" 200"));
+  // The interactions file exists from the start (daily: the date is in its name).
+  EXPECT_EQ(files_starting_with(logs, "preprod_user_interactions").size(), 1U);
+}
+
+TEST_F(LoggingTest, DebugLevelIsConfigurable) {
+  LogConfig config = small(dir_.path());
+  config.level = "warn";
+  init_logging(config);
+  spdlog::info("not kept");
+  spdlog::warn("kept");
+  shutdown_logging();
+  const auto debug = lines_of(dir_ / "preprod_debug.log");
+  ASSERT_EQ(debug.size(), 1U);
+  EXPECT_THAT(debug[0], HasSubstr("kept"));
+}
+
+TEST_F(LoggingTest, RotatesWithTinyLimitsAndKeepsTheConfiguredNumberOfFiles) {
+  init_logging(small(dir_.path()));
+  const std::string filler(100, 'x');
+  for (int i = 0; i < 200; ++i) spdlog::info("line {} {}", i, filler);
+  for (int i = 0; i < 50; ++i) spdlog::error("error {} {}", i, filler);
+  shutdown_logging();
+
+  // debug: the live file plus 2 rotated ones, never a third; each at most the limit.
+  const auto debug_files = files_starting_with(dir_.path(), "preprod_debug");
+  ASSERT_EQ(debug_files.size(), 3U);
+  EXPECT_EQ(debug_files[0].filename(), "preprod_debug.1.log");
+  EXPECT_EQ(debug_files[1].filename(), "preprod_debug.2.log");
+  EXPECT_EQ(debug_files[2].filename(), "preprod_debug.log");
+  for (const auto& file : debug_files) EXPECT_LE(fs::file_size(file), 2048U) << file;
+  // The newest line is in the live file.
+  EXPECT_THAT(lines_of(dir_ / "preprod_debug.log").back(), HasSubstr("error 49"));
+
+  const auto error_files = files_starting_with(dir_.path(), "preprod_errors");
+  ASSERT_EQ(error_files.size(), 2U);
+  for (const auto& file : error_files) {
+    for (const auto& line : lines_of(file)) EXPECT_THAT(line, Not(HasSubstr(" info ")));
+  }
+}
+
+TEST_F(LoggingTest, InteractionsAreBareJsonLines) {
+  init_logging(small(dir_.path()));
+  interactions_logger()->info(R"({"type":"page_view","page":"trends"})");
+  interactions_logger()->info(R"({"type":"download","page":"weekend"})");
+  shutdown_logging();
+  const auto files = files_starting_with(dir_.path(), "preprod_user_interactions_");
+  ASSERT_EQ(files.size(), 1U);
+  const auto lines = lines_of(files[0]);
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(nlohmann::json::parse(lines[0])["page"], "trends");
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["type"], "download");
+}
+
+TEST_F(LoggingTest, ConsoleShowsOnlyItsLevel) {
+  LogConfig config;
+  config.console_level = "warn";
+  config.console_color = false;
+  ::testing::internal::CaptureStderr();
+  init_logging(config);
+  spdlog::info("quiet info");
+  spdlog::warn("loud warning");
+  access_logger()->info("an access line");
+  shutdown_logging();
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, HasSubstr("loud warning"));
+  EXPECT_THAT(err, Not(HasSubstr("quiet info")));
+  EXPECT_THAT(err, Not(HasSubstr("an access line")));
+}
+
+TEST_F(LoggingTest, AnUncreatableDirectoryIsReportedOnceAndLoggingGoesOn) {
+  const auto blocker = dir_.write("not-a-dir", "a file where the log directory should be");
+  LogConfig config = small(blocker / "logs");
+  ::testing::internal::CaptureStderr();
+  init_logging(config);
+  spdlog::error("still logged to the console");
+  interactions_logger()->info("{}");
+  shutdown_logging();
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, HasSubstr("cannot create log directory"));
+  EXPECT_FALSE(fs::exists(blocker / "logs"));
+}
+
+TEST_F(LoggingTest, ConfigMapsToLogSettings) {
+  Config config;
+  config.environment = Environment::Prod;
+  config.log.dir = "/var/log/x";
+  config.log.errors_files = 30;
+  config.server.access_log = false;
+  const LogConfig log = log_config_from(config);
+  EXPECT_EQ(log.environment, "prod");
+  EXPECT_EQ(log.dir, "/var/log/x");
+  EXPECT_EQ(log.errors_files, 30U);
+  EXPECT_FALSE(log.access_log);
+}
+
+}  // namespace
+}  // namespace mtm
