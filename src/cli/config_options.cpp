@@ -10,7 +10,9 @@ namespace mtm::cli {
 namespace {
 
 struct FlagSpec {
+  // cppcheck-suppress unusedStructMember ; read through map iterators, which cppcheck does not follow
   const char* flag;
+  // cppcheck-suppress unusedStructMember ; same
   const char* help;
 };
 

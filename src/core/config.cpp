@@ -49,6 +49,19 @@ std::optional<Integer> parse_integer(std::string_view text) {
   return value;
 }
 
+// Field accessors usable on a Config and on a const Config, so one object both sets and prints a key.
+template <auto Section, auto Field>
+struct Member {
+  auto& operator()(Config& c) const { return (c.*Section).*Field; }
+  const auto& operator()(const Config& c) const { return (c.*Section).*Field; }
+};
+
+template <auto Field>
+struct Top {
+  auto& operator()(Config& c) const { return c.*Field; }
+  const auto& operator()(const Config& c) const { return c.*Field; }
+};
+
 template <typename Access>
 KeySpec text_key(ConfigKeyInfo info, Access access) {
   return {std::move(info),
@@ -145,93 +158,71 @@ const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> kSpecs = [] {
     std::vector<KeySpec> specs;
     specs.push_back(environment_key());
-    specs.push_back(text_key(
-        {"app.badge", "MANGETAMAIN_BADGE", "Text of the environment badge in the UI"},
-        [](auto& c) -> auto& { return c.badge; }));
-    specs.push_back(text_key(
-        {"server.host", "MANGETAMAIN_HOST", "Address to listen on"}, [](auto& c) -> auto& { return c.server.host; }));
-    specs.push_back(integer_key(
-        {"server.port", "MANGETAMAIN_PORT", "TCP port (0 = any free port, printed at start)"},
-        [](auto& c) -> auto& { return c.server.port; }, 0, 65535));
-    specs.push_back(integer_key(
-        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(4, hardware threads))"},
-        [](auto& c) -> auto& { return c.server.threads; }, 0, 1024));
+    specs.push_back(
+        text_key({"app.badge", "MANGETAMAIN_BADGE", "Text of the environment badge in the UI"}, Top<&Config::badge>{}));
+    specs.push_back(text_key({"server.host", "MANGETAMAIN_HOST", "Address to listen on"},
+                             Member<&Config::server, &ServerConfig::host>{}));
+    specs.push_back(integer_key({"server.port", "MANGETAMAIN_PORT", "TCP port (0 = any free port, printed at start)"},
+                                Member<&Config::server, &ServerConfig::port>{}, 0, 65535));
+    specs.push_back(
+        integer_key({"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(4, hardware threads))"},
+                    Member<&Config::server, &ServerConfig::threads>{}, 0, 1024));
     specs.push_back(bytes_key(
         {"server.max_request_bytes", "MANGETAMAIN_SERVER_MAX_REQUEST_BYTES", "Largest request body (413 above)"},
-        [](auto& c) -> auto& { return c.server.max_request_bytes; }, 1024));
-    specs.push_back(number_key(
-        {"server.slow_request_ms", "MANGETAMAIN_SERVER_SLOW_REQUEST_MS",
-         "Requests slower than this are logged with their timings"},
-        [](auto& c) -> auto& { return c.server.slow_request_ms; }, 0));
-    specs.push_back(bool_key(
-        {"server.access_log", "MANGETAMAIN_SERVER_ACCESS_LOG", "One log line per request"},
-        [](auto& c) -> auto& { return c.server.access_log; }));
-    specs.push_back(text_key(
-        {"data.db", "MANGETAMAIN_DB", "DuckDB database file"}, [](auto& c) -> auto& { return c.data.db; }));
-    specs.push_back(text_key(
-        {"data.source", "MANGETAMAIN_DATA", "Data source: local path or s3://bucket/prefix"},
-        [](auto& c) -> auto& { return c.data.source; }));
-    specs.push_back(text_key(
-        {"data.cache_dir", "MANGETAMAIN_DATA_CACHE_DIR", "Download cache of an S3 source"},
-        [](auto& c) -> auto& { return c.data.cache_dir; }));
-    specs.push_back(text_key(
-        {"s3.endpoint", "MANGETAMAIN_S3_ENDPOINT", "S3 endpoint URL"}, [](auto& c) -> auto& { return c.s3.endpoint; }));
-    specs.push_back(text_key(
-        {"s3.region", "MANGETAMAIN_S3_REGION", "S3 signing region"}, [](auto& c) -> auto& { return c.s3.region; }));
-    specs.push_back(text_key(
-        {"s3.profile", "MANGETAMAIN_S3_PROFILE", "Profile in the credentials file"},
-        [](auto& c) -> auto& { return c.s3.profile; }));
-    specs.push_back(text_key(
-        {"s3.credentials_file", "MANGETAMAIN_S3_CREDENTIALS_FILE", "INI credentials file"},
-        [](auto& c) -> auto& { return c.s3.credentials_file; }));
-    specs.push_back(bytes_key(
-        {"cache.bytes", "MANGETAMAIN_CACHE_BYTES", "Bound of the analysis result cache"},
-        [](auto& c) -> auto& { return c.cache_bytes; }, 1024));
-    specs.push_back(text_key(
-        {"log.dir", "MANGETAMAIN_LOG_DIR", "Log directory (created if missing)"},
-        [](auto& c) -> auto& { return c.log.dir; }));
-    specs.push_back(level_key(
-        {"log.level", "MANGETAMAIN_LOG_LEVEL", "Lowest level written to {env}_debug.log"},
-        [](auto& c) -> auto& { return c.log.level; }));
-    specs.push_back(level_key(
-        {"log.console_level", "MANGETAMAIN_LOG_CONSOLE_LEVEL", "Lowest level on the console"},
-        [](auto& c) -> auto& { return c.log.console_level; }));
-    specs.push_back(bool_key(
-        {"log.console_color", "MANGETAMAIN_LOG_CONSOLE_COLOR", "Colour on the console"},
-        [](auto& c) -> auto& { return c.log.console_color; }));
-    specs.push_back(bytes_key(
-        {"log.debug_max_bytes", "MANGETAMAIN_LOG_DEBUG_MAX_BYTES", "Size of one debug log file"},
-        [](auto& c) -> auto& { return c.log.debug_max_bytes; }, 1024));
-    specs.push_back(integer_key(
-        {"log.debug_files", "MANGETAMAIN_LOG_DEBUG_FILES", "Rotated debug log files kept"},
-        [](auto& c) -> auto& { return c.log.debug_files; }, 1, 1000));
-    specs.push_back(bytes_key(
-        {"log.errors_max_bytes", "MANGETAMAIN_LOG_ERRORS_MAX_BYTES", "Size of one errors file"},
-        [](auto& c) -> auto& { return c.log.errors_max_bytes; }, 1024));
-    specs.push_back(integer_key(
-        {"log.errors_files", "MANGETAMAIN_LOG_ERRORS_FILES", "Rotated errors files kept"},
-        [](auto& c) -> auto& { return c.log.errors_files; }, 1, 1000));
-    specs.push_back(bytes_key(
-        {"log.access_max_bytes", "MANGETAMAIN_LOG_ACCESS_MAX_BYTES", "Size of one access file"},
-        [](auto& c) -> auto& { return c.log.access_max_bytes; }, 1024));
-    specs.push_back(integer_key(
-        {"log.access_files", "MANGETAMAIN_LOG_ACCESS_FILES", "Rotated access files kept"},
-        [](auto& c) -> auto& { return c.log.access_files; }, 1, 1000));
+        Member<&Config::server, &ServerConfig::max_request_bytes>{}, 1024));
+    specs.push_back(number_key({"server.slow_request_ms", "MANGETAMAIN_SERVER_SLOW_REQUEST_MS",
+                                "Requests slower than this are logged with their timings"},
+                               Member<&Config::server, &ServerConfig::slow_request_ms>{}, 0));
+    specs.push_back(bool_key({"server.access_log", "MANGETAMAIN_SERVER_ACCESS_LOG", "One log line per request"},
+                             Member<&Config::server, &ServerConfig::access_log>{}));
+    specs.push_back(
+        text_key({"data.db", "MANGETAMAIN_DB", "DuckDB database file"}, Member<&Config::data, &DataConfig::db>{}));
+    specs.push_back(text_key({"data.source", "MANGETAMAIN_DATA", "Data source: local path or s3://bucket/prefix"},
+                             Member<&Config::data, &DataConfig::source>{}));
+    specs.push_back(text_key({"data.cache_dir", "MANGETAMAIN_DATA_CACHE_DIR", "Download cache of an S3 source"},
+                             Member<&Config::data, &DataConfig::cache_dir>{}));
+    specs.push_back(text_key({"s3.endpoint", "MANGETAMAIN_S3_ENDPOINT", "S3 endpoint URL"},
+                             Member<&Config::s3, &S3Config::endpoint>{}));
+    specs.push_back(text_key({"s3.region", "MANGETAMAIN_S3_REGION", "S3 signing region"},
+                             Member<&Config::s3, &S3Config::region>{}));
+    specs.push_back(text_key({"s3.profile", "MANGETAMAIN_S3_PROFILE", "Profile in the credentials file"},
+                             Member<&Config::s3, &S3Config::profile>{}));
+    specs.push_back(text_key({"s3.credentials_file", "MANGETAMAIN_S3_CREDENTIALS_FILE", "INI credentials file"},
+                             Member<&Config::s3, &S3Config::credentials_file>{}));
+    specs.push_back(bytes_key({"cache.bytes", "MANGETAMAIN_CACHE_BYTES", "Bound of the analysis result cache"},
+                              Top<&Config::cache_bytes>{}, 1024));
+    specs.push_back(text_key({"log.dir", "MANGETAMAIN_LOG_DIR", "Log directory (created if missing)"},
+                             Member<&Config::log, &LogSettings::dir>{}));
+    specs.push_back(level_key({"log.level", "MANGETAMAIN_LOG_LEVEL", "Lowest level written to {env}_debug.log"},
+                              Member<&Config::log, &LogSettings::level>{}));
+    specs.push_back(level_key({"log.console_level", "MANGETAMAIN_LOG_CONSOLE_LEVEL", "Lowest level on the console"},
+                              Member<&Config::log, &LogSettings::console_level>{}));
+    specs.push_back(bool_key({"log.console_color", "MANGETAMAIN_LOG_CONSOLE_COLOR", "Colour on the console"},
+                             Member<&Config::log, &LogSettings::console_color>{}));
+    specs.push_back(bytes_key({"log.debug_max_bytes", "MANGETAMAIN_LOG_DEBUG_MAX_BYTES", "Size of one debug log file"},
+                              Member<&Config::log, &LogSettings::debug_max_bytes>{}, 1024));
+    specs.push_back(integer_key({"log.debug_files", "MANGETAMAIN_LOG_DEBUG_FILES", "Rotated debug log files kept"},
+                                Member<&Config::log, &LogSettings::debug_files>{}, 1, 1000));
+    specs.push_back(bytes_key({"log.errors_max_bytes", "MANGETAMAIN_LOG_ERRORS_MAX_BYTES", "Size of one errors file"},
+                              Member<&Config::log, &LogSettings::errors_max_bytes>{}, 1024));
+    specs.push_back(integer_key({"log.errors_files", "MANGETAMAIN_LOG_ERRORS_FILES", "Rotated errors files kept"},
+                                Member<&Config::log, &LogSettings::errors_files>{}, 1, 1000));
+    specs.push_back(bytes_key({"log.access_max_bytes", "MANGETAMAIN_LOG_ACCESS_MAX_BYTES", "Size of one access file"},
+                              Member<&Config::log, &LogSettings::access_max_bytes>{}, 1024));
+    specs.push_back(integer_key({"log.access_files", "MANGETAMAIN_LOG_ACCESS_FILES", "Rotated access files kept"},
+                                Member<&Config::log, &LogSettings::access_files>{}, 1, 1000));
     specs.push_back(integer_key(
         {"log.interactions_days", "MANGETAMAIN_LOG_INTERACTIONS_DAYS", "Days of user-interaction logs kept"},
-        [](auto& c) -> auto& { return c.log.interactions_days; }, 1, 3650));
-    specs.push_back(text_key(
-        {"admin.token", "MANGETAMAIN_ADMIN_TOKEN", "Token for admin routes (secret)", true},
-        [](auto& c) -> auto& { return c.admin_token; }));
-    specs.push_back(bytes_key(
-        {"events.max_bytes", "MANGETAMAIN_EVENTS_MAX_BYTES", "Largest event body"},
-        [](auto& c) -> auto& { return c.events.max_bytes; }, 256));
+        Member<&Config::log, &LogSettings::interactions_days>{}, 1, 3650));
+    specs.push_back(text_key({"admin.token", "MANGETAMAIN_ADMIN_TOKEN", "Token for admin routes (secret)", true},
+                             Top<&Config::admin_token>{}));
+    specs.push_back(bytes_key({"events.max_bytes", "MANGETAMAIN_EVENTS_MAX_BYTES", "Largest event body"},
+                              Member<&Config::events, &EventsConfig::max_bytes>{}, 256));
     specs.push_back(number_key(
         {"events.rate_per_minute", "MANGETAMAIN_EVENTS_RATE_PER_MINUTE", "Events per minute per client, sustained"},
-        [](auto& c) -> auto& { return c.events.rate_per_minute; }, 0.001));
-    specs.push_back(integer_key(
-        {"events.burst", "MANGETAMAIN_EVENTS_BURST", "Events per client in a burst"},
-        [](auto& c) -> auto& { return c.events.burst; }, 1, 100000));
+        Member<&Config::events, &EventsConfig::rate_per_minute>{}, 0.001));
+    specs.push_back(integer_key({"events.burst", "MANGETAMAIN_EVENTS_BURST", "Events per client in a burst"},
+                                Member<&Config::events, &EventsConfig::burst>{}, 1, 100000));
     return specs;
   }();
   return kSpecs;
@@ -281,6 +272,7 @@ std::string read_file(const std::string& path, const std::string& named_by) {
 }
 
 struct FileValue {
+  // cppcheck-suppress unusedStructMember ; read through map iterators, which cppcheck does not follow
   std::string value;
   std::int64_t line;
 };

@@ -39,7 +39,7 @@ struct ServerOptions {
   std::size_t max_request_bytes = 64 * 1024;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
-  EventsConfig events;
+  EventsConfig events{};
 };
 
 /// The server settings of a resolved configuration.
@@ -60,7 +60,7 @@ class ApiContext {
   std::string badge;
   std::size_t max_request_bytes;
   RequestMetrics metrics;
-  EventsConfig events;
+  EventsConfig events{};
   RateLimiter event_limiter;
   std::atomic<std::size_t> events_accepted{0};
   std::atomic<std::size_t> events_rejected{0};

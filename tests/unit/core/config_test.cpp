@@ -131,7 +131,9 @@ TEST(Config, SecretsAreMaskedInTheDescription) {
   }
   EXPECT_TRUE(seen);
   for (const auto& line : describe_config(load_config(inputs_with({})))) {
-    if (line.key == "admin.token") EXPECT_EQ(line.value, "(unset)");
+    if (line.key == "admin.token") {
+      EXPECT_EQ(line.value, "(unset)");
+    }
   }
 }
 
