@@ -354,10 +354,14 @@ TEST_F(OpsServerTest, AccessLogAndSlowRequestsInTheFiles) {
 
 TEST_F(OpsServerTest, ErrorDetailsGoToErrorsLogNotToTheClient) {
   stop();
-  // A database without the dataset tables: /readyz fails inside DuckDB.
-  const fs::path empty = logs_ / "empty.duckdb";
-  { db::Database database(empty.string()); }
-  start(empty);
+  // A database without its dataset_info table: /readyz fails inside DuckDB.
+  const fs::path broken = logs_ / "broken.duckdb";
+  fs::copy_file(*dir_ / "api.duckdb", broken);
+  {
+    db::Database database(broken.string());
+    database.connect().execute("DROP TABLE dataset_info");
+  }
+  start(broken);
   auto res = client_->Get("/readyz");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 503);
