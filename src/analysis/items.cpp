@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 
+#include "analysis/cells.hpp"
 #include "analysis/query_helpers.hpp"
-#include "analysis/scope.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/multiple_testing.hpp"
 #include "analysis/stats/regression.hpp"
@@ -21,30 +20,6 @@ struct ItemRow {
   std::string item;
   std::vector<double> values;
 };
-
-// Runs sql whose first column is text and the others numeric; `bind` binds every placeholder.
-std::vector<ItemRow> item_rows(db::Connection& con, const std::string& sql,
-                               const std::function<void(db::PreparedStatement&)>& bind) {
-  db::PreparedStatement statement(con, sql);
-  bind(statement);
-  db::Result result = statement.execute();
-  const std::size_t columns = result.column_count();
-  std::vector<ItemRow> out;
-  while (auto chunk = result.next_chunk()) {
-    for (std::size_t r = 0; r < chunk->size(); ++r) {
-      ItemRow row{std::string(chunk->get_string(0, r)), {}};
-      for (std::size_t c = 1; c < columns; ++c) {
-        row.values.push_back(chunk->is_null(c, r) ? std::nan("") : chunk->get_double(c, r));
-      }
-      out.push_back(std::move(row));
-    }
-  }
-  return out;
-}
-
-std::string joined(const ItemSource& s) {
-  return fmt::format("{} i JOIN recipes r ON r.id = i.recipe_id WHERE {}", s.table, scope_predicate("r"));
-}
 
 nlohmann::json horizontal_bar(const std::vector<std::string>& labels, const std::vector<double>& values,
                               const std::string& color, const std::string& name) {
@@ -71,14 +46,22 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
                            const Text& title) {
   const std::string& lang = f.lang;
   Report report(id, title, f);
-  Columns per_year = scoped_numbers(
-      con, "SELECT year, count(*) FROM recipes WHERE " + scope_predicate() + " GROUP BY year ORDER BY year", f);
-  if (per_year.rows() == 0) {
+  const auto items = item_cells(con, s);
+  const auto recipes_cells = recipe_cells(con);
+  const std::vector<char> scope = CellGrid::scope(f);
+  const std::vector<int> by_year = cell_groups(scope, year_group);
+  const auto recipes_per_year = group_totals(recipes_cells->count, by_year, kYearGroups);
+  std::vector<double> years;
+  std::vector<double> recipes;
+  for (std::size_t g = 0; g < kYearGroups; ++g) {
+    if (recipes_per_year[g] == 0) continue;
+    years.push_back(CellGrid::kFirstYear + static_cast<double>(g));
+    recipes.push_back(recipes_per_year[g]);
+  }
+  if (years.empty()) {
     report.say({"No recipe matches the filters.", "Aucune recette ne correspond aux filtres."});
     return report.to_json();
   }
-  const std::vector<double>& years = per_year[0];
-  const std::vector<double>& recipes = per_year[1];
   std::map<int, double> recipes_in;
   double total_recipes = 0;
   for (std::size_t i = 0; i < years.size(); ++i) {
@@ -89,15 +72,29 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
   const int last = static_cast<int>(years.back());
   const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
 
-  auto totals = item_rows(con,
-                          fmt::format("SELECT i.{0}, count(*), count(*) FILTER (WHERE r.year = ?), count(*) FILTER "
-                                      "(WHERE r.year = ?) FROM {1} GROUP BY 1 HAVING count(*) >= ?",
-                                      s.column, joined(s)),
-                          [&](db::PreparedStatement& st) {
-                            st.bind(1, first).bind(2, last);
-                            const std::size_t next = bind_scope(st, 3, f);
-                            st.bind(next, min_total);
-                          });
+  // Presence per item in scope (total, first year, last year) and distinct items per year, in one pass.
+  std::vector<ItemRow> totals;
+  std::vector<double> distinct_per_year(kYearGroups, 0.0);
+  std::vector<double> item_years(kYearGroups);
+  for (std::size_t k = 0; k < items->names.size(); ++k) {
+    std::fill(item_years.begin(), item_years.end(), 0.0);
+    double total = 0;
+    for (std::size_t e = items->begin[k]; e < items->begin[k + 1]; ++e) {
+      const int g = by_year[static_cast<std::size_t>(items->cells[e])];
+      if (g < 0) continue;
+      item_years[static_cast<std::size_t>(g)] += items->counts[e];
+      total += items->counts[e];
+    }
+    if (total == 0) continue;
+    for (std::size_t g = 0; g < kYearGroups; ++g) {
+      if (item_years[g] > 0) distinct_per_year[g] += 1;
+    }
+    if (total >= min_total) {
+      totals.push_back({items->names[k],
+                        {total, item_years[static_cast<std::size_t>(first - CellGrid::kFirstYear)],
+                         item_years[static_cast<std::size_t>(last - CellGrid::kFirstYear)]}});
+    }
+  }
   // Top N by presence.
   std::sort(totals.begin(), totals.end(), [](const ItemRow& a, const ItemRow& b) {
     return a.values[0] != b.values[0] ? a.values[0] > b.values[0] : a.item < b.item;
@@ -124,13 +121,14 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
       top_rows);
 
   // Diversity: distinct items per year, plotted at the right years with the recipes of that year.
-  auto diversity_rows = scoped_numbers(con,
-                                       fmt::format("SELECT r.year, count(DISTINCT i.{}), count(DISTINCT r.id) FROM {} "
-                                                   "GROUP BY 1 ORDER BY 1",
-                                                   s.column, joined(s)),
-                                       f);
-  const auto& d_years = diversity_rows[0];
-  const auto& d_values = diversity_rows[1];
+  const auto with_items = group_totals(items->recipes_with_items, by_year, kYearGroups);
+  std::vector<double> d_years;
+  std::vector<double> d_values;
+  for (std::size_t g = 0; g < kYearGroups; ++g) {
+    if (with_items[g] == 0) continue;
+    d_years.push_back(CellGrid::kFirstYear + static_cast<double>(g));
+    d_values.push_back(distinct_per_year[g]);
+  }
   stats::LinearFit diversity_fit = stats::ols(d_years, d_values);
   nlohmann::json d_table = nlohmann::json::array();
   std::vector<double> sizes;
@@ -218,20 +216,15 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
   for (std::size_t i = 0; i < rise_labels.size() && i < 5; ++i) tracked.push_back(rise_labels[i]);
   for (std::size_t i = 0; i < fall_labels.size() && i < 5; ++i) tracked.push_back(fall_labels[i]);
   if (!tracked.empty()) {
-    auto yearly = item_rows(con,
-                            fmt::format("SELECT i.{0}, r.year, count(*) FROM {1} AND list_contains(?, i.{0}) "
-                                        "GROUP BY 1, 2 ORDER BY 1, 2",
-                                        s.column, joined(s)),
-                            [&](db::PreparedStatement& st) {
-                              const std::size_t next = bind_scope(st, 1, f);
-                              st.bind(next, tracked);
-                            });
     nlohmann::json traces = nlohmann::json::array();
     nlohmann::json rows = nlohmann::json::array();
     for (std::size_t k = 0; k < tracked.size(); ++k) {
       std::map<int, double> counts;
-      for (const auto& row : yearly) {
-        if (row.item == tracked[k]) counts[static_cast<int>(row.values[0])] = row.values[1];
+      const auto found = std::lower_bound(items->names.begin(), items->names.end(), tracked[k]);
+      const auto item = static_cast<std::size_t>(found - items->names.begin());
+      for (std::size_t e = items->begin[item]; e < items->begin[item + 1]; ++e) {
+        const int g = by_year[static_cast<std::size_t>(items->cells[e])];
+        if (g >= 0) counts[CellGrid::kFirstYear + g] += items->counts[e];
       }
       std::vector<double> shares;
       for (double y : years) {
@@ -303,14 +296,14 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
   Report report(id, title, f);
   const auto seasons = f.selected_seasons();
   // Recipes per season in scope.
-  auto per_season =
-      item_rows(con, "SELECT season, count(*) FROM recipes WHERE " + scope_predicate() + " GROUP BY season",
-                [&](db::PreparedStatement& st) { bind_scope(st, 1, f); });
+  const std::vector<int> by_season = cell_groups(CellGrid::scope(f), CellGrid::season);
+  const auto per_season = group_totals(recipe_cells(con)->count, by_season, 4);
   std::map<std::string, double> recipes_in;
   double total_recipes = 0;
-  for (const auto& row : per_season) {
-    recipes_in[row.item] = row.values[0];
-    total_recipes += row.values[0];
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (per_season[k] == 0) continue;
+    recipes_in[season_order()[k]] = per_season[k];
+    total_recipes += per_season[k];
   }
   if (total_recipes == 0 || seasons.size() < 2) {
     report.say({"At least two seasons with recipes are needed to compare seasons.",
@@ -318,16 +311,18 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
     return report.to_json();
   }
   const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
-  auto counts = item_rows(con,
-                          fmt::format("SELECT i.{0}, count(*), count(*) FILTER (WHERE r.season = 'winter'), "
-                                      "count(*) FILTER (WHERE r.season = 'spring'), count(*) FILTER (WHERE r.season "
-                                      "= 'summer'), count(*) FILTER (WHERE r.season = 'autumn') FROM {1} GROUP BY 1 "
-                                      "HAVING count(*) >= ?",
-                                      s.column, joined(s)),
-                          [&](db::PreparedStatement& st) {
-                            const std::size_t next = bind_scope(st, 1, f);
-                            st.bind(next, min_total);
-                          });
+  const auto items = item_cells(con, s);
+  std::vector<ItemRow> counts;
+  for (std::size_t k = 0; k < items->names.size(); ++k) {
+    std::vector<double> values(5, 0.0);  // total, then winter .. autumn
+    for (std::size_t e = items->begin[k]; e < items->begin[k + 1]; ++e) {
+      const int g = by_season[static_cast<std::size_t>(items->cells[e])];
+      if (g < 0) continue;
+      values[0] += items->counts[e];
+      values[1 + static_cast<std::size_t>(g)] += items->counts[e];
+    }
+    if (values[0] >= min_total) counts.push_back({items->names[k], std::move(values)});
+  }
   const std::vector<std::string>& order = season_order();
   struct ItemTest {
     std::string item;

@@ -4,60 +4,30 @@
 
 #include <cmath>
 
-#include "analysis/scope.hpp"
+#include "data/calendar.hpp"
 
 namespace mtm::analysis {
-
-Columns scoped_numbers(db::Connection& connection, const std::string& sql, const Filters& filters,
-                       const std::vector<double>& leading, const std::vector<double>& trailing) {
-  db::PreparedStatement statement(connection, sql);
-  std::size_t next = 1;
-  for (double value : leading) statement.bind(next++, value);
-  next = bind_scope(statement, next, filters);
-  for (double value : trailing) statement.bind(next++, value);
-  db::Result result = statement.execute();
-  Columns out;
-  out.values.resize(result.column_count());
-  while (auto chunk = result.next_chunk()) {
-    for (std::size_t c = 0; c < out.values.size(); ++c) {
-      for (std::size_t r = 0; r < chunk->size(); ++r) {
-        out.values[c].push_back(chunk->is_null(c, r) ? std::nan("") : chunk->get_double(c, r));
-      }
-    }
-  }
-  return out;
-}
-
-std::vector<std::vector<double>> scoped_rows(db::Connection& connection, const std::string& sql,
-                                             const Filters& filters) {
-  Columns columns = scoped_numbers(connection, sql, filters);
-  std::vector<std::vector<double>> rows(columns.rows(), std::vector<double>(columns.values.size()));
-  for (std::size_t c = 0; c < columns.values.size(); ++c) {
-    for (std::size_t r = 0; r < columns.rows(); ++r) rows[r][c] = columns.values[c][r];
-  }
-  return rows;
-}
 
 nlohmann::json axis(const Text& title, const std::string& lang) {
   return {{"title", {{"text", title.in(lang)}}}};
 }
 
-std::map<int, double> year_coverage(db::Connection& connection, const std::string& table, const std::string& column) {
-  const std::string sql = fmt::format(
-      "SELECT year(min({0})), dayofyear(min({0})), year(max({0})), dayofyear(max({0})) FROM {1}", column, table);
-  auto rows = connection.query(sql).rows();
-  std::map<int, double> coverage;
-  if (rows.empty() || std::holds_alternative<std::monostate>(rows[0][0])) return coverage;
-  auto as_int = [](const db::Value& v) { return static_cast<int>(std::get<std::int64_t>(v)); };
-  const int first_year = as_int(rows[0][0]);
-  const int last_year = as_int(rows[0][2]);
+std::map<int, double> year_coverage(db::Date first, db::Date last) {
+  const auto start = data::calendar_features(first);
+  const auto end = data::calendar_features(last);
+  auto day_of_year = [](db::Date date, int year) {
+    return date.days - db::parse_date(fmt::format("{:04d}-01-01", year))->days + 1;
+  };
+  const int first_year = start.year;
+  const int last_year = end.year;
   auto days_in = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366.0 : 365.0; };
+  std::map<int, double> coverage;
   for (int y = first_year; y <= last_year; ++y) coverage[y] = 1.0;
   if (first_year == last_year) {
-    coverage[first_year] = (as_int(rows[0][3]) - as_int(rows[0][1]) + 1) / days_in(first_year);
+    coverage[first_year] = (day_of_year(last, last_year) - day_of_year(first, first_year) + 1) / days_in(first_year);
   } else {
-    coverage[first_year] = (days_in(first_year) - as_int(rows[0][1]) + 1) / days_in(first_year);
-    coverage[last_year] = as_int(rows[0][3]) / days_in(last_year);
+    coverage[first_year] = (days_in(first_year) - day_of_year(first, first_year) + 1) / days_in(first_year);
+    coverage[last_year] = day_of_year(last, last_year) / days_in(last_year);
   }
   return coverage;
 }

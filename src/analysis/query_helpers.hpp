@@ -1,5 +1,5 @@
-// Small helpers shared by the page analyses: run a scoped aggregate query and read its numeric
-// columns, year coverage of the dataset (to flag partial years), and chart-building shorthands.
+// Small helpers shared by the page analyses: year coverage of the dataset (to flag partial years) and
+// chart-building shorthands.
 #pragma once
 
 #include <map>
@@ -14,28 +14,12 @@
 
 namespace mtm::analysis {
 
-/// Rows of numbers (NULL → NaN), one vector per column.
-struct Columns {
-  std::vector<std::vector<double>> values;
-  [[nodiscard]] const std::vector<double>& operator[](std::size_t i) const { return values.at(i); }
-  [[nodiscard]] std::size_t rows() const { return values.empty() ? 0 : values[0].size(); }
-};
-
-/// Prepare sql, bind `leading` doubles, then the filter scope, then `trailing` doubles (in the order the
-/// placeholders appear in sql), and read every column as double. Text columns are not allowed here.
-Columns scoped_numbers(db::Connection& connection, const std::string& sql, const Filters& filters,
-                       const std::vector<double>& leading = {}, const std::vector<double>& trailing = {});
-
-/// Like scoped_numbers, but row-major: one vector of doubles per result row (NULL → NaN).
-std::vector<std::vector<double>> scoped_rows(db::Connection& connection, const std::string& sql,
-                                             const Filters& filters);
-
 /// A Plotly axis object with a title in the request's language.
 nlohmann::json axis(const Text& title, const std::string& lang);
 
-/// Share of each calendar year that the table's date column covers (1.0 for full years; less for the
-/// first and last years of the data). table/column are fixed identifiers from code, never user input.
-std::map<int, double> year_coverage(db::Connection& connection, const std::string& table, const std::string& column);
+/// Share of each calendar year that data running from first to last covers (1.0 for full years; less
+/// for the first and last years of the data).
+std::map<int, double> year_coverage(db::Date first, db::Date last);
 
 /// A year counts as partial when less than 95 % of it is covered by the data.
 inline bool is_partial_year(const std::map<int, double>& coverage, int year) {

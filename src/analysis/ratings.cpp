@@ -8,12 +8,13 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
+#include "analysis/cells.hpp"
 #include "analysis/group_tests.hpp"
 #include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
-#include "analysis/scope.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/correlation.hpp"
 #include "analysis/stats/descriptive.hpp"
@@ -21,6 +22,7 @@
 #include "analysis/stats/effect_size.hpp"
 #include "analysis/stats/rank_tests.hpp"
 #include "analysis/stats/regression.hpp"
+#include "data/calendar.hpp"
 
 namespace mtm::analysis {
 
@@ -31,7 +33,23 @@ using nlohmann::json;
 const std::vector<std::string> kMonthlyFilters = {"year_from", "year_to", "seasons", "days", "min_interactions"};
 const std::vector<std::string> kSeasonFilters = {"year_from", "year_to", "seasons", "days"};
 
-const std::string kRatingScope = " AND rating BETWEEN 1 AND 5";
+// Ratings 1–5 in scope counted per star and per group of cells (group −1 left out).
+std::vector<std::vector<std::int64_t>> star_counts(const RatingCells& cells, const std::vector<int>& groups,
+                                                   std::size_t n_groups) {
+  std::vector<std::vector<std::int64_t>> out(n_groups, std::vector<std::int64_t>(5, 0));
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    if (groups[c] < 0) continue;
+    auto& row = out[static_cast<std::size_t>(groups[c])];
+    for (std::size_t k = 0; k < 5; ++k) row[k] += static_cast<std::int64_t>(cells.count[c][k]);
+  }
+  return out;
+}
+
+const std::vector<double> kStars = {1, 2, 3, 4, 5};
+
+std::int64_t rating_total(const std::vector<std::int64_t>& counts) {
+  return std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Monthly statistics (§7.5), shared by validation, trend and distribution.
@@ -62,11 +80,18 @@ struct MonthlySeries {
 };
 
 MonthlySeries monthly(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT year, month, count(*), avg(rating), stddev_samp(rating) "
-                                "FROM interactions WHERE " +
-                                    scope_predicate() + kRatingScope + " GROUP BY year, month ORDER BY year, month",
-                                f);
+  const auto cells = rating_cells(con);
+  // One group per (year, month) of the grid, in calendar order.
+  const auto by_month = star_counts(*cells, cell_groups(CellGrid::scope(f), [](int c) { return c / 14; }),
+                                    CellGrid::kSize / 14);
+  std::vector<std::vector<double>> rows;  // year, month, n, mean, sd
+  for (std::size_t g = 0; g < by_month.size(); ++g) {
+    if (rating_total(by_month[g]) == 0) continue;
+    const Moments m = moments_from_counts(by_month[g], kStars);
+    const int cell = static_cast<int>(g) * 14;
+    rows.push_back({static_cast<double>(CellGrid::year(cell)), static_cast<double>(CellGrid::month(cell)), m.n, m.mean,
+                    m.sd()});
+  }
   MonthlySeries s;
   s.total = rows.size();
   double volume_all = 0;
@@ -88,15 +113,11 @@ MonthlySeries monthly(db::Connection& con, const Filters& f) {
   }
   // Partial months: the first and last months of the whole data set when they are not complete.
   if (!rows.empty()) {
-    auto edges = con.query(
-        "SELECT min(date), max(date), day(min(date)), day(max(date)) = day(last_day(max(date))) FROM interactions "
-        "WHERE is_clean AND rating BETWEEN 1 AND 5");
-    auto chunk = edges.next_chunk();
-    if (chunk && chunk->size() == 1 && !chunk->is_null(0, 0)) {
-      const std::string first = db::format_date({static_cast<std::int32_t>(chunk->get_int64(0, 0))});
-      const std::string last = db::format_date({static_cast<std::int32_t>(chunk->get_int64(1, 0))});
-      const bool first_partial = chunk->get_int64(2, 0) != 1;
-      const bool last_partial = chunk->get_int64(3, 0) == 0;
+    if (cells->has_clean) {
+      const std::string first = db::format_date({cells->clean_min_day});
+      const std::string last = db::format_date({cells->clean_max_day});
+      const bool first_partial = data::calendar_features({cells->clean_min_day}).day != 1;
+      const bool last_partial = data::calendar_features({cells->clean_max_day + 1}).day != 1;
       for (auto& m : s.kept) {
         if (first_partial && m.date().substr(0, 7) == first.substr(0, 7)) m.partial = true;
         if (last_partial && m.date().substr(0, 7) == last.substr(0, 7)) m.partial = true;
@@ -501,12 +522,8 @@ json trend(db::Connection& con, const Filters& f) {
 
 json distribution(db::Connection& con, const Filters& f) {
   const MonthlySeries s = monthly(con, f);
-  const auto stars = scoped_rows(con,
-                                 "SELECT rating, count(*) FROM interactions WHERE " + scope_predicate() + kRatingScope +
-                                     " GROUP BY rating ORDER BY rating",
-                                 f);
-  std::vector<std::int64_t> counts(5, 0);
-  for (const auto& r : stars) counts[static_cast<std::size_t>(r[0]) - 1] = static_cast<std::int64_t>(r[1]);
+  const std::vector<std::int64_t> counts =
+      star_counts(*rating_cells(con), cell_groups(CellGrid::scope(f), [](int) { return 0; }), 1)[0];
   const std::vector<double> levels = {1, 2, 3, 4, 5};
   const Moments all = moments_from_counts(counts, levels);
   const std::string& lang = f.lang;
@@ -642,13 +659,28 @@ double season_days(const std::string& season) {
 }
 
 std::vector<int> partial_years(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT year(min(date)), dayofyear(min(date)), year(max(date)), dayofyear(max(date)), "
-                                "dayofyear(make_date(year(max(date)), 12, 31)) FROM interactions WHERE " +
-                                    scope_predicate() + kRatingScope,
-                                f);
+  const auto cells = rating_cells(con);
+  const std::vector<char> scope = CellGrid::scope(f);
+  std::optional<std::int32_t> min_day;
+  std::optional<std::int32_t> max_day;
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    const auto& k = cells->count[c];
+    if (!scope[c] || k[0] + k[1] + k[2] + k[3] + k[4] == 0) continue;
+    min_day = std::min(min_day.value_or(cells->first_day[c]), cells->first_day[c]);
+    max_day = std::max(max_day.value_or(cells->last_day[c]), cells->last_day[c]);
+  }
   std::vector<int> out;
-  if (rows.empty() || std::isnan(rows[0][0])) return out;
+  if (!min_day) return out;
+  // year(min), dayofyear(min), year(max), dayofyear(max), days in year(max), as the SQL version had them.
+  auto day_of_year = [](std::int32_t day, int year) {
+    return static_cast<double>(day - db::parse_date(fmt::format("{:04d}-01-01", year))->days + 1);
+  };
+  const int first_year = data::calendar_features({*min_day}).year;
+  const int last_year = data::calendar_features({*max_day}).year;
+  const std::vector<std::vector<double>> rows = {
+      {static_cast<double>(first_year), day_of_year(*min_day, first_year), static_cast<double>(last_year),
+       day_of_year(*max_day, last_year),
+       day_of_year(db::parse_date(fmt::format("{:04d}-12-31", last_year))->days, last_year)}};
   // A year counts as partial when less than 95 % of it lies inside the data.
   if ((365 - rows[0][1] + 1) / 365 < 0.95) out.push_back(static_cast<int>(rows[0][0]));
   if (rows[0][3] / rows[0][4] < 0.95 && static_cast<int>(rows[0][2]) != (out.empty() ? -1 : out[0])) {
@@ -667,12 +699,30 @@ void say_partial_years(Report& report, const std::vector<int>& years) {
 }
 
 json seasonal(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT CASE season WHEN 'winter' THEN 0 WHEN 'spring' THEN 1 WHEN 'summer' THEN 2 "
-                                "ELSE 3 END AS s, count(*), avg(rating), stddev_samp(rating), count(DISTINCT user_id), "
-                                "count(DISTINCT recipe_id) FROM interactions WHERE " +
-                                    scope_predicate() + kRatingScope + " GROUP BY s ORDER BY s",
-                                f);
+  const std::vector<int> by_season_cell = cell_groups(CellGrid::scope(f), CellGrid::season);
+  const auto season_counts = star_counts(*rating_cells(con), by_season_cell, 4);
+  // Distinct raters and rated recipes per season: one bit per user / recipe, set from the cells in scope.
+  const auto people = rating_people(con);
+  std::vector<std::vector<std::vector<bool>>> seen(4);
+  std::vector<std::vector<double>> rows;  // season, n, mean, sd, users, recipes
+  for (std::size_t g = 0; g < 4; ++g) {
+    if (rating_total(season_counts[g]) == 0) continue;
+    std::vector<bool> users(people->user_count, false);
+    std::vector<bool> recipes(people->recipe_count, false);
+    double n_users = 0;
+    double n_recipes = 0;
+    for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+      if (by_season_cell[c] != static_cast<int>(g)) continue;
+      for (std::size_t i = people->begin[c]; i < people->begin[c + 1]; ++i) {
+        const std::uint32_t u = people->users[i];
+        const std::uint32_t r = people->recipes[i];
+        if (u < users.size() && !users[u]) users[u] = true, n_users += 1;
+        if (r < recipes.size() && !recipes[r]) recipes[r] = true, n_recipes += 1;
+      }
+    }
+    const Moments m = moments_from_counts(season_counts[g], kStars);
+    rows.push_back({static_cast<double>(g), m.n, m.mean, m.sd(), n_users, n_recipes});
+  }
   const auto& order = season_order();
   std::map<std::string, std::vector<double>> by;
   for (const auto& r : rows) by[order[static_cast<std::size_t>(r[0])]] = r;
@@ -774,17 +824,13 @@ json seasonal(db::Connection& con, const Filters& f) {
 }
 
 json seasonal_variations(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT CASE season WHEN 'winter' THEN 0 WHEN 'spring' THEN 1 WHEN 'summer' THEN 2 "
-                                "ELSE 3 END AS s, rating, count(*) FROM interactions WHERE " +
-                                    scope_predicate() + kRatingScope + " GROUP BY s, rating",
-                                f);
   const auto& order = season_order();
+  const auto season_counts =
+      star_counts(*rating_cells(con), cell_groups(CellGrid::scope(f), CellGrid::season), order.size());
   std::map<std::string, std::vector<std::int64_t>> counts;
-  for (const auto& season : f.selected_seasons()) counts[season] = std::vector<std::int64_t>(5, 0);
-  for (const auto& r : rows) {
-    const std::string& season = order[static_cast<std::size_t>(r[0])];
-    if (counts.count(season)) counts[season][static_cast<std::size_t>(r[1]) - 1] = static_cast<std::int64_t>(r[2]);
+  for (const auto& season : f.selected_seasons()) {
+    counts[season] = season_counts[static_cast<std::size_t>(std::find(order.begin(), order.end(), season) -
+                                                            order.begin())];
   }
   const std::vector<double> levels = {1, 2, 3, 4, 5};
   const std::string& lang = f.lang;

@@ -9,10 +9,10 @@
 #include <map>
 #include <numeric>
 
+#include "analysis/cells.hpp"
 #include "analysis/items.hpp"
 #include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
-#include "analysis/scope.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/stats/multiple_testing.hpp"
@@ -29,13 +29,34 @@ int season_index(const std::string& season) {
   return static_cast<int>(std::find(order.begin(), order.end(), season) - order.begin());
 }
 
-// Rows of "SELECT season_index, ..." for the selected seasons, in canonical order.
-Columns by_season(db::Connection& con, const std::string& select, const Filters& f) {
-  return scoped_numbers(con,
-                        "SELECT CASE season WHEN 'winter' THEN 0 WHEN 'spring' THEN 1 WHEN 'summer' THEN 2 ELSE 3 "
-                        "END AS s, " +
-                            select + " FROM recipes WHERE " + scope_predicate() + " GROUP BY s ORDER BY s",
-                        f);
+// The seasons with recipes in scope (count(*) per season, canonical order) and each cell's season group.
+struct SeasonScope {
+  std::vector<int> groups;
+  std::vector<std::size_t> present;
+  std::vector<double> idx;  // season indexes of the present seasons
+  std::vector<double> n;
+};
+
+SeasonScope season_scope(db::Connection& con, const Filters& f) {
+  SeasonScope s;
+  s.groups = cell_groups(CellGrid::scope(f), CellGrid::season);
+  const auto totals = group_totals(recipe_cells(con)->count, s.groups, 4);
+  for (std::size_t g = 0; g < 4; ++g) {
+    if (totals[g] == 0) continue;
+    s.present.push_back(g);
+    s.idx.push_back(static_cast<double>(g));
+    s.n.push_back(totals[g]);
+  }
+  return s;
+}
+
+// Summary of column per present season, aligned with s.idx.
+std::vector<GroupSummary> by_season(db::Connection& con, const SeasonScope& s, const std::string& column,
+                                    const std::vector<double>& probabilities = {}) {
+  const auto all = summarize(*sorted_column(con, column), s.groups, 4, probabilities);
+  std::vector<GroupSummary> out;
+  for (std::size_t g : s.present) out.push_back(all[g]);
+  return out;
 }
 
 std::string season_at(double index) {
@@ -56,23 +77,12 @@ std::vector<std::string> season_colors(const std::vector<double>& indexes) {
 
 // Kruskal-Wallis across the selected seasons, exactly from a value × season count table. `column` is a
 // fixed column name from code.
-stats::TestResult kruskal_by_season(db::Connection& con, const std::string& column, const Filters& f) {
-  Columns c = scoped_numbers(con,
-                             fmt::format("SELECT count(*) FILTER (WHERE season = 'winter'), count(*) FILTER (WHERE "
-                                         "season = 'spring'), count(*) FILTER (WHERE season = 'summer'), count(*) "
-                                         "FILTER (WHERE season = 'autumn') FROM recipes WHERE {} AND {} IS NOT NULL "
-                                         "GROUP BY {} ORDER BY {}",
-                                         scope_predicate(), column, column, column),
-                             f);
+stats::TestResult kruskal_by_season(db::Connection& con, const std::string& column, const SeasonScope& s,
+                                    const Filters& f) {
+  const auto counts = value_counts(*sorted_column(con, column), s.groups, 4);
   std::vector<std::vector<std::int64_t>> table;
-  for (const auto& season : f.selected_seasons()) {
-    const auto& counts = c[static_cast<std::size_t>(season_index(season))];
-    std::vector<std::int64_t> row;
-    row.reserve(counts.size());
-    for (double v : counts) row.push_back(static_cast<std::int64_t>(v));
-    table.push_back(std::move(row));
-  }
-  if (table.size() < 2 || c.rows() == 0) {
+  for (const auto& season : f.selected_seasons()) table.push_back(counts[static_cast<std::size_t>(season_index(season))]);
+  if (table.size() < 2 || counts[0].empty()) {
     stats::TestResult none;
     none.reason = "fewer than 2 groups";
     return none;
@@ -103,12 +113,17 @@ Text kruskal_sentence(const Text& measure, const stats::TestResult& t, const std
 void season_measure(Report& report, db::Connection& con, const Filters& f, const std::string& column, const Text& label,
                     const std::string& unit, int decimals) {
   const std::string& lang = f.lang;
-  Columns c = by_season(con,
-                        fmt::format("count({0}), avg({0}), stddev_samp({0}), quantile_cont({0}, 0.25), "
-                                    "quantile_cont({0}, 0.5), quantile_cont({0}, 0.75), min({0}), max({0})",
-                                    column),
-                        f);
-  if (c.rows() == 0) return;
+  const SeasonScope scope = season_scope(con, f);
+  if (scope.present.empty()) return;
+  // Columns as the SQL summary had them: index, count, mean, sd, q25, median, q75, min, max.
+  const auto groups = by_season(con, scope, column, {0.25, 0.5, 0.75});
+  std::vector<std::vector<double>> c(9);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto& g = groups[i];
+    const std::vector<double> row = {scope.idx[i],     g.n,   g.mean, g.sd(), g.quantiles[0], g.quantiles[1],
+                                     g.quantiles[2], g.min, g.max};
+    for (std::size_t k = 0; k < row.size(); ++k) c[k].push_back(row[k]);
+  }
   const auto& idx = c[0];
   auto labels = season_labels(idx, lang);
   auto colors = season_colors(idx);
@@ -150,7 +165,7 @@ void season_measure(Report& report, db::Connection& con, const Filters& f, const
                 c[2][lo], unit, decimals);
   report.metric(column + "_range", {"Max − min of seasonal means", "Écart max − min des moyennes"}, c[2][hi] - c[2][lo],
                 unit, decimals);
-  stats::TestResult kw = kruskal_by_season(con, column, f);
+  stats::TestResult kw = kruskal_by_season(con, column, scope, f);
   report.test(column + "_kruskal",
               {"Kruskal-Wallis across seasons: " + label.en, "Kruskal-Wallis entre saisons : " + label.fr}, "H",
               kw.statistic, kw.p_value, kw.n, "", 0, -1, kw.df);
@@ -161,9 +176,9 @@ void season_measure(Report& report, db::Connection& con, const Filters& f, const
 nlohmann::json volume(db::Connection& con, const Filters& f) {
   const std::string& lang = f.lang;
   Report report("seasonality.volume", {"Recipe volume by season", "Volume de recettes par saison"}, f);
-  Columns c = by_season(con, "count(*)", f);
-  const auto& idx = c[0];
-  const auto& n = c[1];
+  const SeasonScope scope = season_scope(con, f);
+  const auto& idx = scope.idx;
+  const auto& n = scope.n;
   if (n.empty()) {
     report.say({"No recipe matches the filters.", "Aucune recette ne correspond aux filtres."});
     return report.to_json();
@@ -261,10 +276,14 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
       {"saturated_fat_pdv", {"Saturated fat (% DV)", "Graisses saturées (% VQ)"}},
       {"carbohydrates_pdv", {"Carbohydrates (% DV)", "Glucides (% VQ)"}},
   };
-  std::string select = "count(*)";
-  for (const auto& n : nutrients) select += ", avg(" + n.column + ")";
-  Columns c = by_season(con, select, f);
-  if (c.rows() == 0) {
+  const SeasonScope scope = season_scope(con, f);
+  std::vector<std::vector<double>> c = {scope.idx, scope.n};
+  for (const auto& n : nutrients) {
+    std::vector<double> means;
+    for (const auto& g : by_season(con, scope, n.column)) means.push_back(g.mean);
+    c.push_back(std::move(means));
+  }
+  if (scope.present.empty()) {
     report.say({"No recipe matches the filters.", "Aucune recette ne correspond aux filtres."});
     return report.to_json();
   }
@@ -316,7 +335,7 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
   std::vector<stats::TestResult> tests;
   std::vector<double> p_values;
   for (const auto& n : nutrients) {
-    tests.push_back(kruskal_by_season(con, n.column, f));
+    tests.push_back(kruskal_by_season(con, n.column, scope, f));
     p_values.push_back(std::isfinite(tests.back().p_value) ? tests.back().p_value : 1.0);
   }
   std::vector<double> adjusted = stats::benjamini_hochberg(p_values);

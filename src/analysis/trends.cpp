@@ -8,10 +8,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "analysis/cells.hpp"
 #include "analysis/items.hpp"
 #include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
-#include "analysis/scope.hpp"
 #include "analysis/stats/correlation.hpp"
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/stats/multiple_testing.hpp"
@@ -23,6 +23,45 @@ namespace mtm::analysis {
 namespace {
 
 const std::vector<std::string> kRecipeFilters = {"year_from", "year_to", "seasons", "days", "clean_only"};
+
+// The years with recipes in scope (count(*) per year, ascending) and each cell's year group.
+struct YearScope {
+  std::vector<int> groups;
+  std::vector<std::size_t> present;  // year groups with recipes, ascending
+  std::vector<double> years;
+  std::vector<double> n;
+  std::map<int, double> coverage;
+};
+
+YearScope year_scope(db::Connection& con, const Filters& f) {
+  const auto cells = recipe_cells(con);
+  YearScope s;
+  s.groups = cell_groups(CellGrid::scope(f), year_group);
+  const auto totals = group_totals(cells->count, s.groups, kYearGroups);
+  for (std::size_t g = 0; g < kYearGroups; ++g) {
+    if (totals[g] == 0) continue;
+    s.present.push_back(g);
+    s.years.push_back(CellGrid::kFirstYear + static_cast<double>(g));
+    s.n.push_back(totals[g]);
+  }
+  if (cells->has_dates) s.coverage = year_coverage({cells->min_day}, {cells->max_day});
+  return s;
+}
+
+// Summary of column per year present in the scope, aligned with s.years.
+std::vector<GroupSummary> yearly(db::Connection& con, const YearScope& s, const std::string& column,
+                                 const std::vector<double>& probabilities = {}) {
+  const auto all = summarize(*sorted_column(con, column), s.groups, kYearGroups, probabilities);
+  std::vector<GroupSummary> out;
+  for (std::size_t g : s.present) out.push_back(all[g]);
+  return out;
+}
+
+std::vector<double> means(const std::vector<GroupSummary>& groups) {
+  std::vector<double> out;
+  for (const auto& g : groups) out.push_back(g.mean);
+  return out;
+}
 
 nlohmann::json year_layout(const Text& y_title, const std::string& lang) {
   return {{"xaxis", axis({"Year", "Année"}, lang)}, {"yaxis", axis(y_title, lang)}};
@@ -52,11 +91,10 @@ void say_partial_years(Report& report, const std::vector<double>& years, const s
 
 // ---- 2.1 volume ----
 nlohmann::json volume(db::Connection& con, const Filters& f) {
-  const auto cov = year_coverage(con, "recipes", "submitted");
-  Columns c = scoped_numbers(
-      con, "SELECT year, count(*) FROM recipes WHERE " + scope_predicate() + " GROUP BY year ORDER BY year", f);
-  const auto& years = c[0];
-  const auto& counts = c[1];
+  const YearScope scope = year_scope(con, f);
+  const auto& cov = scope.coverage;
+  const auto& years = scope.years;
+  const auto& counts = scope.n;
   Report report("trends.volume", {"Recipe volume", "Volume de recettes"}, f);
   const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
   report.metric("years", {"Years", "Années"}, static_cast<double>(years.size()), "", 0)
@@ -159,21 +197,22 @@ void add_trend_traces(nlohmann::json& traces, const std::vector<double>& years, 
 
 // ---- 2.2 duration ----
 nlohmann::json duration(db::Connection& con, const Filters& f) {
-  const auto cov = year_coverage(con, "recipes", "submitted");
+  const YearScope scope = year_scope(con, f);
+  const auto& cov = scope.coverage;
   const std::string& lang = f.lang;
-  Columns c = scoped_numbers(con,
-                             "SELECT year, count(*), avg(minutes), quantile_cont(minutes, 0.5), "
-                             "quantile_cont(minutes, ?::DOUBLE), quantile_cont(minutes, ?::DOUBLE) FROM recipes "
-                             "WHERE " +
-                                 scope_predicate() + " GROUP BY year ORDER BY year",
-                             f, {f.band_low, f.band_high});
+  const auto minutes = yearly(con, scope, "minutes", {0.5, f.band_low, f.band_high});
   Report report("trends.duration", {"Preparation time", "Temps de préparation"}, f);
-  const auto& years = c[0];
-  const auto& n = c[1];
-  const auto& mean = c[2];
-  const auto& median = c[3];
-  const auto& q_low = c[4];
-  const auto& q_high = c[5];
+  const auto& years = scope.years;
+  const auto& n = scope.n;
+  const std::vector<double> mean = means(minutes);
+  std::vector<double> median;
+  std::vector<double> q_low;
+  std::vector<double> q_high;
+  for (const auto& m : minutes) {
+    median.push_back(m.quantiles[0]);
+    q_low.push_back(m.quantiles[1]);
+    q_high.push_back(m.quantiles[2]);
+  }
   stats::LinearFit mean_fit = stats::wls(years, mean, n);
   stats::LinearFit median_fit = stats::wls(years, median, n);
   stats::Correlation rho = stats::weighted_spearman(years, mean, n);
@@ -367,22 +406,22 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
 
 // ---- 2.3 complexity ----
 nlohmann::json complexity(db::Connection& con, const Filters& f) {
-  const auto cov = year_coverage(con, "recipes", "submitted");
-  Columns c = scoped_numbers(con,
-                             "SELECT year, count(*), avg(complexity), avg(n_steps), avg(n_ingredients), "
-                             "stddev_samp(complexity) FROM recipes WHERE " +
-                                 scope_predicate() + " GROUP BY year ORDER BY year",
-                             f);
+  const YearScope scope = year_scope(con, f);
+  const auto& cov = scope.coverage;
+  const auto score = yearly(con, scope, "complexity");
+  std::vector<double> score_sd;
+  for (const auto& g : score) score_sd.push_back(g.sd());
   Report report("trends.complexity", {"Recipe complexity", "Complexité des recettes"}, f);
   stats::LinearFit fit;
+  const auto& years = scope.years;
   yearly_series_chart(
-      report, c[0], c[1], c[2], &c.values[5],
+      report, years, scope.n, means(score), &score_sd,
       {"complexity", {"Complexity score", "Score de complexité"}, {"points per year", "points par an"}, "#FF8C00", 4},
       cov, fit);
-  yearly_series_chart(report, c[0], c[1], c[3], nullptr,
+  yearly_series_chart(report, years, scope.n, means(yearly(con, scope, "n_steps")), nullptr,
                       {"n_steps", {"Steps", "Nombre d'étapes"}, {"steps per year", "étapes par an"}, "#FFD700", 4}, cov,
                       fit);
-  yearly_series_chart(report, c[0], c[1], c[4], nullptr,
+  yearly_series_chart(report, years, scope.n, means(yearly(con, scope, "n_ingredients")), nullptr,
                       {"n_ingredients",
                        {"Ingredients", "Nombre d'ingrédients"},
                        {"ingredients per year", "ingrédients par an"},
@@ -394,19 +433,14 @@ nlohmann::json complexity(db::Connection& con, const Filters& f) {
        "of each year.",
        "Score de complexité = ln(1 + minutes) + étapes + 0,5 × ingrédients ; les tendances sont pondérées par "
        "le nombre de recettes de chaque année."});
-  say_partial_years(report, c[0], cov);
+  say_partial_years(report, years, cov);
   return report.to_json();
 }
 
 // ---- 2.4 nutrition ----
 nlohmann::json nutrition(db::Connection& con, const Filters& f) {
-  const auto cov = year_coverage(con, "recipes", "submitted");
-  Columns c = scoped_numbers(con,
-                             "SELECT year, count(*), avg(calories), avg(carbohydrates_pdv), avg(total_fat_pdv), "
-                             "avg(protein_pdv), avg(sugar_pdv), avg(sodium_pdv), avg(saturated_fat_pdv) FROM recipes "
-                             "WHERE " +
-                                 scope_predicate() + " GROUP BY year ORDER BY year",
-                             f);
+  const YearScope scope = year_scope(con, f);
+  const auto& cov = scope.coverage;
   Report report("trends.nutrition", {"Nutritional values", "Valeurs nutritionnelles"}, f);
   const std::vector<YearlySeries> series = {
       {"calories", {"Calories", "Calories"}, {"kcal per year", "kcal par an"}, "#FF8C00", 2},
@@ -428,7 +462,8 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
   std::vector<double> p_values;
   for (std::size_t k = 0; k < series.size(); ++k) {
     stats::LinearFit fit;
-    yearly_series_chart(report, c[0], c[1], c.values[2 + k], nullptr, series[k], cov, fit);
+    yearly_series_chart(report, scope.years, scope.n, means(yearly(con, scope, series[k].id)), nullptr, series[k], cov,
+                        fit);
     p_values.push_back(std::isfinite(fit.slope_p) ? fit.slope_p : 1.0);
   }
   std::vector<double> adjusted = stats::benjamini_hochberg(p_values);
@@ -448,7 +483,7 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
               fmt::format("{} tendances sur 7 restent significatives après correction de Benjamini–Hochberg. Les "
                           "valeurs sont en % de la valeur quotidienne, pas en % de l'énergie.",
                           significant)});
-  say_partial_years(report, c[0], cov);
+  say_partial_years(report, scope.years, cov);
   return report.to_json();
 }
 

@@ -10,11 +10,12 @@
 #include <map>
 #include <numeric>
 
+#include "analysis/cells.hpp"
 #include "analysis/group_tests.hpp"
+#include "analysis/items.hpp"
 #include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
-#include "analysis/scope.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/multiple_testing.hpp"
 #include "analysis/stats/rank_tests.hpp"
@@ -89,73 +90,45 @@ struct ColumnSpec {
   int decimals;
 };
 
-// Two queries for all columns at once: per (column, period) moments and quartiles; per
-// column the weekend rank sum and tie term over distinct values, for Mann-Whitney without raw rows.
+// Per column, moments and quartiles of each period and the Mann-Whitney rank sum, from one pass each
+// over the column's sorted values (NULLs are left out, as UNPIVOT did).
 std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, const std::vector<ColumnSpec>& specs) {
-  std::string select;
-  std::string on;
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    select += fmt::format(", CAST({0} AS DOUBLE) AS {0}", specs[i].column);
-    on += (i ? ", " : "") + specs[i].column;
-  }
-  const std::string base = "WITH base AS (SELECT is_weekend" + select + " FROM recipes WHERE " + scope_predicate() +
-                           "), long AS (UNPIVOT base ON " + on + " INTO NAME var VALUE x)";
-  // Row order of the UNPIVOT names is mapped back by index through a CASE on the name.
-  auto index = [&](const std::string& qualifier) {
-    std::string out = "CASE " + qualifier + "var";
-    for (std::size_t i = 0; i < specs.size(); ++i) out += fmt::format(" WHEN '{}' THEN {}", specs[i].column, i);
-    return out + " END";
-  };
-
-  const auto summary =
-      scoped_rows(con,
-                  base +
-                      ", s AS (SELECT var, is_weekend, count(*) AS n, avg(x) AS mean, var_samp(x) AS v, min(x) AS mn, "
-                      "max(x) AS mx, quantile_cont(x, [0.25, 0.5, 0.75]) AS q FROM long GROUP BY var, is_weekend) "
-                      "SELECT " +
-                      index("") + ", CAST(is_weekend AS INTEGER), n, mean, v, mn, mx, q[1], q[2], q[3] FROM s",
-                  f);
-  const auto ranks = scoped_rows(
-      con,
-      base +
-          ", g AS (SELECT var, x, count(*) AS c, count(*) FILTER (WHERE is_weekend) AS cw FROM long GROUP BY var, x), "
-          "r AS (SELECT var, CAST(c AS DOUBLE) AS c, CAST(cw AS DOUBLE) AS cw, "
-          "CAST(sum(c) OVER (PARTITION BY var ORDER BY x) AS DOUBLE) AS cum FROM g) "
-          "SELECT " +
-          index("") +
-          ", sum(cw * (cum - c + (c + 1) / 2)), sum(c * c * c - c), sum(cw), sum(c - cw) FROM r GROUP BY var",
-      f);
-
+  const std::vector<int> period = cell_groups(CellGrid::scope(f), [](int c) { return CellGrid::weekday(c) >= 6; });
   std::vector<Comparison> out(specs.size());
   for (std::size_t i = 0; i < specs.size(); ++i) {
-    out[i].column = specs[i].column;
-    out[i].label = specs[i].label;
-    out[i].unit = specs[i].unit;
-    out[i].decimals = specs[i].decimals;
-  }
-  for (const auto& row : summary) {
-    Comparison& c = out.at(static_cast<std::size_t>(row[0]));
-    const bool weekend = row[1] != 0;
-    (weekend ? c.weekend : c.weekday) = moments(row[2], row[3], row[4]);
-    Spread spread;
-    spread.min = row[5];
-    spread.max = row[6];
-    spread.q1 = row[7];
-    spread.median = row[8];
-    spread.q3 = row[9];
-    // Whiskers at 1.5 IQR, clipped to the data range (computed here so the rows are scanned once).
-    spread.lower_fence = std::max(spread.min, spread.q1 - 1.5 * (spread.q3 - spread.q1));
-    spread.upper_fence = std::min(spread.max, spread.q3 + 1.5 * (spread.q3 - spread.q1));
-    (weekend ? c.weekend_spread : c.weekday_spread) = spread;
-  }
-  for (auto& c : out) {
+    Comparison& c = out[i];
+    c.column = specs[i].column;
+    c.label = specs[i].label;
+    c.unit = specs[i].unit;
+    c.decimals = specs[i].decimals;
+    const auto column = sorted_column(con, specs[i].column);
+    const auto groups = summarize(*column, period, 2, {0.25, 0.5, 0.75});
+    for (bool weekend : {false, true}) {
+      const GroupSummary& g = groups[weekend ? 1 : 0];
+      if (g.n == 0) continue;
+      Moments m;
+      m.n = g.n;
+      m.mean = g.mean;
+      m.m2 = g.m2;
+      (weekend ? c.weekend : c.weekday) = m;
+      Spread spread;
+      spread.min = g.min;
+      spread.max = g.max;
+      spread.q1 = g.quantiles[0];
+      spread.median = g.quantiles[1];
+      spread.q3 = g.quantiles[2];
+      // Whiskers at 1.5 IQR, clipped to the data range.
+      spread.lower_fence = std::max(spread.min, spread.q1 - 1.5 * (spread.q3 - spread.q1));
+      spread.upper_fence = std::min(spread.max, spread.q3 + 1.5 * (spread.q3 - spread.q1));
+      (weekend ? c.weekend_spread : c.weekday_spread) = spread;
+    }
     c.welch = welch_from_moments(c.weekend, c.weekday);
     c.d = cohens_d_from_moments(c.weekend, c.weekday);
     c.mann_whitney.reason = "empty group";
-  }
-  for (const auto& row : ranks) {
-    Comparison& c = out.at(static_cast<std::size_t>(row[0]));
-    c.mann_whitney = mann_whitney_from_rank_sum(row[1], row[3], row[4], row[2]);
+    if (groups[0].n + groups[1].n > 0) {
+      const RankSum r = rank_sum(*column, period);
+      c.mann_whitney = mann_whitney_from_rank_sum(r.rank_sum, r.n1, r.n0, r.tie_term);
+    }
   }
   std::vector<double> welch_p;
   std::vector<double> mw_p;
@@ -288,18 +261,18 @@ void box_chart(Report& report, const std::string& id, const Text& title, const C
 // 4.1 volume
 
 json volume(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT weekday, count(*), date_diff('day', DATE '1970-01-01', min(submitted)), "
-                                "date_diff('day', DATE '1970-01-01', max(submitted)) FROM recipes WHERE " +
-                                    scope_predicate() + " GROUP BY weekday ORDER BY weekday",
-                                f);
+  const auto cells = recipe_cells(con);
+  const std::vector<char> scope = CellGrid::scope(f);
   std::map<int, double> count_by_day;
   double first = NAN;
   double last = NAN;
-  for (const auto& r : rows) {
-    count_by_day[static_cast<int>(r[0])] = r[1];
-    first = std::isnan(first) ? r[2] : std::min(first, r[2]);
-    last = std::isnan(last) ? r[3] : std::max(last, r[3]);
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    if (!scope[c] || cells->count[c] == 0) continue;
+    count_by_day[CellGrid::weekday(static_cast<int>(c))] += cells->count[c];
+    const double a = cells->first_day[c];
+    const double b = cells->last_day[c];
+    first = std::isnan(first) ? a : std::min(first, a);
+    last = std::isnan(last) ? b : std::max(last, b);
   }
   const std::vector<int> days = f.selected_days();
   const std::string& lang = f.lang;
@@ -697,33 +670,29 @@ struct ItemTest {
   [[nodiscard]] double diff() const { return share_weekend - share_weekday; }
 };
 
-json items(db::Connection& con, const Filters& f, const std::string& id, const std::string& table,
-           const std::string& column, const Text& plural, const Text& title) {
-  const auto totals = scoped_rows(con,
-                                  "SELECT count(*) FILTER (WHERE NOT is_weekend), count(*) FILTER (WHERE is_weekend) "
-                                  "FROM recipes WHERE " +
-                                      scope_predicate(),
-                                  f);
-  const double n_weekday = totals.empty() ? 0 : totals[0][0];
-  const double n_weekend = totals.empty() ? 0 : totals[0][1];
+json items(db::Connection& con, const Filters& f, const std::string& id, const ItemSource& source,
+           const Text& plural, const Text& title) {
+  const std::vector<int> period = cell_groups(CellGrid::scope(f), [](int c) { return CellGrid::weekday(c) >= 6; });
+  const auto totals = group_totals(recipe_cells(con)->count, period, 2);
+  const double n_weekday = totals[0];
+  const double n_weekend = totals[1];
   const double n = n_weekday + n_weekend;
 
-  // Presence counts: the item tables hold one row per recipe and distinct item.
-  db::PreparedStatement statement(
-      con, "WITH r AS (SELECT id, is_weekend FROM recipes WHERE " + scope_predicate() + ") SELECT i." + column +
-               ", count(*) FILTER (WHERE NOT r.is_weekend), count(*) FILTER (WHERE r.is_weekend) FROM " + table +
-               " i JOIN r ON i.recipe_id = r.id GROUP BY i." + column);
-  bind_scope(statement, 1, f);
-  db::Result result = statement.execute();
+  // Presence counts per period of every item present in scope.
+  const auto cells = item_cells(con, source);
   std::vector<ItemTest> all;
-  while (auto chunk = result.next_chunk()) {
-    for (std::size_t r = 0; r < chunk->size(); ++r) {
-      ItemTest t;
-      t.name = std::string(chunk->get_string(0, r));
-      t.weekday = chunk->get_double(1, r);
-      t.weekend = chunk->get_double(2, r);
-      all.push_back(std::move(t));
+  for (std::size_t k = 0; k < cells->names.size(); ++k) {
+    ItemTest t;
+    bool present = false;
+    for (std::size_t e = cells->begin[k]; e < cells->begin[k + 1]; ++e) {
+      const int g = period[static_cast<std::size_t>(cells->cells[e])];
+      if (g < 0) continue;
+      present = true;
+      (g == 1 ? t.weekend : t.weekday) += cells->counts[e];
     }
+    if (!present) continue;
+    t.name = cells->names[k];
+    all.push_back(std::move(t));
   }
   const std::size_t total_items = all.size();
 
@@ -873,12 +842,12 @@ json items(db::Connection& con, const Filters& f, const std::string& id, const s
 }
 
 json ingredients(db::Connection& con, const Filters& f) {
-  return items(con, f, "weekend.ingredients", "recipe_ingredients", "ingredient", {"ingredients", "ingrédients"},
+  return items(con, f, "weekend.ingredients", ingredient_source(), {"ingredients", "ingrédients"},
                {"Ingredients that differ, weekday vs weekend", "Ingrédients qui diffèrent, semaine vs week-end"});
 }
 
 json tags(db::Connection& con, const Filters& f) {
-  return items(con, f, "weekend.tags", "recipe_tags", "tag", {"tags", "tags"},
+  return items(con, f, "weekend.tags", tag_source(), {"tags", "tags"},
                {"Tags that differ, weekday vs weekend", "Tags qui diffèrent, semaine vs week-end"});
 }
 
@@ -886,16 +855,16 @@ json tags(db::Connection& con, const Filters& f) {
 // Notebook-only: weekend effect on ratings, by rating date (§8.6, §11).
 
 json ratings(db::Connection& con, const Filters& f) {
-  const auto rows = scoped_rows(con,
-                                "SELECT weekday, rating, count(*) FROM interactions WHERE " + scope_predicate() +
-                                    " AND rating BETWEEN 1 AND 5 GROUP BY weekday, rating",
-                                f);
+  const auto ratings_cells = rating_cells(con);
+  const std::vector<char> scope = CellGrid::scope(f);
   const std::vector<int> days = f.selected_days();
   std::map<int, std::vector<std::int64_t>> by_day;
   for (int d : days) by_day[d] = std::vector<std::int64_t>(5, 0);
-  for (const auto& r : rows) {
-    const int d = static_cast<int>(r[0]);
-    if (by_day.count(d)) by_day[d][static_cast<std::size_t>(r[1]) - 1] = static_cast<std::int64_t>(r[2]);
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    if (!scope[c]) continue;
+    auto it = by_day.find(CellGrid::weekday(static_cast<int>(c)));
+    if (it == by_day.end()) continue;
+    for (std::size_t k = 0; k < 5; ++k) it->second[k] += static_cast<std::int64_t>(ratings_cells->count[c][k]);
   }
   const std::vector<double> levels = {1, 2, 3, 4, 5};
   std::vector<std::int64_t> weekday_counts(5, 0), weekend_counts(5, 0);

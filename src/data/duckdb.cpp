@@ -186,20 +186,21 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)) {}
+    : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)), derived_(other.derived_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     duckdb_close(&handle_);
     handle_ = std::exchange(other.handle_, nullptr);
     path_ = std::move(other.path_);
+    derived_ = other.derived_;
   }
   return *this;
 }
 
 // ---- Connection ----
 
-Connection::Connection(const Database& database) {
+Connection::Connection(const Database& database) : derived_(database.derived()) {
   if (duckdb_connect(database.handle(), &handle_) == DuckDBError) {
     throw DatabaseError(fmt::format("cannot connect to database '{}'", database.path()));
   }
@@ -209,18 +210,37 @@ Connection::~Connection() {
   duckdb_disconnect(&handle_);
 }
 
-Connection::Connection(Connection&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+Connection::Connection(Connection&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)), derived_(other.derived_) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
     duckdb_disconnect(&handle_);
     handle_ = std::exchange(other.handle_, nullptr);
+    derived_ = other.derived_;
   }
   return *this;
 }
 
 void Connection::execute(const std::string& sql) {
+  derived_->clear();
   query(sql);
+}
+
+// ---- DerivedData ----
+
+std::shared_ptr<void> DerivedData::get(const std::string& key, const std::function<std::shared_ptr<void>()>& build) {
+  std::lock_guard lock(mutex_);
+  for (const auto& [k, value] : values_) {
+    if (k == key) return value;
+  }
+  values_.emplace_back(key, build());
+  return values_.back().second;
+}
+
+void DerivedData::clear() {
+  std::lock_guard lock(mutex_);
+  values_.clear();
 }
 
 Result Connection::query(const std::string& sql) {

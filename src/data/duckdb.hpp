@@ -7,6 +7,9 @@
 #include <duckdb.h>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +36,20 @@ std::string to_text(const Value& value);
 
 class Database;
 
+/// In-memory data derived from one database (e.g. the analyses' calendar cells), built once by the first
+/// caller and shared by every connection of that database. Connection::execute() drops it, since that is
+/// the path that writes; the analyses only read.
+class DerivedData {
+ public:
+  /// The value stored under key, built by `build` when absent. Thread-safe; `build` runs under the lock.
+  std::shared_ptr<void> get(const std::string& key, const std::function<std::shared_ptr<void>()>& build);
+  void clear();
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::shared_ptr<void>>> values_;
+};
+
 /// One connection; not thread-safe, use one per thread.
 class Connection {
  public:
@@ -50,9 +67,12 @@ class Connection {
   /// Interrupt a running query from another thread.
   void interrupt() noexcept;
   [[nodiscard]] duckdb_connection handle() const noexcept { return handle_; }
+  /// The derived data shared by every connection of this connection's database.
+  [[nodiscard]] DerivedData& derived() const noexcept { return *derived_; }
 
  private:
   duckdb_connection handle_ = nullptr;
+  std::shared_ptr<DerivedData> derived_;
 };
 
 /// An open database file (or ":memory:" / empty path for in-memory).
@@ -69,10 +89,12 @@ class Database {
   [[nodiscard]] Connection connect() const { return Connection(*this); }
   [[nodiscard]] duckdb_database handle() const noexcept { return handle_; }
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const std::shared_ptr<DerivedData>& derived() const noexcept { return derived_; }
 
  private:
   duckdb_database handle_ = nullptr;
   std::string path_;
+  std::shared_ptr<DerivedData> derived_ = std::make_shared<DerivedData>();
 };
 
 /// One fetched data chunk; typed access by column and row within the chunk.

@@ -24,6 +24,7 @@
 #include "data/calendar.hpp"
 #include "data/csv/csv_reader.hpp"
 #include "data/duckdb.hpp"
+#include "data/ingest_summaries.hpp"
 #include "data/list_literal.hpp"
 
 namespace mtm::data {
@@ -920,6 +921,8 @@ IngestSummary run_ingest(const IngestOptions& options) {
 
     build_item_tables(con, recipes);
     lap("item tables");
+    build_summary_tables(con);
+    lap("summary tables");
     write_dataset_info(con, source);
     write_report(con, report);
     con.execute("CHECKPOINT");

@@ -1,0 +1,362 @@
+#include "analysis/cells.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <numeric>
+#include <unordered_map>
+
+#include "data/ingest_summaries.hpp"
+
+namespace mtm::analysis {
+
+namespace {
+
+// Where clause shared by every loader: rows whose calendar cell exists on the grid.
+constexpr const char* kOnGrid = "year BETWEEN 1990 AND 2030 AND month IS NOT NULL AND weekday IS NOT NULL";
+
+// The cell of row r of a chunk whose columns first .. first + 3 are year, month, weekday, is_clean.
+int cell_of(const db::Chunk& chunk, std::size_t first, std::size_t r) {
+  const bool clean = !chunk.is_null(first + 3, r) && chunk.get_int64(first + 3, r) != 0;
+  return CellGrid::index(static_cast<int>(chunk.get_int64(first, r)), static_cast<int>(chunk.get_int64(first + 1, r)),
+                         static_cast<int>(chunk.get_int64(first + 2, r)), clean);
+}
+
+template <typename T, typename Load>
+std::shared_ptr<const T> derived(db::Connection& con, const std::string& key, Load load) {
+  auto value = con.derived().get(key, [&] { return std::static_pointer_cast<void>(std::make_shared<T>(load(con))); });
+  return std::static_pointer_cast<const T>(value);
+}
+
+RecipeCells load_recipe_cells(db::Connection& con) {
+  RecipeCells out;
+  auto result = con.query(fmt::format(
+      "SELECT year, month, weekday, is_clean, count(*), min(submitted), max(submitted) FROM recipes WHERE {} "
+      "GROUP BY ALL",
+      kOnGrid));
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      const int cell = cell_of(*chunk, 0, r);
+      if (cell < 0) continue;
+      const auto c = static_cast<std::size_t>(cell);
+      out.count[c] = chunk->get_double(4, r);
+      out.first_day[c] = static_cast<std::int32_t>(chunk->get_int64(5, r));
+      out.last_day[c] = static_cast<std::int32_t>(chunk->get_int64(6, r));
+    }
+  }
+  auto edges = con.query("SELECT min(submitted), max(submitted) FROM recipes");
+  if (auto chunk = edges.next_chunk(); chunk && chunk->size() == 1 && !chunk->is_null(0, 0)) {
+    out.has_dates = true;
+    out.min_day = static_cast<std::int32_t>(chunk->get_int64(0, 0));
+    out.max_day = static_cast<std::int32_t>(chunk->get_int64(1, 0));
+  }
+  return out;
+}
+
+SortedColumn load_sorted_column(db::Connection& con, const std::string& column) {
+  auto result = con.query(fmt::format(
+      "SELECT year, month, weekday, is_clean, CAST({0} AS DOUBLE) FROM recipes WHERE {1} AND {0} IS NOT NULL", column,
+      kOnGrid));
+  std::vector<std::pair<double, std::int32_t>> rows;
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      const int cell = cell_of(*chunk, 0, r);
+      if (cell >= 0) rows.emplace_back(chunk->get_double(4, r), cell);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  SortedColumn out;
+  out.values.reserve(rows.size());
+  out.cells.reserve(rows.size());
+  for (const auto& [value, cell] : rows) {
+    out.values.push_back(value);
+    out.cells.push_back(cell);
+  }
+  return out;
+}
+
+bool has_table(db::Connection& con, const std::string& table) {
+  db::PreparedStatement statement(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?");
+  statement.bind(1, table);
+  return std::get<std::int64_t>(statement.execute().scalar()) > 0;
+}
+
+ItemCells load_item_cells(db::Connection& con, const ItemSource& source) {
+  // Ingest writes item_cells; a database built another way (tests, older files) gets the same rows from
+  // the base tables.
+  const std::string rows = has_table(con, "item_cells")
+                               ? "SELECT * FROM item_cells WHERE kind = '" + source.column + "'"
+                               : data::item_cells_select(source.table, source.column);
+  auto result = con.query("SELECT item, year, month, weekday, is_clean, recipes FROM (" + rows + ") WHERE " + kOnGrid +
+                          " ORDER BY item NULLS FIRST");
+  ItemCells out;
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      const int cell = cell_of(*chunk, 1, r);
+      if (cell < 0) continue;
+      const double count = chunk->get_double(5, r);
+      if (chunk->is_null(0, r)) {
+        out.recipes_with_items[static_cast<std::size_t>(cell)] += count;
+        continue;
+      }
+      const std::string_view item = chunk->get_string(0, r);
+      if (out.names.empty() || out.names.back() != item) {
+        out.names.emplace_back(item);
+        out.begin.push_back(out.cells.size());
+      }
+      out.cells.push_back(cell);
+      out.counts.push_back(count);
+    }
+  }
+  out.begin.push_back(out.cells.size());
+  return out;
+}
+
+RatingCells load_rating_cells(db::Connection& con) {
+  RatingCells out;
+  auto result = con.query(fmt::format(
+      "SELECT year, month, weekday, is_clean, rating, count(*), min(date), max(date) FROM interactions WHERE {} AND "
+      "rating BETWEEN 1 AND 5 GROUP BY ALL",
+      kOnGrid));
+  std::vector<char> seen(CellGrid::kSize, 0);
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      const int cell = cell_of(*chunk, 0, r);
+      if (cell < 0) continue;
+      const auto c = static_cast<std::size_t>(cell);
+      out.count[c][static_cast<std::size_t>(chunk->get_int64(4, r) - 1)] = chunk->get_double(5, r);
+      const auto first = static_cast<std::int32_t>(chunk->get_int64(6, r));
+      const auto last = static_cast<std::int32_t>(chunk->get_int64(7, r));
+      out.first_day[c] = seen[c] ? std::min(out.first_day[c], first) : first;
+      out.last_day[c] = seen[c] ? std::max(out.last_day[c], last) : last;
+      seen[c] = 1;
+    }
+  }
+  auto edges = con.query("SELECT min(date), max(date) FROM interactions WHERE is_clean AND rating BETWEEN 1 AND 5");
+  if (auto chunk = edges.next_chunk(); chunk && chunk->size() == 1 && !chunk->is_null(0, 0)) {
+    out.has_clean = true;
+    out.clean_min_day = static_cast<std::int32_t>(chunk->get_int64(0, 0));
+    out.clean_max_day = static_cast<std::int32_t>(chunk->get_int64(1, 0));
+  }
+  return out;
+}
+
+RatingPeople load_rating_people(db::Connection& con) {
+  auto result = con.query(fmt::format(
+      "SELECT year, month, weekday, is_clean, user_id, recipe_id FROM interactions WHERE {} AND rating BETWEEN 1 AND 5",
+      kOnGrid));
+  std::vector<std::int32_t> cells;
+  std::vector<std::uint32_t> users;
+  std::vector<std::uint32_t> recipes;
+  std::unordered_map<std::int64_t, std::uint32_t> user_index;
+  std::unordered_map<std::int64_t, std::uint32_t> recipe_index;
+  // NULL ids are one more distinct value for neither count (count(DISTINCT) ignores NULL).
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  auto dense = [](std::unordered_map<std::int64_t, std::uint32_t>& index, const db::Chunk& chunk, std::size_t col,
+                  std::size_t r) {
+    if (chunk.is_null(col, r)) return kNone;
+    return index.try_emplace(chunk.get_int64(col, r), static_cast<std::uint32_t>(index.size())).first->second;
+  };
+  while (auto chunk = result.next_chunk()) {
+    for (std::size_t r = 0; r < chunk->size(); ++r) {
+      const int cell = cell_of(*chunk, 0, r);
+      if (cell < 0) continue;
+      cells.push_back(cell);
+      users.push_back(dense(user_index, *chunk, 4, r));
+      recipes.push_back(dense(recipe_index, *chunk, 5, r));
+    }
+  }
+  RatingPeople out;
+  out.user_count = user_index.size();
+  out.recipe_count = recipe_index.size();
+  out.begin.assign(CellGrid::kSize + 1, 0);
+  for (auto c : cells) ++out.begin[static_cast<std::size_t>(c) + 1];
+  std::partial_sum(out.begin.begin(), out.begin.end(), out.begin.begin());
+  std::vector<std::size_t> next(out.begin.begin(), out.begin.end() - 1);
+  out.users.resize(cells.size());
+  out.recipes.resize(cells.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::size_t at = next[static_cast<std::size_t>(cells[i])]++;
+    out.users[at] = users[i];
+    out.recipes[at] = recipes[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+int CellGrid::index(int year, int month, int weekday, bool clean) {
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || weekday < 1 || weekday > 7) return -1;
+  return (year - kFirstYear) * kCellsPerYear + (month - 1) * 14 + (weekday - 1) * 2 + (clean ? 1 : 0);
+}
+
+int CellGrid::season(int cell) {
+  const int m = month(cell);
+  if (m == 12 || m <= 2) return 0;
+  if (m <= 5) return 1;
+  if (m <= 8) return 2;
+  return 3;
+}
+
+std::vector<char> CellGrid::scope(const Filters& filters) {
+  std::array<bool, 4> seasons{};
+  const auto& order = season_order();
+  for (const auto& s : filters.selected_seasons()) {
+    seasons[static_cast<std::size_t>(std::find(order.begin(), order.end(), s) - order.begin())] = true;
+  }
+  std::array<bool, 8> days{};
+  for (int d : filters.selected_days()) days[static_cast<std::size_t>(d)] = true;
+  std::vector<char> out(kSize, 0);
+  for (std::size_t c = 0; c < kSize; ++c) {
+    const int cell = static_cast<int>(c);
+    const int y = year(cell);
+    out[c] = y >= filters.year_from && y <= filters.year_to && seasons[static_cast<std::size_t>(season(cell))] &&
+             days[static_cast<std::size_t>(weekday(cell))] && (clean(cell) || !filters.clean_only);
+  }
+  return out;
+}
+
+std::shared_ptr<const RecipeCells> recipe_cells(db::Connection& con) {
+  return derived<RecipeCells>(con, "cells.recipes", &load_recipe_cells);
+}
+
+std::shared_ptr<const SortedColumn> sorted_column(db::Connection& con, const std::string& column) {
+  return derived<SortedColumn>(con, "cells.column." + column,
+                               [&column](db::Connection& c) { return load_sorted_column(c, column); });
+}
+
+std::shared_ptr<const ItemCells> item_cells(db::Connection& con, const ItemSource& source) {
+  return derived<ItemCells>(con, "cells.items." + source.column,
+                            [&source](db::Connection& c) { return load_item_cells(c, source); });
+}
+
+std::shared_ptr<const RatingCells> rating_cells(db::Connection& con) {
+  return derived<RatingCells>(con, "cells.ratings", &load_rating_cells);
+}
+
+std::shared_ptr<const RatingPeople> rating_people(db::Connection& con) {
+  return derived<RatingPeople>(con, "cells.rating_people", &load_rating_people);
+}
+
+std::vector<double> group_totals(const std::vector<double>& per_cell, const std::vector<int>& group_of_cell,
+                                 std::size_t groups) {
+  std::vector<double> out(groups, 0.0);
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    if (group_of_cell[c] >= 0) out[static_cast<std::size_t>(group_of_cell[c])] += per_cell[c];
+  }
+  return out;
+}
+
+double GroupSummary::sd() const {
+  return std::sqrt(variance());
+}
+
+std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vector<int>& group_of_cell,
+                                    std::size_t groups, const std::vector<double>& probabilities) {
+  std::vector<GroupSummary> out(groups);
+  std::vector<double> sums(groups, 0.0);
+  const std::size_t n = column.values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const int g = group_of_cell[static_cast<std::size_t>(column.cells[i])];
+    if (g < 0) continue;
+    auto& s = out[static_cast<std::size_t>(g)];
+    if (s.n == 0) s.min = column.values[i];
+    s.max = column.values[i];
+    s.n += 1;
+    sums[static_cast<std::size_t>(g)] += column.values[i];
+  }
+  // Type-7 quantiles need the order statistics of rank floor(h) and floor(h) + 1 of each group; the pass
+  // in ascending order meets each group's values in order, so a per-group counter finds them.
+  struct Wanted {
+    std::int64_t rank;
+    std::size_t slot;  // 2 · probability index (+1 for the upper neighbour)
+  };
+  std::vector<std::vector<Wanted>> wanted(groups);
+  std::vector<std::vector<double>> found(groups, std::vector<double>(2 * probabilities.size(), NAN));
+  for (std::size_t g = 0; g < groups; ++g) {
+    auto& s = out[g];
+    s.quantiles.assign(probabilities.size(), NAN);
+    if (s.n == 0) continue;
+    s.mean = sums[g] / s.n;
+    for (std::size_t k = 0; k < probabilities.size(); ++k) {
+      const double h = (s.n - 1) * probabilities[k];
+      const auto lo = static_cast<std::int64_t>(std::floor(h));
+      wanted[g].push_back({lo, 2 * k});
+      wanted[g].push_back({std::min<std::int64_t>(lo + 1, static_cast<std::int64_t>(s.n) - 1), 2 * k + 1});
+    }
+    std::sort(wanted[g].begin(), wanted[g].end(), [](const Wanted& a, const Wanted& b) { return a.rank < b.rank; });
+  }
+  std::vector<std::int64_t> seen(groups, 0);
+  std::vector<std::size_t> next(groups, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int gi = group_of_cell[static_cast<std::size_t>(column.cells[i])];
+    if (gi < 0) continue;
+    const auto g = static_cast<std::size_t>(gi);
+    const double d = column.values[i] - out[g].mean;
+    out[g].m2 += d * d;
+    while (next[g] < wanted[g].size() && wanted[g][next[g]].rank == seen[g]) {
+      found[g][wanted[g][next[g]].slot] = column.values[i];
+      ++next[g];
+    }
+    ++seen[g];
+  }
+  for (std::size_t g = 0; g < groups; ++g) {
+    if (out[g].n == 0) continue;
+    for (std::size_t k = 0; k < probabilities.size(); ++k) {
+      const double h = (out[g].n - 1) * probabilities[k];
+      const double frac = h - std::floor(h);
+      const double lo = found[g][2 * k];
+      out[g].quantiles[k] = frac == 0 ? lo : lo + frac * (found[g][2 * k + 1] - lo);
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::int64_t>> value_counts(const SortedColumn& column, const std::vector<int>& group_of_cell,
+                                                    std::size_t groups) {
+  std::vector<std::vector<std::int64_t>> table(groups);
+  const std::size_t n = column.values.size();
+  bool open = false;  // a level for the current value exists
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && column.values[i] != column.values[i - 1]) open = false;
+    const int g = group_of_cell[static_cast<std::size_t>(column.cells[i])];
+    if (g < 0) continue;
+    if (!open) {
+      for (auto& row : table) row.push_back(0);
+      open = true;
+    }
+    ++table[static_cast<std::size_t>(g)].back();
+  }
+  return table;
+}
+
+RankSum rank_sum(const SortedColumn& column, const std::vector<int>& group_of_cell) {
+  RankSum out;
+  const std::size_t n = column.values.size();
+  double below = 0;  // included values smaller than the current tie block
+  std::size_t i = 0;
+  while (i < n) {
+    double c = 0;
+    double c1 = 0;
+    std::size_t j = i;
+    for (; j < n && column.values[j] == column.values[i]; ++j) {
+      const int g = group_of_cell[static_cast<std::size_t>(column.cells[j])];
+      if (g < 0) continue;
+      c += 1;
+      if (g == 1) c1 += 1;
+    }
+    if (c > 0) {
+      out.rank_sum += c1 * (below + (c + 1) / 2);
+      out.tie_term += c * c * c - c;
+      out.n1 += c1;
+      out.n0 += c - c1;
+      below += c;
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace mtm::analysis
