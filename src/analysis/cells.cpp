@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "data/ingest_summaries.hpp"
@@ -182,6 +183,14 @@ RatingPeople load_rating_people(db::Connection& con) {
     out.users[at] = users[i];
     out.recipes[at] = recipes[i];
   }
+  for (int season = 0; season < 4; ++season) {
+    std::vector<char> chosen(CellGrid::kSize, 0);
+    for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+      chosen[c] = CellGrid::clean(static_cast<int>(c)) && CellGrid::season(static_cast<int>(c)) == season;
+    }
+    std::tie(out.clean_users[static_cast<std::size_t>(season)], out.clean_recipes[static_cast<std::size_t>(season)]) =
+        distinct_people(out, chosen);
+  }
   return out;
 }
 
@@ -238,6 +247,23 @@ std::shared_ptr<const RatingCells> rating_cells(db::Connection& con) {
 
 std::shared_ptr<const RatingPeople> rating_people(db::Connection& con) {
   return derived<RatingPeople>(con, "cells.rating_people", &load_rating_people);
+}
+
+std::pair<double, double> distinct_people(const RatingPeople& people, const std::vector<char>& cells) {
+  std::vector<char> user_seen(people.user_count, 0);
+  std::vector<char> recipe_seen(people.recipe_count, 0);
+  double users = 0;
+  double recipes = 0;
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    if (!cells[c]) continue;
+    for (std::size_t i = people.begin[c]; i < people.begin[c + 1]; ++i) {
+      const std::uint32_t u = people.users[i];
+      const std::uint32_t r = people.recipes[i];
+      if (u < user_seen.size() && !user_seen[u]) user_seen[u] = 1, users += 1;
+      if (r < recipe_seen.size() && !recipe_seen[r]) recipe_seen[r] = 1, recipes += 1;
+    }
+  }
+  return {users, recipes};
 }
 
 std::vector<double> group_totals(const std::vector<double>& per_cell, const std::vector<int>& group_of_cell,
@@ -314,44 +340,32 @@ std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vecto
   return out;
 }
 
-std::vector<std::vector<std::int64_t>> value_counts(const SortedColumn& column, const std::vector<int>& group_of_cell,
-                                                    std::size_t groups) {
-  std::vector<std::vector<std::int64_t>> table(groups);
-  const std::size_t n = column.values.size();
-  bool open = false;  // a level for the current value exists
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && column.values[i] != column.values[i - 1]) open = false;
-    const int g = group_of_cell[static_cast<std::size_t>(column.cells[i])];
-    if (g < 0) continue;
-    if (!open) {
-      for (auto& row : table) row.push_back(0);
-      open = true;
-    }
-    ++table[static_cast<std::size_t>(g)].back();
-  }
-  return table;
-}
-
-RankSum rank_sum(const SortedColumn& column, const std::vector<int>& group_of_cell) {
-  RankSum out;
+RankSums rank_sums(const SortedColumn& column, const std::vector<int>& group_of_cell, std::size_t groups) {
+  RankSums out;
+  out.sums.assign(groups, 0.0);
+  out.sizes.assign(groups, 0.0);
+  std::vector<double> in_block(groups, 0.0);
   const std::size_t n = column.values.size();
   double below = 0;  // included values smaller than the current tie block
   std::size_t i = 0;
   while (i < n) {
     double c = 0;
-    double c1 = 0;
     std::size_t j = i;
     for (; j < n && column.values[j] == column.values[i]; ++j) {
       const int g = group_of_cell[static_cast<std::size_t>(column.cells[j])];
       if (g < 0) continue;
       c += 1;
-      if (g == 1) c1 += 1;
+      in_block[static_cast<std::size_t>(g)] += 1;
     }
     if (c > 0) {
-      out.rank_sum += c1 * (below + (c + 1) / 2);
+      const double mid_rank = below + (c + 1) / 2;
+      for (std::size_t g = 0; g < groups; ++g) {
+        if (in_block[g] == 0) continue;
+        out.sums[g] += in_block[g] * mid_rank;
+        out.sizes[g] += in_block[g];
+        in_block[g] = 0;
+      }
       out.tie_term += c * c * c - c;
-      out.n1 += c1;
-      out.n0 += c - c1;
       below += c;
     }
     i = j;

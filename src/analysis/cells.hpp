@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/filters.hpp"
@@ -86,7 +87,14 @@ struct RatingPeople {
   std::vector<std::uint32_t> recipes;
   std::size_t user_count = 0;
   std::size_t recipe_count = 0;
+  /// Distinct users and recipes per season (winter … autumn) over every clean cell: the answer whenever a
+  /// clean-only scope holds all of a season's rated cells (the default filters).
+  std::array<double, 4> clean_users{};
+  std::array<double, 4> clean_recipes{};
 };
+
+/// Distinct users and recipes rated in the given cells.
+std::pair<double, double> distinct_people(const RatingPeople& people, const std::vector<char>& cells);
 
 // Each part is shared: a caller keeps its pointer for the request, even if the database's derived data is
 // dropped meanwhile.
@@ -115,19 +123,14 @@ struct GroupSummary {
 std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vector<int>& group_of_cell,
                                     std::size_t groups, const std::vector<double>& probabilities);
 
-/// Counts of each distinct value per group (table[g][level]), over the values of included cells, in
-/// ascending order of value: the input of the rank tests from counts.
-std::vector<std::vector<std::int64_t>> value_counts(const SortedColumn& column, const std::vector<int>& group_of_cell,
-                                                    std::size_t groups);
-
-/// Rank sum of group 1 among groups 0 and 1 pooled (average ranks for ties) and Σ(t³ − t) over tie groups.
-struct RankSum {
-  double rank_sum = 0;
+/// Each group's sum of average ranks (ties share their mid-rank) in the pooled sample of the included
+/// values, the group sizes and Σ(t³ − t) over tie groups: the input of Kruskal-Wallis and Mann-Whitney.
+struct RankSums {
+  std::vector<double> sums;
+  std::vector<double> sizes;
   double tie_term = 0;
-  double n0 = 0;
-  double n1 = 0;
 };
-RankSum rank_sum(const SortedColumn& column, const std::vector<int>& group_of_cell);
+RankSums rank_sums(const SortedColumn& column, const std::vector<int>& group_of_cell, std::size_t groups);
 
 /// Per-group sums of a per-cell quantity.
 std::vector<double> group_totals(const std::vector<double>& per_cell, const std::vector<int>& group_of_cell,

@@ -422,7 +422,7 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
       }
       if (items.empty()) continue;
       by_season_en.push_back(fmt::format("{}: {}", season_name(season).en, fmt::join(items, ", ")));
-      by_season_fr.push_back(fmt::format("{} : {}", season_name(season).fr, fmt::join(items, ", ")));
+      by_season_fr.push_back(fmt::format("{} : {}", season_in_sentence(season).fr, fmt::join(items, ", ")));
     }
     report.say({fmt::format("{} of {} {} differ significantly across seasons (chi-square, Benjamini–Hochberg "
                             "adjusted p < 0.05, spread ≥ {} pp). Most seasonal: {}.",

@@ -82,15 +82,15 @@ struct MonthlySeries {
 MonthlySeries monthly(db::Connection& con, const Filters& f) {
   const auto cells = rating_cells(con);
   // One group per (year, month) of the grid, in calendar order.
-  const auto by_month = star_counts(*cells, cell_groups(CellGrid::scope(f), [](int c) { return c / 14; }),
-                                    CellGrid::kSize / 14);
+  const auto by_month =
+      star_counts(*cells, cell_groups(CellGrid::scope(f), [](int c) { return c / 14; }), CellGrid::kSize / 14);
   std::vector<std::vector<double>> rows;  // year, month, n, mean, sd
   for (std::size_t g = 0; g < by_month.size(); ++g) {
     if (rating_total(by_month[g]) == 0) continue;
     const Moments m = moments_from_counts(by_month[g], kStars);
     const int cell = static_cast<int>(g) * 14;
-    rows.push_back({static_cast<double>(CellGrid::year(cell)), static_cast<double>(CellGrid::month(cell)), m.n, m.mean,
-                    m.sd()});
+    rows.push_back(
+        {static_cast<double>(CellGrid::year(cell)), static_cast<double>(CellGrid::month(cell)), m.n, m.mean, m.sd()});
   }
   MonthlySeries s;
   s.total = rows.size();
@@ -701,25 +701,26 @@ void say_partial_years(Report& report, const std::vector<int>& years) {
 json seasonal(db::Connection& con, const Filters& f) {
   const std::vector<int> by_season_cell = cell_groups(CellGrid::scope(f), CellGrid::season);
   const auto season_counts = star_counts(*rating_cells(con), by_season_cell, 4);
-  // Distinct raters and rated recipes per season: one bit per user / recipe, set from the cells in scope.
+  // Distinct raters and rated recipes per season: precomputed when the scope holds every clean rated cell
+  // of the season, otherwise counted from the cells in scope.
+  const auto cells = rating_cells(con);
   const auto people = rating_people(con);
-  std::vector<std::vector<std::vector<bool>>> seen(4);
   std::vector<std::vector<double>> rows;  // season, n, mean, sd, users, recipes
   for (std::size_t g = 0; g < 4; ++g) {
     if (rating_total(season_counts[g]) == 0) continue;
-    std::vector<bool> users(people->user_count, false);
-    std::vector<bool> recipes(people->recipe_count, false);
-    double n_users = 0;
-    double n_recipes = 0;
+    std::vector<char> chosen(CellGrid::kSize, 0);
+    bool whole_season = f.clean_only;
     for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
-      if (by_season_cell[c] != static_cast<int>(g)) continue;
-      for (std::size_t i = people->begin[c]; i < people->begin[c + 1]; ++i) {
-        const std::uint32_t u = people->users[i];
-        const std::uint32_t r = people->recipes[i];
-        if (u < users.size() && !users[u]) users[u] = true, n_users += 1;
-        if (r < recipes.size() && !recipes[r]) recipes[r] = true, n_recipes += 1;
+      const int cell = static_cast<int>(c);
+      chosen[c] = by_season_cell[c] == static_cast<int>(g);
+      const auto& k = cells->count[c];
+      const bool rated = k[0] + k[1] + k[2] + k[3] + k[4] > 0;
+      if (rated && CellGrid::clean(cell) && CellGrid::season(cell) == static_cast<int>(g) && !chosen[c]) {
+        whole_season = false;
       }
     }
+    const auto [n_users, n_recipes] =
+        whole_season ? std::pair{people->clean_users[g], people->clean_recipes[g]} : distinct_people(*people, chosen);
     const Moments m = moments_from_counts(season_counts[g], kStars);
     rows.push_back({static_cast<double>(g), m.n, m.mean, m.sd(), n_users, n_recipes});
   }
@@ -800,7 +801,7 @@ json seasonal(db::Connection& con, const Filters& f) {
     shares_en.push_back(
         fmt::format("{} {} %", season_name(seasons[i]).en, format_number(100 * volumes[i] / total, 1, "en")));
     shares_fr.push_back(
-        fmt::format("{} {} %", season_name(seasons[i]).fr, format_number(100 * volumes[i] / total, 1, "fr")));
+        fmt::format("{} {} %", season_in_sentence(seasons[i]).fr, format_number(100 * volumes[i] / total, 1, "fr")));
   }
   report.say({fmt::format("Shares of the {} ratings: {}; CV = {}, max/min = {}:1.", format_number(total, 0, "en"),
                           fmt::join(shares_en, ", "), format_number(cv, 3, "en"), format_number(ratio, 2, "en")),
@@ -829,8 +830,8 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
       star_counts(*rating_cells(con), cell_groups(CellGrid::scope(f), CellGrid::season), order.size());
   std::map<std::string, std::vector<std::int64_t>> counts;
   for (const auto& season : f.selected_seasons()) {
-    counts[season] = season_counts[static_cast<std::size_t>(std::find(order.begin(), order.end(), season) -
-                                                            order.begin())];
+    counts[season] =
+        season_counts[static_cast<std::size_t>(std::find(order.begin(), order.end(), season) - order.begin())];
   }
   const std::vector<double> levels = {1, 2, 3, 4, 5};
   const std::string& lang = f.lang;
@@ -940,8 +941,8 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
                           format_number(groups[best].mean, 4, "en"), season_name(present[worst]).en,
                           format_number(groups[worst].mean, 4, "en"), format_number(gap, 4, "en")),
               fmt::format("Meilleure saison : {} ({}) ; la plus basse : {} ({}) ; écart de {} point.",
-                          season_name(present[best]).fr, format_number(groups[best].mean, 4, "fr"),
-                          season_name(present[worst]).fr, format_number(groups[worst].mean, 4, "fr"),
+                          season_in_sentence(present[best]).fr, format_number(groups[best].mean, 4, "fr"),
+                          season_in_sentence(present[worst]).fr, format_number(groups[worst].mean, 4, "fr"),
                           format_number(gap, 4, "fr"))});
   say_partial_years(report, partial_years(con, f));
   return report.to_json();

@@ -15,6 +15,15 @@ Text season_name(const std::string& season) {
   return {season, season};
 }
 
+Text season_in_sentence(const std::string& season) {
+  Text name = season_name(season);
+  if (season == "winter") name.fr = "hiver";
+  if (season == "spring") name.fr = "printemps";
+  if (season == "summer") name.fr = "été";
+  if (season == "autumn") name.fr = "automne";
+  return name;
+}
+
 Text day_name(int iso_day) {
   static const char* kEn[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
   static const char* kFr[] = {"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"};

@@ -21,6 +21,9 @@ struct Text {
 
 /// Season and weekday names in both languages, in canonical order.
 Text season_name(const std::string& season);
+/// The season's name inside a sentence: French writes it in lower case ("en été"), English keeps the
+/// chart label's form.
+Text season_in_sentence(const std::string& season);
 Text day_name(int iso_day);
 Text day_short_name(int iso_day);
 

@@ -79,15 +79,22 @@ std::vector<std::string> season_colors(const std::vector<double>& indexes) {
 // fixed column name from code.
 stats::TestResult kruskal_by_season(db::Connection& con, const std::string& column, const SeasonScope& s,
                                     const Filters& f) {
-  const auto counts = value_counts(*sorted_column(con, column), s.groups, 4);
-  std::vector<std::vector<std::int64_t>> table;
-  for (const auto& season : f.selected_seasons()) table.push_back(counts[static_cast<std::size_t>(season_index(season))]);
-  if (table.size() < 2 || counts[0].empty()) {
+  const RankSums ranks = rank_sums(*sorted_column(con, column), s.groups, 4);
+  std::vector<double> sums;
+  std::vector<double> sizes;
+  double n = 0;
+  for (const auto& season : f.selected_seasons()) {
+    const auto g = static_cast<std::size_t>(season_index(season));
+    sums.push_back(ranks.sums[g]);
+    sizes.push_back(ranks.sizes[g]);
+    n += ranks.sizes[g];
+  }
+  if (sizes.size() < 2 || n == 0) {
     stats::TestResult none;
     none.reason = "fewer than 2 groups";
     return none;
   }
-  return stats::kruskal_from_counts(table);
+  return stats::kruskal_from_rank_sums(sums, sizes, ranks.tie_term);
 }
 
 Text kruskal_sentence(const Text& measure, const stats::TestResult& t, const std::string& high,
@@ -105,7 +112,7 @@ Text kruskal_sentence(const Text& measure, const stats::TestResult& t, const std
               "{} : Kruskal-Wallis H = {}, p = {} — {} ; plus élevé en {}, plus bas en {}.", measure.fr,
               format_number(t.statistic, 2, "fr"), format_p(t.p_value, "fr"),
               significant ? "les saisons diffèrent significativement" : "pas de différence significative entre saisons",
-              season_name(high).fr, season_name(low).fr)};
+              season_in_sentence(high).fr, season_in_sentence(low).fr)};
 }
 
 // Per-season summary of one measure (count, mean, sd, quartiles, min, max) as a box chart from the
@@ -120,7 +127,7 @@ void season_measure(Report& report, db::Connection& con, const Filters& f, const
   std::vector<std::vector<double>> c(9);
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto& g = groups[i];
-    const std::vector<double> row = {scope.idx[i],     g.n,   g.mean, g.sd(), g.quantiles[0], g.quantiles[1],
+    const std::vector<double> row = {scope.idx[i],   g.n,   g.mean, g.sd(), g.quantiles[0], g.quantiles[1],
                                      g.quantiles[2], g.min, g.max};
     for (std::size_t k = 0; k < row.size(); ++k) c[k].push_back(row[k]);
   }
@@ -230,7 +237,7 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
                           season_name(season_at(idx[lo])).en, signed_number(deviation[lo], 1, "en")),
               fmt::format("{} est la saison la plus active ({} % par rapport à la moyenne) et {} la plus calme ({} %).",
                           season_name(season_at(idx[hi])).fr, signed_number(deviation[hi], 1, "fr"),
-                          season_name(season_at(idx[lo])).fr, signed_number(deviation[lo], 1, "fr"))});
+                          season_in_sentence(season_at(idx[lo])).fr, signed_number(deviation[lo], 1, "fr"))});
   if (chi.ok()) {
     const bool uniform = chi.p_value >= 0.05;
     report.say({fmt::format("Chi-square χ² = {} (df {}), p = {}: the distribution across seasons is {}.",
@@ -352,7 +359,7 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
                           season_name(season_at(idx[lo])).en, format_number(calories[lo], 1, "en")),
               fmt::format("{} est la saison la plus calorique ({} kcal en moyenne) et {} la plus légère ({} kcal).",
                           season_name(season_at(idx[hi])).fr, format_number(calories[hi], 1, "fr"),
-                          season_name(season_at(idx[lo])).fr, format_number(calories[lo], 1, "fr"))});
+                          season_in_sentence(season_at(idx[lo])).fr, format_number(calories[lo], 1, "fr"))});
   report.say({fmt::format("{} of {} nutrients differ significantly across seasons (Kruskal-Wallis, Benjamini–Hochberg "
                           "adjusted p < 0.05).",
                           significant, nutrients.size()),

@@ -126,8 +126,8 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     c.d = cohens_d_from_moments(c.weekend, c.weekday);
     c.mann_whitney.reason = "empty group";
     if (groups[0].n + groups[1].n > 0) {
-      const RankSum r = rank_sum(*column, period);
-      c.mann_whitney = mann_whitney_from_rank_sum(r.rank_sum, r.n1, r.n0, r.tie_term);
+      const RankSums r = rank_sums(*column, period, 2);
+      c.mann_whitney = mann_whitney_from_rank_sum(r.sums[1], r.sizes[1], r.sizes[0], r.tie_term);
     }
   }
   std::vector<double> welch_p;
@@ -670,8 +670,8 @@ struct ItemTest {
   [[nodiscard]] double diff() const { return share_weekend - share_weekday; }
 };
 
-json items(db::Connection& con, const Filters& f, const std::string& id, const ItemSource& source,
-           const Text& plural, const Text& title) {
+json items(db::Connection& con, const Filters& f, const std::string& id, const ItemSource& source, const Text& plural,
+           const Text& title) {
   const std::vector<int> period = cell_groups(CellGrid::scope(f), [](int c) { return CellGrid::weekday(c) >= 6; });
   const auto totals = group_totals(recipe_cells(con)->count, period, 2);
   const double n_weekday = totals[0];

@@ -175,20 +175,29 @@ TestResult kruskal_from_counts(const std::vector<std::vector<std::int64_t>>& tab
       sizes[g] += static_cast<double>(table[g][k]);
     }
   }
-  double n = 0;
-  for (double s : sizes) n += s;
-  t.n = static_cast<std::size_t>(n);
-  for (double s : sizes) {
-    if (s == 0) {
-      t.reason = "empty group";
-      return t;
-    }
-  }
   double ties = 0;
   const std::vector<double> ranks = level_ranks(totals, &ties);
   std::vector<double> rank_sums(table.size(), 0.0);
   for (std::size_t g = 0; g < table.size(); ++g) {
     for (std::size_t k = 0; k < levels; ++k) rank_sums[g] += static_cast<double>(table[g][k]) * ranks[k];
+  }
+  return kruskal_from_rank_sums(rank_sums, sizes, ties);
+}
+
+TestResult kruskal_from_rank_sums(std::span<const double> rank_sums, std::span<const double> sizes, double ties) {
+  TestResult t;
+  double n = 0;
+  for (double s : sizes) n += s;
+  t.n = static_cast<std::size_t>(n);
+  if (sizes.size() < 2) {
+    t.reason = "fewer than 2 groups";
+    return t;
+  }
+  for (double s : sizes) {
+    if (s == 0) {
+      t.reason = "empty group";
+      return t;
+    }
   }
   return kruskal_core(rank_sums, sizes, ties, n);
 }

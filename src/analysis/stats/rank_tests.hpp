@@ -25,6 +25,10 @@ TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std:
 /// "all values identical" (SciPy raises), "NaN in input".
 TestResult kruskal_wallis(std::span<const std::span<const double>> groups);
 
+/// Same test from each group's sum of average ranks in the pooled sample, the group sizes and
+/// Σ(t³ − t) over tie groups.
+TestResult kruskal_from_rank_sums(std::span<const double> rank_sums, std::span<const double> sizes, double ties);
+
 /// Same test from a table[group][level] of counts over ordered levels (every row the same length).
 TestResult kruskal_from_counts(const std::vector<std::vector<std::int64_t>>& table);
 

@@ -203,6 +203,49 @@ TEST_F(IngestRules, ItemTablesHoldDistinctNormalisedItems) {
   EXPECT_EQ(count("SELECT len(tags) FROM recipes"), 5);
 }
 
+TEST_F(IngestRules, ItemCellsCountRecipesPerItemAndCalendarCell) {
+  // Two recipes on the same Friday (2005-09-16), one the Saturday after, one without a date; the second
+  // has no tags at all.
+  Recipe a;
+  Recipe b;
+  b.id = "2";
+  b.tags = "\"[]\"";
+  Recipe c;
+  c.id = "3";
+  c.submitted = "2005-09-17";
+  c.tags = "\"['easy']\"";
+  Recipe d;
+  d.id = "4";
+  d.submitted = "";
+  ingest(a.line() + b.line() + c.line() + d.line());
+  auto cells = [&](const std::string& where) {
+    return con_
+        ->query("SELECT year, month, weekday, is_clean, recipes FROM item_cells WHERE " + where + " ORDER BY weekday")
+        .rows();
+  };
+  // 'easy': recipe 1 (Friday) and recipe 3 (Saturday); recipe 4 has no calendar cell.
+  auto easy = cells("kind = 'tag' AND item = 'easy'");
+  ASSERT_EQ(easy.size(), 2u);
+  EXPECT_EQ(std::get<std::int64_t>(easy[0][0]), 2005);
+  EXPECT_EQ(std::get<std::int64_t>(easy[0][1]), 9);
+  EXPECT_EQ(std::get<std::int64_t>(easy[0][2]), 5);
+  EXPECT_TRUE(std::get<bool>(easy[0][3]));
+  EXPECT_EQ(std::get<std::int64_t>(easy[0][4]), 1);
+  EXPECT_EQ(std::get<std::int64_t>(easy[1][2]), 6);
+  EXPECT_EQ(std::get<std::int64_t>(easy[1][4]), 1);
+  // 'apple' is in all three dated recipes: 2 on the Friday, 1 on the Saturday.
+  auto apple = cells("kind = 'ingredient' AND item = 'apple'");
+  ASSERT_EQ(apple.size(), 2u);
+  EXPECT_EQ(std::get<std::int64_t>(apple[0][4]), 2);
+  EXPECT_EQ(std::get<std::int64_t>(apple[1][4]), 1);
+  // Item NULL: recipes with at least one tag per cell — recipe 2 has none, so the Friday counts 1.
+  auto tagged = cells("kind = 'tag' AND item IS NULL");
+  ASSERT_EQ(tagged.size(), 2u);
+  EXPECT_EQ(std::get<std::int64_t>(tagged[0][4]), 1);
+  EXPECT_EQ(std::get<std::int64_t>(tagged[1][4]), 1);
+  EXPECT_EQ(count("SELECT sum(recipes) FROM item_cells WHERE kind = 'ingredient' AND item IS NULL"), 3);
+}
+
 TEST_F(IngestRules, LargeIdsAndMinutesStayExact) {
   Recipe r;
   r.id = "3000000000";
