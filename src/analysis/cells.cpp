@@ -295,10 +295,8 @@ std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vecto
   }
   // Type-7 quantiles need the order statistics of rank floor(h) and floor(h) + 1 of each group; the pass
   // in ascending order meets each group's values in order, so a per-group counter finds them.
-  struct Wanted {
-    std::int64_t rank;
-    std::size_t slot;  // 2 · probability index (+1 for the upper neighbour)
-  };
+  // (rank, slot): slot = 2 · probability index, + 1 for the upper neighbour.
+  using Wanted = std::pair<std::int64_t, std::size_t>;
   std::vector<std::vector<Wanted>> wanted(groups);
   std::vector<std::vector<double>> found(groups, std::vector<double>(2 * probabilities.size(), NAN));
   for (std::size_t g = 0; g < groups; ++g) {
@@ -312,7 +310,7 @@ std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vecto
       wanted[g].push_back({lo, 2 * k});
       wanted[g].push_back({std::min<std::int64_t>(lo + 1, static_cast<std::int64_t>(s.n) - 1), 2 * k + 1});
     }
-    std::sort(wanted[g].begin(), wanted[g].end(), [](const Wanted& a, const Wanted& b) { return a.rank < b.rank; });
+    std::sort(wanted[g].begin(), wanted[g].end());
   }
   std::vector<std::int64_t> seen(groups, 0);
   std::vector<std::size_t> next(groups, 0);
@@ -322,8 +320,8 @@ std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vecto
     const auto g = static_cast<std::size_t>(gi);
     const double d = column.values[i] - out[g].mean;
     out[g].m2 += d * d;
-    while (next[g] < wanted[g].size() && wanted[g][next[g]].rank == seen[g]) {
-      found[g][wanted[g][next[g]].slot] = column.values[i];
+    while (next[g] < wanted[g].size() && wanted[g][next[g]].first == seen[g]) {
+      found[g][wanted[g][next[g]].second] = column.values[i];
       ++next[g];
     }
     ++seen[g];

@@ -311,17 +311,17 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
     return report.to_json();
   }
   const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
-  const auto items = item_cells(con, s);
+  const auto present = item_cells(con, s);
   std::vector<ItemRow> counts;
-  for (std::size_t k = 0; k < items->names.size(); ++k) {
+  for (std::size_t k = 0; k < present->names.size(); ++k) {
     std::vector<double> values(5, 0.0);  // total, then winter .. autumn
-    for (std::size_t e = items->begin[k]; e < items->begin[k + 1]; ++e) {
-      const int g = by_season[static_cast<std::size_t>(items->cells[e])];
+    for (std::size_t e = present->begin[k]; e < present->begin[k + 1]; ++e) {
+      const int g = by_season[static_cast<std::size_t>(present->cells[e])];
       if (g < 0) continue;
-      values[0] += items->counts[e];
-      values[1 + static_cast<std::size_t>(g)] += items->counts[e];
+      values[0] += present->counts[e];
+      values[1 + static_cast<std::size_t>(g)] += present->counts[e];
     }
-    if (values[0] >= min_total) counts.push_back({items->names[k], std::move(values)});
+    if (values[0] >= min_total) counts.push_back({present->names[k], std::move(values)});
   }
   const std::vector<std::string>& order = season_order();
   struct ItemTest {
