@@ -91,7 +91,7 @@ ItemCells load_item_cells(db::Connection& con, const ItemSource& source) {
                                ? "SELECT * FROM item_cells WHERE kind = '" + source.column + "'"
                                : data::item_cells_select(source.table, source.column);
   auto result = con.query("SELECT item, year, month, weekday, is_clean, recipes FROM (" + rows + ") WHERE " + kOnGrid +
-                          " ORDER BY item NULLS FIRST");
+                          " ORDER BY item NULLS FIRST, year, month, weekday, is_clean");
   ItemCells out;
   while (auto chunk = result.next_chunk()) {
     for (std::size_t r = 0; r < chunk->size(); ++r) {

@@ -267,8 +267,8 @@ TEST_F(CellsTest, FrenchNarrativesWriteSeasonsInLowerCaseMidSentence) {
       EXPECT_EQ(text.find(capitalised), std::string::npos) << id << ": " << text;
     }
     if (std::string(id) == "seasonality.duration") {
-      // Clean minutes: autumn has the highest mean (60, 70, 45) and winter the lowest (10, 80).
-      EXPECT_NE(text.find("plus élevé en automne, plus bas en hiver"), std::string::npos) << text;
+      // Clean minutes: autumn has the highest mean (60, 70, 45 → 58.3) and summer the lowest (20, 20, 20, 100).
+      EXPECT_NE(text.find("plus élevé en automne, plus bas en été"), std::string::npos) << text;
     }
   }
 }

@@ -243,7 +243,7 @@ TEST_F(IngestRules, ItemCellsCountRecipesPerItemAndCalendarCell) {
   ASSERT_EQ(tagged.size(), 2u);
   EXPECT_EQ(std::get<std::int64_t>(tagged[0][4]), 1);
   EXPECT_EQ(std::get<std::int64_t>(tagged[1][4]), 1);
-  EXPECT_EQ(count("SELECT sum(recipes) FROM item_cells WHERE kind = 'ingredient' AND item IS NULL"), 3);
+  EXPECT_EQ(count("SELECT CAST(sum(recipes) AS BIGINT) FROM item_cells WHERE kind = 'ingredient' AND item IS NULL"), 3);
 }
 
 TEST_F(IngestRules, LargeIdsAndMinutesStayExact) {
