@@ -4,13 +4,12 @@
 // Environment: MTM_BINARY (path of mangetamain), MTM_FIXTURES_DIR (the real-row samples).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { binary, startServer, launchBrowser, openPage as openTab } from './support.mjs';
 
-const binary = process.env.MTM_BINARY || 'build/release/mangetamain';
 const fixtures = process.env.MTM_FIXTURES_DIR || '../shared/data/foodcom_samples';
 const outDir = process.env.MTM_E2E_OUT || 'build';
 const SCRIPT_REVIEW = '<script>window.pwned = 1</script> &lt;b&gt;bold&lt;/b&gt; it&#039;s great';
@@ -21,21 +20,6 @@ let server;
 let baseUrl;
 let browser;
 let recipe;  // { id, name, firstIngredient }
-
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    server = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.stderr.on('data', (chunk) => { out += chunk; });
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
-  });
-}
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'mtm-explorer-e2e-'));
@@ -50,33 +34,20 @@ before(async () => {
   interactions += `${REVIEWER},${id},2013-05-06,4,plain second review\r\n`;
   writeFileSync(join(work, 'interactions.csv'), interactions);
   execFileSync(binary, ['ingest', '--recipes', recipes, '--interactions', join(work, 'interactions.csv'), '--db', join(work, 'x.duckdb')], { stdio: 'pipe' });
-  baseUrl = await startServer(join(work, 'x.duckdb'));
+  server = await startServer(join(work, 'x.duckdb'));
+  baseUrl = server.baseUrl;
   const page = await (await fetch(`${baseUrl}/api/v1/recipes/${id}`)).json();
   recipe = { id, name: page.name, firstIngredient: page.ingredients[0] };
-  browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser(join(work, 'profile'));
 });
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
+  if (server) server.process.kill('SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function openPage(viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
-  return { page, problems };
-}
+const openPage = (viewport) => openTab(browser, viewport);
 
 const total = (page) => page.$eval('.search-total', (e) => Number(e.dataset.total));
 

@@ -3,49 +3,30 @@
 // Environment: MTM_BINARY (path of mangetamain).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { binary, startServer, launchBrowser, openPage } from './support.mjs';
 
-const binary = process.env.MTM_BINARY || 'build/release/mangetamain';
 let work;
 let server;
 let baseUrl;
 let browser;
 
-function startServer(db, logDir) {
-  return new Promise((resolve, reject) => {
-    server = spawn(binary, ['serve', '--db', db, '--port', '0', '--env', 'preprod', '--log-dir', logDir,
-      '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.stderr.on('data', (chunk) => { out += chunk; });
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
-  });
-}
-
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'mtm-e2e-ops-'));
   execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', '0.01'], { stdio: 'pipe' });
   execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', join(work, 'e2e.duckdb')], { stdio: 'pipe' });
-  baseUrl = await startServer(join(work, 'e2e.duckdb'), join(work, 'logs'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  server = await startServer(join(work, 'e2e.duckdb'),
+    ['--env', 'preprod', '--log-dir', join(work, 'logs'), '--log-level', 'warn']);
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser(join(work, 'profile'));
 });
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) { server.removeAllListeners('exit'); server.kill('SIGTERM'); }
+  if (server) server.process.kill('SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -62,12 +43,7 @@ async function interactions(count) {
 }
 
 test('the CSP allows the UI and Plotly, and user actions are logged as events', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => { if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`); });
+  const { page, problems } = await openPage(browser);
 
   const response = await page.goto(`${baseUrl}/?page=trends`);
   const csp = response.headers()['content-security-policy'];
@@ -95,5 +71,5 @@ test('the CSP allows the UI and Plotly, and user actions are logged as events', 
   assert.match(lines[0].client_id, /^[0-9a-f]{32}$/);
   assert.ok(lines.every((l) => l.client_id === lines[0].client_id && l.env === 'preprod'));
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.close();
 });
