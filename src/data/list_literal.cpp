@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "core/utf8.hpp"
+
 namespace mtm::data {
 
 namespace {
@@ -22,24 +24,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Parses one quoted Python string starting at text[i] (the quote); on success i is past the closing quote.
@@ -87,7 +71,7 @@ std::optional<ListParseError> parse_string(std::string_view text, std::size_t& i
           return ListParseError{i - 2, "escape is not a valid Unicode code point"};
         }
         i += digits;
-        append_utf8(out, cp);
+        mtm::append_utf8(out, cp);
         break;
       }
       default:
@@ -96,7 +80,7 @@ std::optional<ListParseError> parse_string(std::string_view text, std::size_t& i
           for (int k = 0; k < 2 && i < text.size() && text[i] >= '0' && text[i] <= '7'; ++k, ++i) {
             cp = cp * 8 + static_cast<std::uint32_t>(text[i] - '0');
           }
-          append_utf8(out, cp);
+          mtm::append_utf8(out, cp);
         } else {
           // Python keeps unknown escapes verbatim.
           out.push_back('\\');

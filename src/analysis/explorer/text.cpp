@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "core/utf8.hpp"
+
 namespace mtm::analysis::explorer {
 
 namespace {
@@ -13,25 +15,6 @@ bool is_word_byte(unsigned char c) {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool same_word(std::string_view a, std::string_view b) {
@@ -117,7 +100,10 @@ std::string decode_html(std::string_view text) {
         out += c;
         continue;
       }
-      append_utf8(out, static_cast<std::uint32_t>(cp));
+      auto code = static_cast<std::uint32_t>(cp);
+      // A review's broken reference (NUL, beyond Unicode, a lone surrogate) shows as U+FFFD, not as bad bytes.
+      if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+      mtm::append_utf8(out, code);
     } else if (entity == "amp") {
       out += '&';
     } else if (entity == "lt") {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/utf8.hpp"
 
 namespace mtm::data::s3 {
 
@@ -31,24 +32,6 @@ struct XmlSyntaxError {
   std::size_t offset;
   std::string what;
 };
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 class Parser {
  public:
@@ -224,7 +207,7 @@ std::string xml_unescape(std::string_view text) {
           (cp >= 0xD800 && cp <= 0xDFFF)) {
         throw std::invalid_argument("bad character reference '&" + std::string(ent) + ";'");
       }
-      append_utf8(out, cp);
+      mtm::append_utf8(out, cp);
     } else {
       throw std::invalid_argument("unknown entity '&" + std::string(ent) + ";'");
     }
