@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libcurl4-openssl-dev zlib1g-dev libssl-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3-scipy python3-statsmodels python3-numpy
-  nodejs npm chromium awscli
+  nodejs npm chromium awscli nginx openssl
   gcovr clang clang-format clang-tidy cppcheck time wrk
 )
 

@@ -24,7 +24,11 @@ const std::map<std::string, FlagSpec>& flag_table() {
       {"server.port", {"--port", "TCP port (default 8501, PREPROD 8500; 0 = any free port, printed at start)"}},
       {"server.threads", {"--threads", "Worker threads (0 = max(4, CPU threads))"}},
       {"data.db", {"--db", "DuckDB database file"}},
-      {"data.source", {"--data", "Data source: a local path or s3://bucket/prefix"}},
+      {"data.source",
+       {"--data",
+        "Data source instead of --db: s3://bucket/prefix (raw CSVs, fetched then ingested), "
+        "s3://bucket/prefix/name.duckdb (a prebuilt database) or a local database file"}},
+      {"data.cache_dir", {"--cache-dir", "Download cache of an s3:// data source (default data/s3-cache)"}},
       {"cache.bytes", {"--cache-bytes", "Bound of the analysis result cache (e.g. 64M)"}},
       {"log.dir", {"--log-dir", "Log directory, created if missing (default logs)"}},
       {"log.console_level", {"--log-level", "Console log level: trace, debug, info, warn, error, critical, off"}},

@@ -7,8 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/config_options.hpp"
+#include "cli/s3_source.hpp"
 #include "core/errors.hpp"
-#include "data/s3/credentials.hpp"
 #include "data/s3/s3_cache.hpp"
 #include "data/s3/s3_client.hpp"
 
@@ -40,10 +40,7 @@ void run(const FetchCliOptions& o, const Config& config) {
   request.location = data::s3::parse_s3_url(config.data.source, where);
   request.object = o.object;
   request.out_dir = o.out;
-  const data::s3::CredentialFlags flags{config.s3.endpoint, config.s3.region, config.s3.profile,
-                                        config.s3.credentials_file};
-  const data::s3::Credentials creds =
-      data::s3::resolve_credentials(flags, data::s3::process_env(), std::filesystem::current_path());
+  const data::s3::Credentials creds = s3_credentials_from(config);
   const data::s3::S3Client client(creds);
   const data::s3::FetchResult result = data::s3::fetch_objects(client, request);
   for (const auto& w : result.warnings) fmt::print(stderr, "warning: {}\n", w);

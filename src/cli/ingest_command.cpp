@@ -1,10 +1,17 @@
 // `mangetamain ingest`: read the Food.com CSVs into a DuckDB database (see docs/data-model.md).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/config_options.hpp"
+#include "cli/s3_source.hpp"
+#include "core/config.hpp"
+#include "core/errors.hpp"
 #include "data/ingest.hpp"
+#include "data/s3/s3_cache.hpp"
+#include "data/s3/s3_dataset.hpp"
 
 namespace mtm::cli {
 
@@ -19,6 +26,48 @@ struct IngestCliOptions {
   bool quiet = false;
 };
 
+// Download the raw CSVs of an s3:// source into the cache (only what changed) and return that directory.
+std::string fetch_raw_csvs(const Config& config, bool quiet) {
+  const std::string& url = config.data.source;
+  const data::s3::S3DataSource source = data::s3::parse_data_source(url, config.origin("data.source").where);
+  if (!source.database.empty()) {
+    throw ValidationError("--data", "'" + url +
+                                        "' is a prebuilt database; ingest reads raw CSVs (serve it with "
+                                        "`serve --data`, or download it with `fetch --object`)");
+  }
+  const data::s3::S3Client client(s3_credentials_from(config));
+  data::s3::FetchRequest request;
+  request.location = source.location;
+  request.out_dir = std::filesystem::path(config.data.cache_dir) / "raw";
+  const data::s3::FetchResult fetched = data::s3::fetch_objects(client, request);
+  for (const auto& w : fetched.warnings) fmt::print(stderr, "warning: {}\n", w);
+  if (!quiet) {
+    fmt::print("fetched {}: {} downloaded, {} up to date, {} from cache while offline\n", url, fetched.downloaded,
+               fetched.not_modified, fetched.offline);
+  }
+  return request.out_dir.string();
+}
+
+// The raw directory to ingest from the data source, or "" to read --raw-dir/--recipes/--interactions. A
+// MANGETAMAIN_DATA or config file that names a local database (serve's source) is not ingest's business;
+// a --data flag must be an s3:// prefix and replaces the local paths.
+std::string raw_dir_from_source(const IngestCliOptions& o, const Config& config) {
+  const bool flagged = config.origin("data.source").source == ConfigSource::Flag;
+  const bool local_paths = !o.raw_dir.empty() || !o.recipes.empty() || !o.interactions.empty();
+  if (flagged && local_paths) {
+    throw ValidationError("--data", "--data replaces --raw-dir, --recipes and --interactions; give only one");
+  }
+  if (!data::s3::is_s3_url(config.data.source)) {
+    if (flagged) {
+      throw ValidationError(
+          "--data", "'" + config.data.source + "' is not an s3:// prefix; give a local directory with --raw-dir");
+    }
+    return {};
+  }
+  if (local_paths) return {};
+  return fetch_raw_csvs(config, o.quiet);
+}
+
 void print_summary(const data::IngestSummary& summary) {
   for (const auto& t : summary.tables) {
     if (t.row_errors == 0) continue;
@@ -30,7 +79,8 @@ void print_summary(const data::IngestSummary& summary) {
   }
 }
 
-void run(IngestCliOptions& o) {
+void run(IngestCliOptions& o, const Config& config) {
+  if (std::string fetched = raw_dir_from_source(o, config); !fetched.empty()) o.raw_dir = std::move(fetched);
   data::IngestOptions& options = o.ingest;
   options.recipes = o.recipes;
   options.interactions = o.interactions;
@@ -64,6 +114,9 @@ void setup_ingest(CLI::App& app) {
   sub->add_option("--db", o->db, "DuckDB file to write (replaced atomically)")
       ->envname("MANGETAMAIN_DB")
       ->capture_default_str();
+  // --data s3://bucket/prefix: the raw CSVs are fetched into --cache-dir/raw (only what changed), then ingested.
+  auto flags = add_config_options(
+      sub, {"data.source", "data.cache_dir", "s3.endpoint", "s3.region", "s3.profile", "s3.credentials_file"});
   sub->add_flag("--strict", o->ingest.strict, "Fail on the first per-row problem");
   sub->add_option("--min-minutes", o->ingest.min_minutes, "Cleaning: smallest kept minutes")->capture_default_str();
   sub->add_option("--max-minutes", o->ingest.max_minutes, "Cleaning: largest kept minutes")->capture_default_str();
@@ -76,7 +129,7 @@ void setup_ingest(CLI::App& app) {
   sub->add_option("--max-rating", o->ingest.max_rating, "Cleaning: largest rating used by rating statistics")
       ->capture_default_str();
   sub->add_flag("--quiet", o->quiet, "Print only problems");
-  sub->callback([o] { run(*o); });
+  sub->callback([o, flags] { run(*o, resolve_config(*flags)); });
 }
 
 }  // namespace mtm::cli

@@ -1,9 +1,11 @@
-// `mangetamain serve`: the JSON API and the embedded web UI over one read-only database.
+// `mangetamain serve`: the JSON API and the embedded web UI over one read-only database, taken from a local
+// file or an s3:// data source; SIGHUP (or POST /api/v1/admin/reload) reloads it without a restart.
 #include <fmt/format.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -12,48 +14,100 @@
 #include "analysis/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_options.hpp"
+#include "cli/s3_source.hpp"
 #include "core/config.hpp"
 #include "core/environment.hpp"
 #include "core/errors.hpp"
 #include "core/logging.hpp"
 #include "core/version_info.hpp"
+#include "data/s3/s3_dataset.hpp"
 #include "server/http_server.hpp"
 
 namespace mtm::cli {
 
 namespace {
 
+// The database of an s3:// source, brought up to date in the cache; used at start and on every reload.
+std::string prepare_from_s3(const Config& config) {
+  const data::s3::S3DataSource source =
+      data::s3::parse_data_source(config.data.source, config.origin("data.source").where);
+  const data::s3::S3Client client(s3_credentials_from(config));
+  const data::s3::S3DatabaseResult prepared = data::s3::prepare_s3_database(client, source, config.data.cache_dir);
+  for (const auto& w : prepared.warnings) spdlog::warn("{}", w);
+  spdlog::info("data source {}: {} downloaded, {} up to date, {} from cache while offline{}", config.data.source,
+               prepared.fetch.downloaded, prepared.fetch.not_modified, prepared.fetch.offline,
+               prepared.ingested ? ", ingested" : "");
+  return prepared.db_path.string();
+}
+
 void run_serve(const Config& config) {
-  if (!std::filesystem::exists(config.data.db)) {
-    throw ConfigurationError(fmt::format("database '{}' (from {}) does not exist (create it with `mangetamain ingest`)",
-                                         config.data.db, config.origin("data.db").where));
+  const bool from_s3 = data::s3::is_s3_url(config.data.source);
+  server::ServerOptions server_options = server::server_options_from(config);
+  if (!from_s3) {
+    const bool local_source = !config.data.source.empty();
+    if (local_source) server_options.db_path = config.data.source;
+    if (!std::filesystem::exists(server_options.db_path)) {
+      throw ConfigurationError(
+          fmt::format("database '{}' (from {}) does not exist (create it with `mangetamain ingest`)",
+                      server_options.db_path, config.origin(local_source ? "data.source" : "data.db").where));
+    }
   }
   init_logging(log_config_from(config));
+  if (from_s3) {
+    try {
+      server_options.db_path = prepare_from_s3(config);
+    } catch (...) {
+      shutdown_logging();
+      throw;
+    }
+    server_options.refresh = [config] { return prepare_from_s3(config); };
+  }
 
-  // SIGINT/SIGTERM are taken by a waiting thread (not an async handler), which stops the server cleanly.
+  // Signals are taken by a waiting thread (not an async handler): SIGHUP reloads, SIGINT/SIGTERM stop.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::HttpServer http(server::server_options_from(config));
+  server::HttpServer http(server_options);
   const int port = http.bind(config.server.host, config.server.port);
-  spdlog::info("mangetamain {} ({}), environment {}, {} analyses, database {}", version::kVersion, version::kGitCommit,
-               environment_name(http.context().environment), analysis::analyses().size(), config.data.db);
+  spdlog::info("mangetamain {} ({}), environment {}, {} analyses, database {} (identity {})", version::kVersion,
+               version::kGitCommit, environment_name(http.context().environment), analysis::analyses().size(),
+               server_options.db_path, http.context().dataset()->identity());
   if (!config.file.empty()) spdlog::info("configuration file {}", config.file);
   // The e2e test and scripts read this line to learn the port when --port 0 was given.
   fmt::print("listening on http://{}:{}/\n", config.server.host, port);
   std::fflush(stdout);
 
   std::atomic<bool> stopping{false};
+  std::atomic<bool> run_returned{false};
   std::thread waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    if (!stopping.exchange(true)) spdlog::info("signal {} received, stopping", received);
-    http.stop();
+    for (;;) {
+      int received = 0;
+      sigwait(&signals, &received);
+      if (received == SIGHUP) {
+        if (stopping.load()) continue;
+        spdlog::info("SIGHUP received, reloading the dataset");
+        try {
+          http.context().reload();
+        } catch (const std::exception& e) {
+          spdlog::error("reload failed, the current dataset stays: {}", e.what());
+        }
+        continue;
+      }
+      if (!stopping.exchange(true)) spdlog::info("signal {} received, stopping", received);
+      // A signal right after the port is printed can come before run() listens, when stop() is a no-op.
+      while (!run_returned.load()) {
+        http.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      return;
+    }
   });
   const bool ok = http.run();
+  run_returned = true;
   if (!stopping.exchange(true)) {
     // The server ended on its own; wake the waiter with a signal it is waiting for.
     pthread_kill(waiter.native_handle(), SIGTERM);

@@ -20,12 +20,11 @@
 namespace mtm::server {
 
 ApiContext::ApiContext(const ServerOptions& options)
-    : database(options.db_path, /*read_only=*/true),
-      pool(database),
+    : options_(options),
+      datasets_(std::make_shared<const Dataset>(options.db_path, 1)),
       cache(options.cache_bytes),
       assets(embedded_files()),
       environment(options.environment),
-      explorer(load_explorer_index(database)),
       badge(options.badge),
       max_request_bytes(options.max_request_bytes),
       events(options.events),
@@ -41,7 +40,21 @@ ServerOptions server_options_from(const Config& config) {
   options.max_request_bytes = config.server.max_request_bytes;
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
+  options.admin_token = config.admin_token;
   return options;
+}
+
+std::shared_ptr<const Dataset> ApiContext::reload() {
+  std::lock_guard lock(reload_mutex_);
+  const std::string path = options_.refresh ? options_.refresh() : options_.db_path;
+  auto next = std::make_shared<const Dataset>(path, generation_ + 1);
+  ++generation_;
+  const auto previous = datasets_.replace(next);
+  // Entries of the old generation can no longer be hit (keys carry the generation); free their memory now.
+  cache.clear();
+  spdlog::info("dataset reloaded: {} generation {} identity {} (was {})", next->path(), next->generation(),
+               next->identity(), previous->identity());
+  return next;
 }
 
 std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
@@ -124,15 +137,17 @@ json spec_json(const analysis::FilterSpec& spec, const std::string& default_valu
   return out;
 }
 
-/// Run fn through the result cache under key; the body is JSON.
+/// Run fn(dataset) through the result cache under key (within the current dataset's generation); the body is JSON.
 template <typename Fn>
 void cached_json(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const std::string& key,
                  Fn&& fn) {
-  auto body = ctx.cache.get(key);
+  const auto dataset = ctx.dataset();
+  const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
+  auto body = ctx.cache.get(full_key);
   if (!body) {
-    json value = fn();
+    json value = fn(*dataset);
     body = make_body(value.dump(-1, ' ', false, json::error_handler_t::replace), true);
-    ctx.cache.put(key, body);
+    ctx.cache.put(full_key, body);
   }
   send_body(req, res, 200, "application/json", body, "no-cache");
 }
@@ -173,36 +188,30 @@ void get_healthz(ApiContext&, const httplib::Request& req, httplib::Response& re
 
 void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
-  json dataset;
+  const auto dataset = ctx.dataset();
   try {
-    auto connection = ctx.pool.acquire();
-    auto rows = connection
-                    ->query(
-                        "SELECT source, is_synthetic, recipes_rows, interactions_rows, CAST(ingested_at AS VARCHAR), "
-                        "tool_version FROM dataset_info")
-                    .rows();
-    if (rows.size() != 1) throw DatabaseError("dataset_info must hold exactly one row");
-    const auto& row = rows[0];
-    dataset = {{"source", db::to_text(row[0])},
-               {"is_synthetic", std::get_if<bool>(&row[1]) != nullptr && std::get<bool>(row[1])},
-               {"recipes_rows", std::get_if<std::int64_t>(&row[2]) ? std::get<std::int64_t>(row[2]) : 0},
-               {"interactions_rows", std::get_if<std::int64_t>(&row[3]) ? std::get<std::int64_t>(row[3]) : 0},
-               {"ingested_at", db::to_text(row[4])},
-               {"tool_version", db::to_text(row[5])}};
+    // Opening checked the file once; this checks it still answers now.
+    auto connection = dataset->connect();
+    (void)connection->query("SELECT count(*) FROM dataset_info").rows();
   } catch (const std::exception& e) {
     spdlog::error("readyz: database not answering: {}", e.what());
     send_problem(req, res, ProblemKind::NotReady, problem_detail(ProblemKind::NotReady, request_language(req)));
     return;
   }
   res.set_header("Cache-Control", "no-store");
-  res.set_content(json{{"status", "ready"}, {"database", ctx.database.path()}, {"dataset", dataset}}.dump(),
+  res.set_content(json{{"status", "ready"},
+                       {"database", dataset->path()},
+                       {"generation", dataset->generation()},
+                       {"identity", dataset->identity()},
+                       {"dataset", dataset->info()}}
+                      .dump(),
                   "application/json");
 }
 
 void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "meta", [&] {
-    auto connection = ctx.pool.acquire();
+  cached_json(ctx, req, res, "meta", [&](const Dataset& dataset) {
+    auto connection = dataset.connect();
     const json summary = analysis::dataset_summary(*connection);
     return json{{"name", "Mangetamain Analytics"},
                 {"version", version::kVersion},
@@ -219,16 +228,16 @@ void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
 
 void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "summary", [&] {
-    auto connection = ctx.pool.acquire();
+  cached_json(ctx, req, res, "summary", [](const Dataset& dataset) {
+    auto connection = dataset.connect();
     return analysis::dataset_summary(*connection);
   });
 }
 
 void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "ingest-report", [&] {
-    auto connection = ctx.pool.acquire();
+  cached_json(ctx, req, res, "ingest-report", [](const Dataset& dataset) {
+    auto connection = dataset.connect();
     json rows = analysis::ingest_report(*connection);
     // parameters is JSON text in the table; hand it over as JSON when it parses.
     for (auto& row : rows) {
@@ -243,7 +252,7 @@ void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Re
 
 void get_analyses(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "analyses", [] {
+  cached_json(ctx, req, res, "analyses", [](const Dataset&) {
     json list = json::array();
     for (const auto& a : analysis::analyses()) {
       json filters = json::array();
@@ -267,9 +276,9 @@ void get_analysis(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   if (a == nullptr) throw ParameterError(ProblemKind::UnknownAnalysis, "", id, fmt::format("no analysis '{}'", id));
   const auto params = checked_params(req, a->filters);
   const analysis::Filters filters = analysis::parse_filters(params, a->filters, a->defaults);
-  cached_json(ctx, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&] {
+  cached_json(ctx, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&](const Dataset& dataset) {
     const auto start = std::chrono::steady_clock::now();
-    auto connection = ctx.pool.acquire();
+    auto connection = dataset.connect();
     json result = a->run(*connection, filters);
     if (!result.is_object()) result = json{{"result", std::move(result)}};
     result["id"] = a->id;

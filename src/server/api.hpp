@@ -1,5 +1,5 @@
-// The HTTP handlers of the JSON API and the embedded UI, and the state they share (database,
-// connection pool, result cache, assets). Handlers throw typed errors; routes.cpp wraps each one so
+// The HTTP handlers of the JSON API and the embedded UI, and the state they share (the current dataset,
+// result cache, assets, metrics). Handlers throw typed errors; routes.cpp wraps each one so
 // every error becomes a problem+json response. ApiContext is shared by all worker threads: its
 // members are thread-safe.
 #pragma once
@@ -8,16 +8,17 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "analysis/explorer/explorer_index.hpp"
 #include "core/config.hpp"
 #include "core/environment.hpp"
-#include "data/duckdb.hpp"
-#include "server/connection_pool.hpp"
+#include "server/dataset.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
@@ -40,6 +41,12 @@ struct ServerOptions {
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   EventsConfig events{};
+  /// Bearer token POST /api/v1/admin/reload must present (config admin.token); empty = reload over HTTP is
+  /// refused.
+  std::string admin_token{};
+  /// Run before each reload to bring the database up to date (e.g. fetch from S3, then ingest); returns the
+  /// path to open. Unset: db_path is opened again (a new ingest may have replaced the file).
+  std::function<std::string()> refresh{};
 };
 
 /// The server settings of a resolved configuration.
@@ -50,13 +57,23 @@ class ApiContext {
   /// Opens the database read-only; throws DatabaseError when it cannot be opened.
   explicit ApiContext(const ServerOptions& options);
 
-  db::Database database;
-  ConnectionPool pool;
+  /// The dataset to answer from; hold the pointer for the whole request.
+  [[nodiscard]] std::shared_ptr<const Dataset> dataset() const { return datasets_.current(); }
+  /// Refresh, open the new database, swap it in and clear the result cache. One reload at a time; on any
+  /// error (thrown) the current dataset stays in service.
+  std::shared_ptr<const Dataset> reload();
+  [[nodiscard]] const std::string& admin_token() const noexcept { return options_.admin_token; }
+
+ private:
+  ServerOptions options_;
+  std::mutex reload_mutex_;
+  std::uint64_t generation_ = 1;
+  DatasetSlot datasets_;
+
+ public:
   LruCache cache;
   StaticAssets assets;
   Environment environment;
-  /// Search, similar recipes and pantry matching, built from the database at start.
-  std::shared_ptr<const analysis::explorer::ExplorerIndex> explorer;
   std::string badge;
   std::size_t max_request_bytes;
   RequestMetrics metrics;
@@ -88,6 +105,8 @@ void get_openapi(ApiContext& ctx, const httplib::Request& req, httplib::Response
 // Operations routes (ops_api.cpp).
 void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
 void post_event(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+// Admin routes (admin.cpp).
+void post_admin_reload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace api
 }  // namespace mtm::server

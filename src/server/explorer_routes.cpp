@@ -275,7 +275,8 @@ void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   query.exclude_tags = params.list("exclude_tags").value_or(std::vector<std::string>{});
   query.ingredients = params.list("ingredients").value_or(std::vector<std::string>{});
   query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
-  const auto& index = *ctx.explorer;
+  const auto dataset = ctx.dataset();
+  const auto& index = dataset->explorer();
   const auto result = ex::search(index, query);
   json results = json::array();
   for (const auto& hit : result.hits) {
@@ -311,8 +312,9 @@ void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  auto connection = ctx.pool.acquire();
-  send_json(req, res, 200, ex::recipe_page(*connection, *ctx.explorer, id));
+  const auto dataset = ctx.dataset();
+  auto connection = dataset->connect();
+  send_json(req, res, 200, ex::recipe_page(*connection, dataset->explorer(), id));
 }
 
 void get_reviews(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -320,8 +322,9 @@ void get_reviews(ApiContext& ctx, const httplib::Request& req, httplib::Response
   const auto id = path_id(req);
   const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(10));
-  auto connection = ctx.pool.acquire();
-  send_json(req, res, 200, ex::recipe_reviews(*connection, *ctx.explorer, id, page, per_page));
+  const auto dataset = ctx.dataset();
+  auto connection = dataset->connect();
+  send_json(req, res, 200, ex::recipe_reviews(*connection, dataset->explorer(), id, page, per_page));
 }
 
 void get_pantry(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -336,7 +339,8 @@ void get_pantry(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(20));
   query.offset = (page - 1) * per_page;
   query.limit = per_page;
-  const auto& index = *ctx.explorer;
+  const auto dataset = ctx.dataset();
+  const auto& index = dataset->explorer();
   const auto result = ex::what_can_i_cook(index, query);
   json results = json::array();
   for (const auto& hit : result.hits) {
@@ -373,25 +377,27 @@ void send_completions(const data::Vocabulary& vocabulary, const httplib::Request
 }
 
 void get_ingredients(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  send_completions(ctx.explorer->corpus().ingredients, req, res);
+  send_completions(ctx.dataset()->explorer().corpus().ingredients, req, res);
 }
 
 void get_tags(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  send_completions(ctx.explorer->corpus().tags, req, res);
+  send_completions(ctx.dataset()->explorer().corpus().tags, req, res);
 }
 
 void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  auto connection = ctx.pool.acquire();
-  send_json(req, res, 200, ex::contributor_page(*connection, *ctx.explorer, id));
+  const auto dataset = ctx.dataset();
+  auto connection = dataset->connect();
+  send_json(req, res, 200, ex::contributor_page(*connection, dataset->explorer(), id));
 }
 
 void get_user(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  auto connection = ctx.pool.acquire();
-  send_json(req, res, 200, ex::user_page(*connection, *ctx.explorer, id));
+  const auto dataset = ctx.dataset();
+  auto connection = dataset->connect();
+  send_json(req, res, 200, ex::user_page(*connection, dataset->explorer(), id));
 }
 
 json param_doc(const ParamSpec& s, const std::string& name) {

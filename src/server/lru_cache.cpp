@@ -41,6 +41,14 @@ void LruCache::evict_locked() {
   }
 }
 
+void LruCache::clear() {
+  std::lock_guard lock(mutex_);
+  order_.clear();
+  index_.clear();
+  stats_.entries = 0;
+  stats_.bytes = 0;
+}
+
 LruCache::Stats LruCache::stats() const {
   std::lock_guard lock(mutex_);
   Stats out = stats_;

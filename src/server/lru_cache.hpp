@@ -37,6 +37,8 @@ class LruCache {
   /// Insert or replace key, then evict the least recently used entries until the bound holds. A value
   /// larger than the whole bound is not stored.
   void put(const std::string& key, std::shared_ptr<const CachedBody> value);
+  /// Drop every entry (hit, miss and eviction counters are kept).
+  void clear();
   [[nodiscard]] Stats stats() const;
   [[nodiscard]] std::size_t max_bytes() const noexcept { return max_bytes_; }
 

@@ -110,6 +110,13 @@ json openapi_document() {
                                 {"400", problem_response("A field is missing or invalid (parameter names it)")},
                                 {"413", problem_response("Body larger than events.max_bytes")},
                                 {"429", problem_response("Too many events from this client (Retry-After)")}};
+    } else if (route.path == "/api/v1/admin/reload") {
+      parameters.push_back(lang_parameter());
+      operation["security"] = {{{"adminToken", json::array()}}};
+      operation["responses"] = {{"200", json_response("Reloaded: the new dataset's path, generation and identity")},
+                                {"401", problem_response("Missing or wrong admin token")},
+                                {"403", problem_response("No admin token configured: administration is off")},
+                                {"503", problem_response("The new dataset could not be loaded; the old one stays")}};
     } else if (route.path == "/") {
       operation["responses"] = {{"200", {{"description", "index.html"}, {"content", {{"text/html", json::object()}}}}}};
     } else {
@@ -159,7 +166,8 @@ json openapi_document() {
             {"description", "Food.com recipes and ratings, analysed. Errors are RFC 9457 problem+json documents."}}},
           {"paths", paths},
           {"components",
-           {{"schemas",
+           {{"securitySchemes", {{"adminToken", {{"type", "http"}, {"scheme", "bearer"}}}}},
+            {"schemas",
              {{"Problem",
                {{"type", "object"},
                 {"required", {"type", "title", "status", "detail"}},

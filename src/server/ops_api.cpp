@@ -18,7 +18,8 @@ const std::vector<std::string> kNoParams;
 std::map<std::string, std::int64_t> dataset_rows(ApiContext& ctx) {
   std::map<std::string, std::int64_t> rows;
   try {
-    auto connection = ctx.pool.acquire();
+    const auto dataset = ctx.dataset();
+    auto connection = dataset->connect();
     const auto result = connection->query("SELECT recipes_rows, interactions_rows FROM dataset_info").rows();
     if (result.size() == 1) {
       if (const auto* recipes = std::get_if<std::int64_t>(&result[0][0])) rows["recipes"] = *recipes;

@@ -21,8 +21,8 @@ struct Message {
   std::string_view detail_fr;
 };
 
-// The only user-facing server texts; the UI has its own i18n files.
-constexpr std::array<Message, 10> kMessages = {{
+// The only user-facing server texts; the UI has its own i18n files. Internal stays last: it is the fallback.
+constexpr std::array<Message, 13> kMessages = {{
     {ProblemKind::UnknownParameter, 400, "unknown-parameter", "Unknown parameter", "Paramètre inconnu",
      "Unknown parameter '{0}'. Accepted parameters: {1}.", "Paramètre inconnu « {0} ». Paramètres acceptés : {1}."},
     {ProblemKind::RepeatedParameter, 400, "repeated-parameter", "Repeated parameter", "Paramètre répété",
@@ -38,20 +38,29 @@ constexpr std::array<Message, 10> kMessages = {{
      "L'analyse ne peut pas être calculée", "{0}", "{0}"},
     {ProblemKind::NotReady, 503, "not-ready", "Service not ready", "Service pas prêt", "The database is not answering.",
      "La base de données ne répond pas."},
-    {ProblemKind::Internal, 500, "internal-error", "Internal error", "Erreur interne",
-     "The server could not complete the request. The incident is logged.",
-     "Le serveur n'a pas pu traiter la requête. L'incident est journalisé."},
+    {ProblemKind::AdminDisabled, 403, "admin-disabled", "Administration disabled", "Administration désactivée",
+     "No admin token is configured on this server, so administration requests are refused.",
+     "Aucun jeton d'administration n'est configuré sur ce serveur : les requêtes d'administration sont refusées."},
+    {ProblemKind::Unauthorized, 401, "unauthorized", "Unauthorized", "Non autorisé",
+     "This request needs the admin token in an 'Authorization: Bearer' header.",
+     "Cette requête exige le jeton d'administration dans un en-tête « Authorization: Bearer »."},
+    {ProblemKind::ReloadFailed, 503, "reload-failed", "Reload failed", "Échec du rechargement",
+     "The new dataset could not be loaded; the current one stays in service. The details are logged.",
+     "Le nouveau jeu de données n'a pas pu être chargé ; l'actuel reste en service. Les détails sont journalisés."},
     {ProblemKind::PayloadTooLarge, 413, "payload-too-large", "Request too large", "Requête trop volumineuse",
      "The request body is larger than {0} bytes.", "Le corps de la requête dépasse {0} octets."},
     {ProblemKind::TooManyRequests, 429, "too-many-requests", "Too many requests", "Trop de requêtes",
      "Too many requests from this client; retry in {0} s.", "Trop de requêtes de ce client ; réessayez dans {0} s."},
+    {ProblemKind::Internal, 500, "internal-error", "Internal error", "Erreur interne",
+     "The server could not complete the request. The incident is logged.",
+     "Le serveur n'a pas pu traiter la requête. L'incident est journalisé."},
 }};
 
 const Message& message(ProblemKind kind) {
   for (const auto& m : kMessages) {
     if (m.kind == kind) return m;
   }
-  return kMessages.back();
+  return kMessages.back();  // Internal
 }
 
 std::string fill(std::string_view pattern, std::string_view arg0, std::string_view arg1) {

@@ -34,6 +34,9 @@ enum class ProblemKind {
   Internal,           // no argument
   PayloadTooLarge,    // {0} = largest accepted size in bytes
   TooManyRequests,    // {0} = seconds to wait
+  AdminDisabled,      // no argument: no admin token is configured
+  Unauthorized,       // no argument: missing or wrong admin token
+  ReloadFailed,       // no argument: the new dataset could not be loaded
 };
 
 /// A parameter rejected before any work: the server's own unknown/repeated checks.

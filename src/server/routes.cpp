@@ -79,6 +79,14 @@ const std::vector<RouteSpec>& route_specs() {
        "api",
        {},
        api::get_openapi},
+      {"POST",
+       "/api/v1/admin/reload",
+       "/api/v1/admin/reload",
+       "Reload the dataset (re-fetching from S3 when the source is s3://) and clear the result cache; needs "
+       "the admin token as a Bearer token",
+       "admin",
+       {},
+       api::post_admin_reload},
   });
   return kRoutes;
 }

@@ -18,7 +18,7 @@ struct RouteSpec {
   /// Regular expression cpp-httplib matches the whole request path against.
   std::string pattern;
   std::string summary;
-  /// OpenAPI tag: "api", "explorer", "health" or "ui".
+  /// OpenAPI tag: "api", "admin", "explorer", "health" or "ui".
   std::string tag;
   /// Query parameters accepted besides lang (analysis routes take theirs from the registry).
   std::vector<std::string> query;

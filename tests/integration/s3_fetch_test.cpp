@@ -1,12 +1,9 @@
 // Integration tests of the S3 client and `mangetamain fetch` against a real S3 server on loopback (npm s3rver,
 // objects uploaded with awscli) and against a tiny socket server that misbehaves on purpose.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -20,6 +17,7 @@
 #include "core/errors.hpp"
 #include "data/s3/s3_cache.hpp"
 #include "data/s3/s3_client.hpp"
+#include "support/s3rver.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::data::s3 {
@@ -27,35 +25,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kBucket = "mangetamain";
-constexpr const char* kKeyId = "S3RVER";  // s3rver's only access key id; it does not check the secret
+constexpr const char* kBucket = test::S3rver::kBucket;
+constexpr const char* kKeyId = test::S3rver::kKeyId;
 constexpr const char* kSecret = "not-checked-secret-42";
 const std::string kGenerated = "{\"generator\": \"test\", \"seed\": 7}\n";
 const std::string kDatabase = std::string("DUCK\0\x01\x02 fake database bytes", 26);
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool port_open(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
-}
+using test::free_port;
 
 Credentials creds_for(int port, const std::string& key_id = kKeyId) {
   Credentials c;
@@ -78,28 +54,10 @@ RetryPolicy fast_policy() {
 
 class S3rverTest : public ::testing::Test {
  protected:
+  // One s3rver serves every S3 test of this executable; this suite uploads its objects under raw/ and db/.
   static void SetUpTestSuite() {
     data_dir_ = std::make_unique<test::TempDir>();
-    port_ = free_port();
-    const std::string node_script = std::string(MTM_SOURCE_DIR) + "/node_modules/s3rver/bin/s3rver.js";
-    const std::string log = (data_dir_->path() / "s3rver.log").string();
-    fs::create_directories(data_dir_->path() / "store");
-    // s3rver encrypts continuation tokens with DES, which OpenSSL 3 (Node 20) only offers through its legacy provider.
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      const std::string dir = (data_dir_->path() / "store").string();
-      const std::string port = std::to_string(port_);
-      ::execlp("node", "node", "--openssl-legacy-provider", node_script.c_str(), "--directory", dir.c_str(),
-               "--address", "127.0.0.1", "--port", port.c_str(), "--configure-bucket", kBucket, "--silent",
-               static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    for (int i = 0; i < 200 && !port_open(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    ASSERT_TRUE(port_open(port_)) << "s3rver did not start: " << test::read_file(log);
-
+    port_ = test::S3rver::shared().port();
     // The upload tree: the raw CSVs, GENERATED.json, an odd key name, and a prebuilt database elsewhere.
     const fs::path up = data_dir_->path() / "upload";
     fs::create_directories(up / "raw");
@@ -109,32 +67,16 @@ class S3rverTest : public ::testing::Test {
     data_dir_->write("upload/raw/GENERATED.json", kGenerated);
     data_dir_->write("upload/raw/odd name+1.csv", "a,b\n1,2\n");
     data_dir_->write("upload/db/mangetamain.duckdb", kDatabase);
-    const std::string aws = fs::exists("/usr/bin/aws") ? "/usr/bin/aws" : "aws";
-    const std::string cmd =
-        "AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_DEFAULT_REGION=us-east-1 "
-        "AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null "
-        "AWS_EC2_METADATA_DISABLED=true " +
-        aws + " --endpoint-url http://127.0.0.1:" + std::to_string(port_) + " s3 cp --recursive --only-show-errors '" +
-        up.string() + "' s3://" + kBucket + "/";
     std::string out;
-    ASSERT_EQ(test::run_command(cmd, &out), 0) << out;
+    ASSERT_EQ(test::S3rver::shared().upload(up, "", &out), 0) << out;
   }
 
-  static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-      pid_ = -1;
-    }
-    data_dir_.reset();
-  }
+  static void TearDownTestSuite() { data_dir_.reset(); }
 
   static std::string fixture_bytes(const std::string& name) { return test::read_file(test::fixture(name)); }
 
   static inline std::unique_ptr<test::TempDir> data_dir_;
   static inline int port_ = 0;
-  static inline pid_t pid_ = -1;
 };
 
 FetchRequest dataset_request(const fs::path& out, const std::string& prefix = "raw/") {

@@ -66,6 +66,13 @@ TEST(Problem, StatusPerKind) {
   EXPECT_EQ(problem_status(ProblemKind::AnalysisFailed), 422);
   EXPECT_EQ(problem_status(ProblemKind::NotReady), 503);
   EXPECT_EQ(problem_status(ProblemKind::Internal), 500);
+  EXPECT_EQ(problem_status(ProblemKind::PayloadTooLarge), 413);
+  EXPECT_EQ(problem_status(ProblemKind::TooManyRequests), 429);
+  EXPECT_EQ(problem_status(ProblemKind::AdminDisabled), 403);
+  EXPECT_EQ(problem_status(ProblemKind::Unauthorized), 401);
+  EXPECT_EQ(problem_status(ProblemKind::ReloadFailed), 503);
+  // A kind without a message falls back to the generic internal error, never to another kind's text.
+  EXPECT_EQ(problem_status(static_cast<ProblemKind>(999)), 500);
 }
 
 }  // namespace

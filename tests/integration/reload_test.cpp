@@ -1,0 +1,223 @@
+// Reloading the dataset without a restart: POST /api/v1/admin/reload (token checks) and SIGHUP, with
+// requests in flight while the database file is replaced and swapped in.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "data/duckdb.hpp"
+#include "server/http_server.hpp"
+#include "support/server_process.hpp"
+#include "support/small_db.hpp"
+#include "support/temp_dir.hpp"
+
+namespace mtm {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kToken = "reload-token-7f3a9c";
+constexpr int kRecipesInB = test::SmallDbFacts::kRecipes - 2;
+
+// Database A is the small API database; B is the same minus two recipes, from another source.
+void make_databases(const test::TempDir& dir) {
+  test::make_small_api_db(dir / "a.duckdb");
+  test::make_small_api_db(dir / "b.duckdb");
+  db::Database b((dir / "b.duckdb").string());
+  auto con = b.connect();
+  con.execute("DELETE FROM recipes WHERE id IN (7, 8)");
+  con.execute("UPDATE dataset_info SET source = 'second ingest', recipes_rows = " + std::to_string(kRecipesInB));
+}
+
+// Replace the served file the way a new ingest does: write beside it, then rename over it.
+void install(const test::TempDir& dir, const std::string& which) {
+  fs::copy_file(dir / (which + ".duckdb"), dir / "served.duckdb.new", fs::copy_options::overwrite_existing);
+  fs::rename(dir / "served.duckdb.new", dir / "served.duckdb");
+}
+
+class ReloadTest : public ::testing::Test {
+ protected:
+  void start(const std::string& token) {
+    make_databases(dir_);
+    install(dir_, "a");
+    server::ServerOptions options{(dir_ / "served.duckdb").string(), 4, 1 << 20};
+    options.admin_token = token;
+    server_ = std::make_unique<server::HttpServer>(options);
+    port_ = server_->bind("127.0.0.1", 0);
+    thread_ = std::thread([this] { server_->run(); });
+    for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    ASSERT_TRUE(server_->is_running());
+  }
+
+  void TearDown() override {
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Result reload(const std::string& authorization) {
+    httplib::Client client("127.0.0.1", port_);
+    httplib::Headers headers;
+    if (!authorization.empty()) headers.emplace("Authorization", authorization);
+    return client.Post("/api/v1/admin/reload", headers, "", "application/json");
+  }
+
+  test::TempDir dir_;
+  std::unique_ptr<server::HttpServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(ReloadTest, RefusedWith403WhenNoTokenIsConfigured) {
+  start("");
+  auto res = reload(std::string("Bearer ") + kToken);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+  const json body = json::parse(res->body);
+  EXPECT_EQ(body["type"], "/problems/admin-disabled");
+  EXPECT_EQ(body["status"], 403);
+  EXPECT_EQ(server_->context().dataset()->generation(), 1u);
+}
+
+TEST_F(ReloadTest, MissingOrWrongTokenIs401AndNothingChanges) {
+  start(kToken);
+  for (const std::string& auth : {std::string(), std::string("Bearer wrong"), std::string("Bearer ") + kToken + "x",
+                                  std::string("Basic ") + kToken}) {
+    auto res = reload(auth);
+    ASSERT_TRUE(res) << auth;
+    EXPECT_EQ(res->status, 401) << auth;
+    EXPECT_EQ(res->get_header_value("WWW-Authenticate"), "Bearer realm=\"mangetamain-admin\"");
+    EXPECT_EQ(json::parse(res->body)["type"], "/problems/unauthorized");
+    EXPECT_EQ(res->body.find(kToken), std::string::npos);
+  }
+  httplib::Client client("127.0.0.1", port_);
+  auto fr = client.Post("/api/v1/admin/reload?lang=fr", "", "application/json");
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(json::parse(fr->body)["title"], "Non autorisé");
+  EXPECT_EQ(server_->context().dataset()->generation(), 1u);
+}
+
+TEST_F(ReloadTest, ReloadFailureKeepsTheCurrentDataset) {
+  start(kToken);
+  const std::string before = server_->context().dataset()->identity();
+  std::ofstream(dir_ / "served.duckdb.bad") << "not a database";
+  fs::rename(dir_ / "served.duckdb.bad", dir_ / "served.duckdb");
+  auto res = reload(std::string("Bearer ") + kToken);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(json::parse(res->body)["type"], "/problems/reload-failed");
+  httplib::Client client("127.0.0.1", port_);
+  auto ready = client.Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->status, 200);
+  EXPECT_EQ(json::parse(ready->body)["identity"], before);
+}
+
+TEST_F(ReloadTest, ConcurrentRequestsNeverFailWhileTheDatasetSwitches) {
+  start(kToken);
+  const std::string identity_a = server_->context().dataset()->identity();
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) {
+    clients.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", port_);
+      const char* paths[] = {"/api/v1/summary", "/readyz", "/api/v1/meta", "/api/v1/ingest-report"};
+      for (int i = 0; !done.load(); ++i) {
+        auto res = client.Get(paths[(i + t) % 4]);
+        if (res && res->status == 200) {
+          ++ok;
+        } else {
+          ++failed;
+        }
+      }
+    });
+  }
+  std::string identity_b;
+  for (int round = 0; round < 6; ++round) {
+    const bool to_b = round % 2 == 0;
+    install(dir_, to_b ? "b" : "a");
+    auto res = reload(std::string("Bearer ") + kToken);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const json body = json::parse(res->body);
+    EXPECT_EQ(body["generation"], round + 2);
+    EXPECT_EQ(body["dataset"]["source"], to_b ? "second ingest" : "synthetic demo, seed 7, scale 0.001");
+    if (to_b) identity_b = body["identity"];
+    EXPECT_EQ(body["identity"], to_b ? identity_b : identity_a);
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
+  install(dir_, "b");
+  ASSERT_EQ(reload(std::string("Bearer ") + kToken)->status, 200);
+  done = true;
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_GT(ok.load(), 20);
+  EXPECT_NE(identity_a, identity_b);
+
+  // The result cache was cleared: the summary now counts B's recipes, and readyz names B.
+  httplib::Client client("127.0.0.1", port_);
+  auto ready = client.Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(json::parse(ready->body)["identity"], identity_b);
+  auto summary = client.Get("/api/v1/summary");
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(json::parse(summary->body)["recipes_rows"], kRecipesInB) << summary->body;
+}
+
+TEST(ReloadProcess, SighupSwapsTheDatasetAndTheTokenIsNeverLogged) {
+  test::TempDir dir;
+  make_databases(dir);
+  install(dir, "a");
+  test::ServerProcess server({"serve", "--db", (dir / "served.duckdb").string(), "--port", "0", "--threads", "2"},
+                             {{"MANGETAMAIN_ADMIN_TOKEN", kToken}}, dir / "serve.log");
+  ASSERT_GT(server.port(), 0);
+  httplib::Client client("127.0.0.1", server.port());
+  auto first = client.Get("/readyz");
+  ASSERT_TRUE(first);
+  const json a = json::parse(first->body);
+  EXPECT_EQ(a["generation"], 1);
+
+  install(dir, "b");
+  server.signal(SIGHUP);
+  json now = a;
+  for (int i = 0; i < 500 && now["generation"] == 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (auto res = client.Get("/readyz"); res && res->status == 200) now = json::parse(res->body);
+  }
+  EXPECT_EQ(now["generation"], 2);
+  EXPECT_EQ(now["dataset"]["source"], "second ingest");
+  EXPECT_NE(now["identity"], a["identity"]);
+
+  EXPECT_EQ(client.Post("/api/v1/admin/reload", {{"Authorization", "Bearer nope"}}, "", "text/plain")->status, 401);
+  EXPECT_EQ(client.Post("/api/v1/admin/reload", {{"Authorization", std::string("Bearer ") + kToken}}, "", "text/plain")
+                ->status,
+            200);
+  EXPECT_EQ(server.stop(), 0);
+  const std::string log = server.log();
+  EXPECT_NE(log.find("SIGHUP received"), std::string::npos) << log;
+  EXPECT_EQ(log.find(kToken), std::string::npos) << log;
+  // Nor in any log file (debug level included), where the reload and the refused request are recorded.
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "logs")) {
+    std::ifstream in(entry.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text.find(kToken), std::string::npos) << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 3U);
+}
+
+}  // namespace
+}  // namespace mtm
