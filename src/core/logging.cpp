@@ -1,7 +1,6 @@
 #include "core/logging.hpp"
 
 #include <spdlog/async.h>
-#include <spdlog/sinks/daily_file_sink.h>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -15,6 +14,8 @@
 #include <filesystem>
 #include <mutex>
 #include <vector>
+
+#include "core/daily_file_sink.hpp"
 
 namespace mtm {
 
@@ -149,10 +150,8 @@ void init_logging(const LogConfig& config) {
         if (access) access->set_pattern(kAccessPattern);
         access_sinks.push_back(access);
       }
-      auto interactions = file_sink(dir / (prefix + "user_interactions.log"), [&](const std::string& file) {
-        // Rotation at midnight local time; spdlog deletes files beyond max_files (one per day).
-        return std::make_shared<spdlog::sinks::daily_file_sink_mt>(
-            file, 0, 0, false, static_cast<std::uint16_t>(std::min<std::size_t>(config.interactions_days, 65535)));
+      auto interactions = file_sink(dir / (prefix + "user_interactions_DATE.log"), [&](const std::string&) {
+        return std::make_shared<DailyFileSink>(dir, prefix + "user_interactions", config.interactions_days);
       });
       if (interactions) interactions->set_pattern("%v");
       interaction_sinks.push_back(interactions);

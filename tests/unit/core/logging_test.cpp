@@ -1,17 +1,20 @@
 // File logs with tiny limits: names per environment, rotation, the errors-only file, the JSON-lines
-// interactions file, console levels, and a log directory that cannot be created.
+// interactions file with its daily files and retention (times given to the sink), console levels, and a log
+// directory that cannot be created.
 #include "core/logging.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "core/daily_file_sink.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm {
@@ -128,6 +131,75 @@ TEST_F(LoggingTest, InteractionsAreBareJsonLines) {
   ASSERT_EQ(lines.size(), 2U);
   EXPECT_EQ(nlohmann::json::parse(lines[0])["page"], "trends");
   EXPECT_EQ(nlohmann::json::parse(lines[1])["type"], "download");
+}
+
+// A fixed UTC instant: days from 1970-01-01 plus hours, minutes, seconds.
+std::chrono::system_clock::time_point utc(int year, unsigned month, unsigned day, int hour = 12, int minute = 0,
+                                          int second = 0) {
+  const std::chrono::sys_days date{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+  return date + std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
+}
+
+void log_at(DailyFileSink& sink, std::chrono::system_clock::time_point time, const std::string& text) {
+  sink.log(spdlog::details::log_msg(time, spdlog::source_loc{}, "interactions", spdlog::level::info, text));
+}
+
+void touch(const fs::path& path) {
+  std::ofstream(path) << "{}\n";
+}
+
+TEST(DailyFileSinkTest, OneFilePerUtcDayAndOldDaysRemovedByTheDateInTheirName) {
+  test::TempDir dir;
+  // Left by earlier runs: expired, kept, another environment's, and files that are not daily files.
+  touch(dir / "preprod_user_interactions_2026-01-01.log");
+  touch(dir / "preprod_user_interactions_2026-01-08.log");
+  touch(dir / "prod_user_interactions_2026-01-01.log");
+  touch(dir / "preprod_user_interactions_notadate.log");
+  touch(dir / "preprod_debug.log");
+
+  // Keep 3 days: on 2026-01-10, the 8th, 9th and 10th.
+  DailyFileSink sink(dir.path(), "preprod_user_interactions", 3, utc(2026, 1, 10, 8));
+  sink.set_pattern("%v");
+  EXPECT_EQ(sink.current_file().filename(), "preprod_user_interactions_2026-01-10.log");
+  EXPECT_FALSE(fs::exists(dir / "preprod_user_interactions_2026-01-01.log"));
+  EXPECT_TRUE(fs::exists(dir / "preprod_user_interactions_2026-01-08.log"));
+  EXPECT_TRUE(fs::exists(dir / "prod_user_interactions_2026-01-01.log"));
+  EXPECT_TRUE(fs::exists(dir / "preprod_user_interactions_notadate.log"));
+  EXPECT_TRUE(fs::exists(dir / "preprod_debug.log"));
+
+  log_at(sink, utc(2026, 1, 10, 23, 59, 59), "a");
+  log_at(sink, utc(2026, 1, 11, 0, 0, 1), "b");
+  log_at(sink, utc(2026, 1, 11, 18), "c");
+  EXPECT_EQ(sink.current_file().filename(), "preprod_user_interactions_2026-01-11.log");
+  // The 8th expires on the 11th; the 12th has no event at all; the 13th removes the 10th.
+  EXPECT_FALSE(fs::exists(dir / "preprod_user_interactions_2026-01-08.log"));
+  log_at(sink, utc(2026, 1, 13, 9), "d");
+  sink.flush();
+
+  EXPECT_EQ(files_starting_with(dir.path(), "preprod_user_interactions_2"),
+            (std::vector<fs::path>{dir / "preprod_user_interactions_2026-01-11.log",
+                                   dir / "preprod_user_interactions_2026-01-13.log"}));
+  EXPECT_EQ(lines_of(dir / "preprod_user_interactions_2026-01-11.log"), (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(lines_of(dir / "preprod_user_interactions_2026-01-13.log"), (std::vector<std::string>{"d"}));
+  EXPECT_TRUE(fs::exists(dir / "prod_user_interactions_2026-01-01.log"));
+}
+
+TEST(DailyFileSinkTest, ARestartAfterAGapStillRemovesEveryExpiredDay) {
+  test::TempDir dir;
+  // Days with and without files, as a server stopped for a while leaves them.
+  for (const char* day : {"2025-12-30", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07"}) {
+    touch(dir / (std::string("prod_user_interactions_") + day + ".log"));
+  }
+  DailyFileSink sink(dir.path(), "prod_user_interactions", 2, utc(2026, 1, 7));
+  EXPECT_EQ(files_starting_with(dir.path(), "prod_user_interactions_"),
+            (std::vector<fs::path>{dir / "prod_user_interactions_2026-01-06.log",
+                                   dir / "prod_user_interactions_2026-01-07.log"}));
+}
+
+TEST(DailyFileSinkTest, DatesAreUtcCalendarDays) {
+  EXPECT_EQ(utc_date(utc(1999, 12, 31, 23, 59, 59)), "1999-12-31");
+  EXPECT_EQ(utc_date(utc(2000, 2, 29, 0)), "2000-02-29");
+  EXPECT_EQ(utc_date(utc(2026, 11, 25, 0, 0, 0)), "2026-11-25");
 }
 
 TEST_F(LoggingTest, ConsoleShowsOnlyItsLevel) {
