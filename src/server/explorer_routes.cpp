@@ -309,6 +309,7 @@ void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response&
              {"took_ms", ms}});
 }
 
+// cppcheck-suppress constParameter ; the signature is api::Handler
 void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
@@ -376,14 +377,17 @@ void send_completions(const data::Vocabulary& vocabulary, const httplib::Request
   send_json(req, res, 200, {{"prefix", prefix}, {"items", items}});
 }
 
+// cppcheck-suppress constParameter ; the signature is api::Handler
 void get_ingredients(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   send_completions(ctx.dataset()->explorer().corpus().ingredients, req, res);
 }
 
+// cppcheck-suppress constParameter ; the signature is api::Handler
 void get_tags(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   send_completions(ctx.dataset()->explorer().corpus().tags, req, res);
 }
 
+// cppcheck-suppress constParameter ; the signature is api::Handler
 void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
@@ -392,6 +396,7 @@ void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Resp
   send_json(req, res, 200, ex::contributor_page(*connection, dataset->explorer(), id));
 }
 
+// cppcheck-suppress constParameter ; the signature is api::Handler
 void get_user(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);

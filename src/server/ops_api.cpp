@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kNoParams;
 
-std::map<std::string, std::int64_t> dataset_rows(ApiContext& ctx) {
+std::map<std::string, std::int64_t> dataset_rows(const ApiContext& ctx) {
   std::map<std::string, std::int64_t> rows;
   try {
     const auto dataset = ctx.dataset();

@@ -12,6 +12,7 @@ namespace mtm::server {
 namespace {
 
 struct Message {
+  // cppcheck-suppress unusedStructMember ; read in message() through the array, which cppcheck does not follow
   ProblemKind kind;
   int status;
   std::string_view slug;
