@@ -41,6 +41,17 @@ std::string prepare_from_s3(const Config& config) {
 }
 
 void run_serve(const Config& config) {
+  // Signals are taken by a waiting thread (not an async handler): SIGHUP reloads, SIGINT/SIGTERM stop. They are
+  // blocked before any thread starts (the log writer, libcurl's resolver, DuckDB's workers during an S3 ingest),
+  // since a thread created earlier would not block them and the kernel could hand it a SIGTERM, which kills.
+  // A signal during a first download stays pending and stops the server as soon as the waiter runs.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   const bool from_s3 = data::s3::is_s3_url(config.data.source);
   server::ServerOptions server_options = server::server_options_from(config);
   if (!from_s3) {
@@ -62,14 +73,6 @@ void run_serve(const Config& config) {
     }
     server_options.refresh = [config] { return prepare_from_s3(config); };
   }
-
-  // Signals are taken by a waiting thread (not an async handler): SIGHUP reloads, SIGINT/SIGTERM stop.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGHUP);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   server::HttpServer http(server_options);
   const int port = http.bind(config.server.host, config.server.port);
