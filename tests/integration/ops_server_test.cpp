@@ -354,25 +354,26 @@ TEST_F(OpsServerTest, AccessLogAndSlowRequestsInTheFiles) {
 
 TEST_F(OpsServerTest, ErrorDetailsGoToErrorsLogNotToTheClient) {
   stop();
-  // A database without its dataset_info table: /readyz fails inside DuckDB.
+  // A database without its ingest_report table opens (the server checks dataset_info and the explorer's
+  // tables at start), then GET /api/v1/ingest-report fails inside DuckDB.
   const fs::path broken = logs_ / "broken.duckdb";
   fs::copy_file(*dir_ / "api.duckdb", broken);
   {
     db::Database database(broken.string());
-    database.connect().execute("DROP TABLE dataset_info");
+    database.connect().execute("DROP TABLE ingest_report");
   }
   start(broken);
-  auto res = client_->Get("/readyz");
+  auto res = client_->Get("/api/v1/ingest-report");
   ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 503);
-  EXPECT_THAT(res->body, Not(HasSubstr("dataset_info")));
+  EXPECT_EQ(res->status, 500);
+  EXPECT_THAT(res->body, Not(HasSubstr("ingest_report")));
   stop();
   // DuckDB's message may span lines (the query excerpt); the record starts on the first.
   const auto errors = lines_of(logs_ / "preprod_errors.log");
   ASSERT_FALSE(errors.empty());
   EXPECT_THAT(errors[0], HasSubstr("error"));
-  EXPECT_THAT(errors[0], HasSubstr("readyz: database not answering")) << test::read_file(logs_ / "preprod_errors.log");
-  EXPECT_THAT(test::read_file(logs_ / "preprod_errors.log"), HasSubstr("dataset_info"));
+  EXPECT_THAT(errors[0], HasSubstr("GET /api/v1/ingest-report")) << test::read_file(logs_ / "preprod_errors.log");
+  EXPECT_THAT(test::read_file(logs_ / "preprod_errors.log"), HasSubstr("ingest_report"));
 }
 
 TEST_F(OpsServerTest, HealthcheckExitCodes) {
