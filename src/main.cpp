@@ -2,13 +2,16 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <exception>
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "core/version_info.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"Mangetamain Analytics: the Food.com recipes and ratings dataset, analysed"};
   app.set_version_flag("--version", fmt::format("mangetamain {} (commit {}, built {})", mtm::version::kVersion,
                                                 mtm::version::kGitCommit, mtm::version::kBuildDate));
@@ -33,4 +36,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Last resort: even a failure while setting up the command line (out of memory, a throwing printer)
+  // ends with one line and a non-zero status, never std::terminate's abort.
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("error: unexpected internal failure\n", stderr);
+    return 1;
+  }
 }

@@ -219,7 +219,7 @@ std::vector<char> CellGrid::scope(const Filters& filters) {
   for (int d : filters.selected_days()) days[static_cast<std::size_t>(d)] = true;
   std::vector<char> out(kSize, 0);
   for (std::size_t c = 0; c < kSize; ++c) {
-    const int cell = static_cast<int>(c);
+    const auto cell = static_cast<int>(c);
     const int y = year(cell);
     out[c] = y >= filters.year_from && y <= filters.year_to && seasons[static_cast<std::size_t>(season(cell))] &&
              days[static_cast<std::size_t>(weekday(cell))] && (clean(cell) || !filters.clean_only);

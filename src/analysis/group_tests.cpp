@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "analysis/stats/distributions.hpp"
 
@@ -61,7 +62,7 @@ stats::TestResult welch_from_moments(const Moments& a, const Moments& b) {
       t.reason = "zero variance";
       return t;
     }
-    t.statistic = diff > 0 ? INFINITY : -INFINITY;
+    t.statistic = diff > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
     t.p_value = 0;
     return t;
   }
@@ -97,7 +98,7 @@ stats::TestResult anova_from_moments(std::span<const Moments> groups, double* et
       return t;
     }
   }
-  const double k = static_cast<double>(groups.size());
+  const auto k = static_cast<double>(groups.size());
   const double grand = sum / n;
   double between = 0;
   double within = 0;
@@ -152,7 +153,7 @@ double quantile_from_counts(std::span<const std::int64_t> counts, std::span<cons
   for (auto c : counts) n += c;
   if (n == 0) return stats::kNaN;
   // Type 7: h = (n − 1) q, value = x[floor h] + (h − floor h)(x[floor h + 1] − x[floor h]) on 0-based order stats.
-  const double h = static_cast<double>(n - 1) * q;
+  const auto h = static_cast<double>(n - 1) * q;
   const auto lo = static_cast<std::int64_t>(std::floor(h));
   const double frac = h - static_cast<double>(lo);
   auto at = [&](std::int64_t index) {

@@ -68,8 +68,8 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
     recipes_in[static_cast<int>(years[i])] = recipes[i];
     total_recipes += recipes[i];
   }
-  const int first = static_cast<int>(years.front());
-  const int last = static_cast<int>(years.back());
+  const auto first = static_cast<int>(years.front());
+  const auto last = static_cast<int>(years.back());
   const double min_total = std::max(1.0, std::ceil(f.min_frequency * total_recipes));
 
   // Presence per item in scope (total, first year, last year) and distinct items per year, in one pass.
@@ -228,7 +228,7 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
       }
       std::vector<double> shares;
       for (double y : years) {
-        const int year = static_cast<int>(y);
+        const auto year = static_cast<int>(y);
         const double share = counts.count(year) ? counts[year] / recipes_in[year] : 0.0;
         shares.push_back(share);
         rows.push_back({tracked[k], year, share});
@@ -342,12 +342,12 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
     double worst = 2;
     for (std::size_t k = 0; k < order.size(); ++k) {
       if (std::find(seasons.begin(), seasons.end(), order[k]) == seasons.end()) continue;
-      const double present = row.values[1 + k];
+      const double with_item = row.values[1 + k];
       const double n = recipes_in[order[k]];
-      const double share = n > 0 ? present / n : NAN;
+      const double share = n > 0 ? with_item / n : NAN;
       t.shares.push_back(share);
-      table[0].push_back(present);
-      table[1].push_back(n - present);
+      table[0].push_back(with_item);
+      table[1].push_back(n - with_item);
       if (share > best) {
         best = share;
         t.peak = order[k];

@@ -88,7 +88,7 @@ MonthlySeries monthly(db::Connection& con, const Filters& f) {
   for (std::size_t g = 0; g < by_month.size(); ++g) {
     if (rating_total(by_month[g]) == 0) continue;
     const Moments m = moments_from_counts(by_month[g], kStars);
-    const int cell = static_cast<int>(g) * 14;
+    const auto cell = static_cast<int>(g) * 14;
     rows.push_back(
         {static_cast<double>(CellGrid::year(cell)), static_cast<double>(CellGrid::month(cell)), m.n, m.mean, m.sd()});
   }
@@ -538,7 +538,7 @@ json distribution(db::Connection& con, const Filters& f) {
     sum_w += s.w[i];
     ss += s.w[i] * (s.mean[i] - mu_w) * (s.mean[i] - mu_w);
   }
-  const double k = static_cast<double>(s.mean.size());
+  const auto k = static_cast<double>(s.mean.size());
   const double se = k > 1 ? std::sqrt(ss / (k - 1) / sum_w) : NAN;
   const double half = k > 1 ? stats::dist::t_ppf(0.975, k - 1) * se : NAN;
   const stats::LinearFit wls = stats::wls(s.t, s.mean, s.w);
@@ -711,7 +711,7 @@ json seasonal(db::Connection& con, const Filters& f) {
     std::vector<char> chosen(CellGrid::kSize, 0);
     bool whole_season = f.clean_only;
     for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
-      const int cell = static_cast<int>(c);
+      const auto cell = static_cast<int>(c);
       chosen[c] = by_season_cell[c] == static_cast<int>(g);
       const auto& k = cells->count[c];
       const bool rated = k[0] + k[1] + k[2] + k[3] + k[4] > 0;

@@ -157,9 +157,9 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
 
   if (!counts.empty()) {
     const auto peak = static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
-    const int peak_year = static_cast<int>(years[peak]);
+    const auto peak_year = static_cast<int>(years[peak]);
     const double last = counts.back();
-    const int last_year = static_cast<int>(years.back());
+    const auto last_year = static_cast<int>(years.back());
     const double change = 100.0 * (last - counts[peak]) / counts[peak];
     report.say({fmt::format("Submissions peak in {} with {} recipes; {} has {} ({} % against the peak).", peak_year,
                             format_number(counts[peak], 0, "en"), last_year, format_number(last, 0, "en"),

@@ -55,6 +55,7 @@ void run_query(const QueryOptions& options) {
   }
   if (options.format == "csv") {
     std::vector<std::string> escaped;
+    escaped.reserve(names.size());
     for (const auto& n : names) escaped.push_back(csv_escape(n));
     fmt::print("{}\n", fmt::join(escaped, ","));
     for (const auto& row : rows) {

@@ -33,7 +33,7 @@ struct ServerConfig {
   /// Worker threads; 0 = max(4, hardware threads).
   std::size_t threads = 0;
   /// Largest request body accepted (413 above).
-  std::size_t max_request_bytes = 64 * 1024;
+  std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   bool access_log = true;
@@ -62,11 +62,11 @@ struct LogSettings {
   /// Lowest level written to the console.
   std::string console_level = "info";
   bool console_color = true;
-  std::size_t debug_max_bytes = 10 * 1024 * 1024;
+  std::size_t debug_max_bytes = std::size_t{10} * 1024 * 1024;
   std::size_t debug_files = 7;
-  std::size_t errors_max_bytes = 5 * 1024 * 1024;
+  std::size_t errors_max_bytes = std::size_t{5} * 1024 * 1024;
   std::size_t errors_files = 7;
-  std::size_t access_max_bytes = 10 * 1024 * 1024;
+  std::size_t access_max_bytes = std::size_t{10} * 1024 * 1024;
   std::size_t access_files = 7;
   /// Days of daily {env}_user_interactions.log files kept.
   std::size_t interactions_days = 90;

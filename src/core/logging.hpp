@@ -26,11 +26,11 @@ struct LogConfig {
   bool console_color = true;
   /// Write the access log (one line per request).
   bool access_log = true;
-  std::size_t debug_max_bytes = 10 * 1024 * 1024;
+  std::size_t debug_max_bytes = std::size_t{10} * 1024 * 1024;
   std::size_t debug_files = 7;
-  std::size_t errors_max_bytes = 5 * 1024 * 1024;
+  std::size_t errors_max_bytes = std::size_t{5} * 1024 * 1024;
   std::size_t errors_files = 7;
-  std::size_t access_max_bytes = 10 * 1024 * 1024;
+  std::size_t access_max_bytes = std::size_t{10} * 1024 * 1024;
   std::size_t access_files = 7;
   std::size_t interactions_days = 90;
 };

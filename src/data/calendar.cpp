@@ -19,7 +19,7 @@ std::string_view season_of_month(int month) noexcept {
 
 CalendarFeatures calendar_features(db::Date date) noexcept {
   // civil_from_days (Howard Hinnant), exact for the proleptic Gregorian calendar.
-  const std::int64_t z = static_cast<std::int64_t>(date.days) + 719468;
+  const auto z = static_cast<std::int64_t>(date.days) + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const auto doe = static_cast<std::uint32_t>(z - era * 146097);
   const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -142,11 +142,11 @@ std::optional<Date> parse_date(std::string_view text) {
 
 std::string format_date(Date date) {
   // civil_from_days (Hinnant).
-  std::int64_t z = static_cast<std::int64_t>(date.days) + 719468;
+  auto z = static_cast<std::int64_t>(date.days) + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const auto doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const auto y = static_cast<std::int64_t>(yoe) + era * 400;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;

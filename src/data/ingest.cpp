@@ -170,7 +170,7 @@ class Row {
   }
 
   /// Text field; empty (quoted or not) is a missing value, as pandas reads it.
-  std::optional<std::string_view> text(std::size_t field) {
+  std::optional<std::string_view> text_field(std::size_t field) {
     const std::string_view text = record_[field];
     if (text.empty()) return std::nullopt;
     if (utf8_bad_ && !csv::is_valid_utf8(text)) {
@@ -399,7 +399,7 @@ RecipesResult load_recipes(const db::Database& database, CsvReader reader, const
                ++result.summary.rows_dropped;
                return;
              }
-             const auto name = row.text(c[kName]);
+             const auto name = row.text_field(c[kName]);
              const auto minutes = row.int64(c[kMinutes], "minutes");
              const auto contributor = row.int64(c[kContributor], "contributor_id");
              const auto submitted = row.date(c[kSubmitted], "submitted");
@@ -411,7 +411,7 @@ RecipesResult load_recipes(const db::Database& database, CsvReader reader, const
              }
              const auto n_steps = row.int32(c[kNSteps], "n_steps");
              const bool has_steps = row.string_list(c[kSteps], "steps", steps);
-             const auto description = row.text(c[kDescription]);
+             const auto description = row.text_field(c[kDescription]);
              const bool has_ingredients = row.string_list(c[kIngredients], "ingredients", ingredients);
              const auto n_ingredients = row.int32(c[kNIngredients], "n_ingredients");
 
@@ -476,7 +476,7 @@ InteractionsResult load_interactions(const db::Database& database, CsvReader rea
                  rating = static_cast<std::int32_t>(*rating64);
                }
              }
-             const auto review = row.text(c[kReview]);
+             const auto review = row.text_field(c[kReview]);
              const bool parsed = !row.failed();
              const bool rating_ok = parsed && rating && *rating >= options.min_rating && *rating <= options.max_rating;
              const bool clean = rating_ok && date.has_value();

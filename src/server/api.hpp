@@ -37,7 +37,7 @@ struct ServerOptions {
   /// Text of the UI's environment badge.
   std::string badge = "LOCAL";
   /// Largest request body accepted (413 above).
-  std::size_t max_request_bytes = 64 * 1024;
+  std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   EventsConfig events{};

@@ -14,11 +14,11 @@ ConnectionPool::Lease ConnectionPool::acquire() {
     if (!idle_.empty()) {
       auto connection = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(*this, std::move(connection));
+      return {*this, std::move(connection)};
     }
     ++opened_;
   }
-  return Lease(*this, std::make_unique<db::Connection>(database_));
+  return {*this, std::make_unique<db::Connection>(database_)};
 }
 
 std::size_t ConnectionPool::opened() const {

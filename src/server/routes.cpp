@@ -191,7 +191,7 @@ void register_routes(httplib::Server& svr, ApiContext& ctx) {
         }
         return httplib::Server::HandlerResponse::Unhandled;
       }));
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
     try {
       if (ep) std::rethrow_exception(ep);
     } catch (const std::exception& e) {

@@ -34,7 +34,7 @@ bool is_constant(std::span<const double> x) {
 
 // r of centred, normalised vectors, like scipy.pearsonr (robust for huge magnitudes).
 double pearson_r(std::span<const double> x, std::span<const double> y) {
-  const double n = static_cast<double>(x.size());
+  const auto n = static_cast<double>(x.size());
   const double xm = detail::sum(x) / n;
   const double ym = detail::sum(y) / n;
   detail::Summer sxx;
@@ -103,7 +103,7 @@ Ties tie_stats(const std::vector<double>& sorted) {
   while (i < sorted.size()) {
     std::size_t j = i + 1;
     while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
-    const double c = static_cast<double>(j - i);
+    const auto c = static_cast<double>(j - i);
     t.pairs += c * (c - 1) / 2;
     t.v0 += c * (c - 1) * (c - 2);
     t.v1 += c * (c - 1) * (2 * c + 5);
@@ -129,7 +129,7 @@ Correlation pearson(std::span<const double> x, std::span<const double> y) {
     return c;
   }
   // P(|R| ≥ |r|) under H0: R² ~ Beta(1/2, (n−2)/2); written as scipy does via the symmetric beta.
-  const double ab = static_cast<double>(c.n) / 2.0 - 1.0;
+  const auto ab = static_cast<double>(c.n) / 2.0 - 1.0;
   c.p_value = 2.0 * dist::ibeta(ab, ab, 0.5 * (1.0 - std::fabs(c.r)));
   return c;
 }
@@ -224,7 +224,7 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
   while (i < n) {
     std::size_t j = i + 1;
     while (j < n && xs[j] == xs[i] && ys[j] == ys[i]) ++j;
-    const double t = static_cast<double>(j - i);
+    const auto t = static_cast<double>(j - i);
     joint += t * (t - 1) / 2;
     i = j;
   }
@@ -232,7 +232,7 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
   // Within an x-tie block y is ascending, so inversions are exactly the discordant pairs.
   const auto dis = static_cast<double>(count_inversions(ys));
   const Ties yt = tie_stats(ys);  // ys is now sorted
-  const double size = static_cast<double>(n);
+  const auto size = static_cast<double>(n);
   const double tot = size * (size - 1) / 2;
   if (xt.pairs == tot || yt.pairs == tot) {
     c.reason = "constant input";

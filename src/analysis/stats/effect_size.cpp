@@ -10,8 +10,8 @@ namespace mtm::stats {
 double cohens_d(std::span<const double> a, std::span<const double> b) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   if (a.empty() || b.empty() || a.size() + b.size() < 3) return kNaN;
-  const double na = static_cast<double>(a.size());
-  const double nb = static_cast<double>(b.size());
+  const auto na = static_cast<double>(a.size());
+  const auto nb = static_cast<double>(b.size());
   const double va = a.size() > 1 ? variance(a, 1) : 0.0;
   const double vb = b.size() > 1 ? variance(b, 1) : 0.0;
   const double pooled = std::sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2));

@@ -17,7 +17,7 @@ std::vector<double> benjamini_hochberg(std::span<const double> p_values) {
     if (!std::isnan(p_values[i])) order.push_back(static_cast<std::uint32_t>(i));
   }
   detail::stable_sort_by(p_values, order);
-  const double m = static_cast<double>(order.size());
+  const auto m = static_cast<double>(order.size());
   double running = 1.0;
   for (std::size_t k = order.size(); k-- > 0;) {
     const double candidate = p_values[order[k]] * m / static_cast<double>(k + 1);

@@ -89,7 +89,7 @@ SwilkOut swilk(const std::vector<float>& x) {
   const float small = 1e-19f;
 
   SwilkOut out;
-  const int n = static_cast<int>(x.size());
+  const auto n = static_cast<int>(x.size());
   const int nn2 = n / 2;
   const auto an = static_cast<float>(n);
   std::vector<float> a(static_cast<std::size_t>(nn2) + 1);  // 1-based like the paper
@@ -198,7 +198,7 @@ QqPlot normal_qq(std::span<const double> x) {
   if (n > 0) {
     // Filliben's estimate of the uniform order-statistic medians.
     std::vector<double> v(n);
-    const double nd = static_cast<double>(n);
+    const auto nd = static_cast<double>(n);
     v[n - 1] = std::pow(0.5, 1.0 / nd);
     v[0] = 1.0 - v[n - 1];
     for (std::size_t i = 2; i < n; ++i) v[i - 1] = (static_cast<double>(i) - 0.3175) / (nd + 0.365);

@@ -21,7 +21,7 @@ std::vector<double> average_ranks(std::span<const double> values, double* tie_te
     // Positions i..j-1 (0-based) hold ranks i+1..j; their average is (i + 1 + j) / 2.
     const double rank = 0.5 * static_cast<double>(i + 1 + j);
     for (std::size_t k = i; k < j; ++k) ranks[order[k]] = rank;
-    const double t = static_cast<double>(j - i);
+    const auto t = static_cast<double>(j - i);
     term += t * t * t - t;
     i = j;
   }
@@ -37,7 +37,7 @@ double tie_term(std::span<const double> values) {
   while (i < sorted.size()) {
     std::size_t j = i + 1;
     while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
-    const double t = static_cast<double>(j - i);
+    const auto t = static_cast<double>(j - i);
     term += t * t * t - t;
     i = j;
   }

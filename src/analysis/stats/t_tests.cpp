@@ -43,8 +43,8 @@ void finish(TestResult& t, double diff, double se) {
 TestResult student_t_test(std::span<const double> a, std::span<const double> b) {
   TestResult t;
   if (!precheck(t, a, b)) return t;
-  const double na = static_cast<double>(a.size());
-  const double nb = static_cast<double>(b.size());
+  const auto na = static_cast<double>(a.size());
+  const auto nb = static_cast<double>(b.size());
   t.df = na + nb - 2;
   if (a.size() < 2 || b.size() < 2) {
     // SciPy's ddof-1 variance of a single value is NaN and poisons the pooled variance; keep its answer.

@@ -67,8 +67,8 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) noexcept {
   return true;
 }
 
-CsvReader::CsvReader(const std::string& path, std::string display_name)
-    : source_(display_name.empty() ? path : std::move(display_name)) {
+CsvReader::CsvReader(const std::string& path, const std::string& display_name)
+    : source_(display_name.empty() ? path : display_name) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw DataLoadError(source_, "cannot open file: it is a directory");

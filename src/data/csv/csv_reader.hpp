@@ -62,7 +62,7 @@ class CsvReader {
  public:
   /// Open path. Throws DataLoadError if it is missing or unreadable, empty, or binary (NUL bytes).
   /// display_name is the source named in messages (defaults to path).
-  explicit CsvReader(const std::string& path, std::string display_name = {});
+  explicit CsvReader(const std::string& path, const std::string& display_name = {});
   /// Read from a string already in memory (for tests and small inputs).
   static CsvReader from_string(std::string text, std::string display_name);
   ~CsvReader();

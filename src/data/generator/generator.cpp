@@ -40,7 +40,7 @@ constexpr std::size_t kMaxJobsAhead = 48;   // bounds memory: finished chunks wa
 class DayCurve {
  public:
   DayCurve(std::int32_t first, std::int32_t last, const std::function<double(std::int32_t)>& weight) : first_(first) {
-    cdf_.resize(static_cast<std::size_t>(last - first + 1));
+    cdf_.resize(static_cast<std::size_t>(last - first) + 1);
     double total = 0;
     for (std::int32_t d = first; d <= last; ++d) {
       total += weight(d);
@@ -88,7 +88,7 @@ std::vector<std::int64_t> fit_to_total(std::vector<double> raw, std::int64_t tot
       for (std::size_t i = 0; i < n; ++i) raw[i] = fixed[i] ? raw[i] : 1.0;
       sum = static_cast<double>(free_items);
     }
-    const double f = static_cast<double>(remaining) / sum;
+    const auto f = static_cast<double>(remaining) / sum;
     bool capped = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (!fixed[i] && raw[i] * f > static_cast<double>(cap)) {
@@ -135,9 +135,9 @@ struct Plan {
 std::vector<std::int64_t> distinct_ids(Rng& rng, std::int64_t count, std::int64_t lo, std::int64_t hi) {
   // Stratified: one id per equal slice of [lo, hi), so the ids are distinct and spread out.
   std::vector<std::int64_t> ids(static_cast<std::size_t>(count));
-  const double width = static_cast<double>(hi - lo) / static_cast<double>(std::max<std::int64_t>(count, 1));
+  const auto width = static_cast<double>(hi - lo) / static_cast<double>(std::max<std::int64_t>(count, 1));
   for (std::int64_t i = 0; i < count; ++i) {
-    const double start = static_cast<double>(lo) + width * static_cast<double>(i);
+    const auto start = static_cast<double>(lo) + width * static_cast<double>(i);
     ids[static_cast<std::size_t>(i)] =
         static_cast<std::int64_t>(start) +
         static_cast<std::int64_t>(rng.below(std::max<std::uint64_t>(1, static_cast<std::uint64_t>(width))));
@@ -156,12 +156,13 @@ DayCurve recipe_curve() {
         calib::kRecipeSeasonShare[static_cast<std::size_t>(season_of_month(c.month))] *
         calib::kRecipeWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)];
   }
-  return DayCurve(first, last, [&](std::int32_t d) {
-    const Civil c = civil_from_days(d);
-    const auto y = static_cast<std::size_t>(c.year - calib::kFirstYear);
-    return calib::kRecipeYearShare[y] * calib::kRecipeSeasonShare[static_cast<std::size_t>(season_of_month(c.month))] *
-           calib::kRecipeWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)] / year_norm[y];
-  });
+  return {first, last, [&](std::int32_t d) {
+            const Civil c = civil_from_days(d);
+            const auto y = static_cast<std::size_t>(c.year - calib::kFirstYear);
+            return calib::kRecipeYearShare[y] *
+                   calib::kRecipeSeasonShare[static_cast<std::size_t>(season_of_month(c.month))] *
+                   calib::kRecipeWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)] / year_norm[y];
+          }};
 }
 
 DayCurve activity_curve(const DayCurve& recipes) {
@@ -183,12 +184,12 @@ DayCurve activity_curve(const DayCurve& recipes) {
         calib::kInteractionMonth[static_cast<std::size_t>(c.month - 1)] *
         calib::kInteractionWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)];
   }
-  return DayCurve(first, last, [&](std::int32_t d) {
-    const Civil c = civil_from_days(d);
-    const auto y = static_cast<std::size_t>(c.year - 2000);
-    return year_weight[y] * calib::kInteractionMonth[static_cast<std::size_t>(c.month - 1)] *
-           calib::kInteractionWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)] / year_norm[y];
-  });
+  return {first, last, [&](std::int32_t d) {
+            const Civil c = civil_from_days(d);
+            const auto y = static_cast<std::size_t>(c.year - 2000);
+            return year_weight[y] * calib::kInteractionMonth[static_cast<std::size_t>(c.month - 1)] *
+                   calib::kInteractionWeekday[static_cast<std::size_t>(iso_weekday(d) - 1)] / year_norm[y];
+          }};
 }
 
 /// Run fn(job) for job in [0, jobs) on `threads` threads.
@@ -219,7 +220,7 @@ void plan_people(Plan& plan, const DayCurve& activity) {
   const std::int64_t n_inter = plan.counts.interactions;
   const std::int64_t n_users = plan.counts.users;
   const std::int64_t n_contrib = plan.counts.contributors;
-  const double scale = static_cast<double>(plan.counts.recipes) / calib::kRecipes;
+  const auto scale = static_cast<double>(plan.counts.recipes) / calib::kRecipes;
 
   // Id pool: most ids in the old Food.com range, about 15 % in the 2.0e9 range used from ~2013 on
   // (facts §A.9.8: user_id up to 2.0024e9, contributor_id up to 2.0023e9).

@@ -422,7 +422,7 @@ Vocabulary build() {
   for (const char* name : kExtraTags) {
     if (v.tags.size() >= calib::kTagVocabulary - 1) break;
     if (!tag_seen.insert(name).second) continue;
-    const double rank = static_cast<double>(v.tags.size() - real_tag_seeds().size());
+    const auto rank = static_cast<double>(v.tags.size() - real_tag_seeds().size());
     v.tags.push_back(VocabItem{name, 0.0025 / (1.0 + 0.05 * rank), kFlat, 0, 1});
   }
   if (tag_seen.insert("").second) v.tags.push_back(VocabItem{"", 0, kFlat, 0, 1});

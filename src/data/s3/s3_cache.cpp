@@ -89,15 +89,11 @@ FetchResult fetch_objects(const S3Client& client, const FetchRequest& request) {
   S3Cache cache(request.out_dir);
   FetchResult result;
 
-  // The keys to fetch; "required" ones must end up on disk, one way or the other.
-  struct Wanted {
-    std::string key;
-    bool required;
-  };
-  std::vector<Wanted> wanted;
+  // The keys to fetch: every required file (checked in the listing) and the optional ones present.
+  std::vector<std::string> wanted;
   std::string unavailable;  // set when S3 could not be reached for the listing
   if (!request.object.empty()) {
-    wanted.push_back({loc.prefix + request.object, true});
+    wanted.push_back(loc.prefix + request.object);
   } else {
     std::vector<ObjectInfo> listing;
     try {
@@ -111,19 +107,19 @@ FetchResult fetch_objects(const S3Client& client, const FetchRequest& request) {
     for (const auto& name : required_dataset_files()) {
       const std::string key = loc.prefix + name;
       if (unavailable.empty() && !listed(key)) throw DataLoadError(source, "required object " + name + " not found");
-      wanted.push_back({key, true});
+      wanted.push_back(key);
     }
     for (const auto& name : optional_dataset_files()) {
       const std::string key = loc.prefix + name;
       if (unavailable.empty() ? listed(key) : cache.lookup(object_id(loc, key)).has_value()) {
-        wanted.push_back({key, false});
+        wanted.push_back(key);
       }
     }
   }
 
-  for (const auto& w : wanted) {
-    const std::string id = object_id(loc, w.key);
-    const std::string name = local_name(w.key, id);
+  for (const auto& key : wanted) {
+    const std::string id = object_id(loc, key);
+    const std::string name = local_name(key, id);
     const fs::path dest = request.out_dir / name;
     const std::optional<CacheEntry> cached = cache.lookup(id);
     auto use_cached_copy = [&](const std::string& why) {
@@ -131,7 +127,7 @@ FetchResult fetch_objects(const S3Client& client, const FetchRequest& request) {
         throw DataLoadError(id, why + "; no cached copy in " + request.out_dir.string());
       }
       result.warnings.push_back(why + "; using the cached copy " + dest.string() + " (ETag " + cached->etag + ")");
-      result.objects.push_back({w.key, dest, cached->etag, cached->size, FetchStatus::CachedOffline});
+      result.objects.push_back({key, dest, cached->etag, cached->size, FetchStatus::CachedOffline});
       ++result.offline;
     };
     if (!unavailable.empty()) {
@@ -140,18 +136,18 @@ FetchResult fetch_objects(const S3Client& client, const FetchRequest& request) {
     }
     GetResult got;
     try {
-      got = client.get_object(loc.bucket, w.key, dest, cached ? cached->etag : std::string());
+      got = client.get_object(loc.bucket, key, dest, cached ? cached->etag : std::string());
     } catch (const S3UnavailableError& e) {
       use_cached_copy(e.detail());
       continue;
     }
     if (got.not_modified) {
-      result.objects.push_back({w.key, dest, cached->etag, cached->size, FetchStatus::NotModified});
+      result.objects.push_back({key, dest, cached->etag, cached->size, FetchStatus::NotModified});
       ++result.not_modified;
       continue;
     }
     cache.record(id, CacheEntry{got.etag, got.bytes, name});
-    result.objects.push_back({w.key, dest, got.etag, got.bytes, FetchStatus::Downloaded});
+    result.objects.push_back({key, dest, got.etag, got.bytes, FetchStatus::Downloaded});
     ++result.downloaded;
   }
   return result;

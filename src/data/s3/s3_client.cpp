@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Error bodies are small XML documents; anything longer is not worth keeping in memory.
-constexpr std::size_t kMaxErrorBody = 64 * 1024;
+constexpr std::size_t kMaxErrorBody = std::size_t{64} * 1024;
 
 void global_init() {
   static std::once_flag once;
@@ -167,7 +167,7 @@ struct S3Client::Response {
   std::int64_t content_length = -1;
 };
 
-S3Client::S3Client(Credentials credentials, RetryPolicy policy)
+S3Client::S3Client(Credentials credentials, const RetryPolicy& policy)
     : credentials_(std::move(credentials)), policy_(policy), endpoint_(credentials_.endpoint) {
   global_init();
   if (endpoint_.rfind("http://", 0) != 0 && endpoint_.rfind("https://", 0) != 0) {

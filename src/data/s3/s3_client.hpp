@@ -57,7 +57,7 @@ struct GetResult {
 class S3Client {
  public:
   /// Throws ConfigurationError when the endpoint is not an http:// or https:// URL.
-  explicit S3Client(Credentials credentials, RetryPolicy policy = {});
+  explicit S3Client(Credentials credentials, const RetryPolicy& policy = {});
 
   /// Path-style URL of an object: endpoint/bucket/key with the key percent-encoded.
   [[nodiscard]] std::string object_url(const std::string& bucket, const std::string& key) const;
