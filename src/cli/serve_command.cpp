@@ -112,8 +112,9 @@ void run_serve(const Config& config) {
   const bool ok = http.run();
   run_returned = true;
   if (!stopping.exchange(true)) {
-    // The server ended on its own; wake the waiter with a signal it is waiting for.
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    // The server ended on its own; wake the waiter with a signal it is waiting for. SIGTERM is blocked in
+    // every thread and only collected by the waiter's sigwait, so it cannot terminate anything.
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   }
   waiter.join();
   if (!ok) {
