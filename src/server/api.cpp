@@ -46,9 +46,16 @@ ServerOptions server_options_from(const Config& config) {
 
 std::shared_ptr<const Dataset> ApiContext::reload() {
   std::lock_guard lock(reload_mutex_);
-  const std::string path = options_.refresh ? options_.refresh() : options_.db_path;
-  auto next = std::make_shared<const Dataset>(path, generation_ + 1);
+  std::shared_ptr<const Dataset> next;
+  try {
+    const std::string path = options_.refresh ? options_.refresh() : options_.db_path;
+    next = std::make_shared<const Dataset>(path, generation_ + 1);
+  } catch (...) {
+    ++reloads_failed;
+    throw;
+  }
   ++generation_;
+  ++reloads_succeeded;
   const auto previous = datasets_.replace(next);
   // Entries of the old generation can no longer be hit (keys carry the generation); free their memory now.
   cache.clear();

@@ -81,6 +81,8 @@ class ApiContext {
   RateLimiter event_limiter;
   std::atomic<std::size_t> events_accepted{0};
   std::atomic<std::size_t> events_rejected{0};
+  std::atomic<std::size_t> reloads_succeeded{0};
+  std::atomic<std::size_t> reloads_failed{0};
 };
 
 /// Query parameters checked against the names a route accepts ("lang" is always accepted and must be

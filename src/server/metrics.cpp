@@ -84,6 +84,12 @@ std::string RequestMetrics::render(const MetricsSnapshot& snapshot) const {
   counter("mangetamain_events_accepted_total", "User-interaction events written to the log.", snapshot.events_accepted);
   counter("mangetamain_events_rejected_total", "User-interaction events refused (invalid, too large, rate-limited).",
           snapshot.events_rejected);
+  gauge("mangetamain_dataset_generation", "Generation of the served dataset: 1 at start, +1 per reload.",
+        snapshot.dataset_generation);
+  append("# HELP mangetamain_reloads_total Dataset reloads (SIGHUP or admin route), by result.\n");
+  append("# TYPE mangetamain_reloads_total counter\n");
+  out += fmt::format("mangetamain_reloads_total{{result=\"ok\"}} {}\n", snapshot.reloads_succeeded);
+  out += fmt::format("mangetamain_reloads_total{{result=\"failed\"}} {}\n", snapshot.reloads_failed);
   append("# HELP mangetamain_dataset_rows Rows of the served dataset, by table.\n");
   append("# TYPE mangetamain_dataset_rows gauge\n");
   for (const auto& [table, rows] : snapshot.dataset_rows) {

@@ -49,6 +49,9 @@ void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response
   snapshot.environment = std::string(environment_name(ctx.environment));
   snapshot.events_accepted = ctx.events_accepted.load();
   snapshot.events_rejected = ctx.events_rejected.load();
+  snapshot.dataset_generation = ctx.dataset()->generation();
+  snapshot.reloads_succeeded = ctx.reloads_succeeded.load();
+  snapshot.reloads_failed = ctx.reloads_failed.load();
   res.set_header("Cache-Control", "no-store");
   res.set_content(ctx.metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
 }

@@ -126,6 +126,11 @@ TEST_F(ReloadTest, ReloadFailureKeepsTheCurrentDataset) {
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->status, 200);
   EXPECT_EQ(json::parse(ready->body)["identity"], before);
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("mangetamain_reloads_total{result=\"failed\"} 1\n"), std::string::npos);
+  EXPECT_NE(metrics->body.find("mangetamain_reloads_total{result=\"ok\"} 0\n"), std::string::npos);
+  EXPECT_NE(metrics->body.find("mangetamain_dataset_generation 1\n"), std::string::npos);
 }
 
 TEST_F(ReloadTest, ConcurrentRequestsNeverFailWhileTheDatasetSwitches) {
@@ -179,6 +184,11 @@ TEST_F(ReloadTest, ConcurrentRequestsNeverFailWhileTheDatasetSwitches) {
   auto summary = client.Get("/api/v1/summary");
   ASSERT_TRUE(summary);
   EXPECT_EQ(json::parse(summary->body)["recipes_rows"], kRecipesInB) << summary->body;
+  // Seven successful reloads: generation 8.
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("mangetamain_reloads_total{result=\"ok\"} 7\n"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("mangetamain_dataset_generation 8\n"), std::string::npos);
 }
 
 TEST(ReloadProcess, SighupSwapsTheDatasetAndTheTokenIsNeverLogged) {
