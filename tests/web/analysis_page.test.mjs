@@ -44,3 +44,13 @@ test('wide charts: heatmaps, long series and tall layouts', () => {
   assert.equal(isWideChart({ traces: [{ type: 'scatter', x: Array(41).fill(0), y: Array(41).fill(0) }] }), true);
   assert.equal(isWideChart({ traces: [{ type: 'bar', x: [1], y: [1] }], layout: { height: 700 } }), true);
 });
+
+test('the ingest report shows the file name only, never where ingest ran', async () => {
+  const { fileNameOnly, parametersText } = await import('../../web/js/pages/about.js');
+  assert.equal(fileNameOnly('/tmp/mtm-e2e-wAqQ3V/raw/RAW_recipes.csv'), 'RAW_recipes.csv');
+  assert.equal(fileNameOnly('C:\\data\\RAW_interactions.csv'), 'RAW_interactions.csv');
+  assert.equal(fileNameOnly('RAW_recipes.csv'), 'RAW_recipes.csv');
+  assert.equal(parametersText({ file: '/home/me/raw/RAW_recipes.csv', dropped: 'bad rows' }),
+    'file = RAW_recipes.csv, dropped = bad rows');
+  assert.equal(parametersText({}), '—');
+});

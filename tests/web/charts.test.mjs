@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, fileName, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -56,4 +56,22 @@ test('fileName and apiUrl are stable', () => {
   assert.equal(fileName('trends.volume', 'Per Year!'), 'trends-volume_per-year-');
   assert.equal(apiUrl('analyses/trends.volume', { year_to: 2010, year_from: 2000, top_n: '' }, 'fr'),
     '/api/v1/analyses/trends.volume?year_from=2000&year_to=2010&lang=fr');
+});
+
+test('fittedHeight sizes heatmaps and horizontal bars from their rows', () => {
+  const heatmap = (rows) => ({ traces: [{ type: 'heatmap', x: ['a', 'b'], y: Array.from({ length: rows }, (_, i) => `r${i}`),
+    z: Array.from({ length: rows }, () => [1, 2]) }] });
+  // One row: the floor, not the 360 px card; twenty rows: 110 px of chrome + 30 px per row.
+  assert.equal(fittedHeight(heatmap(1)), 170);
+  assert.equal(fittedHeight(heatmap(20)), 110 + 20 * 30);
+  assert.equal(fittedHeight({ traces: [{ type: 'bar', orientation: 'h', x: [1], y: ['only'] }] }), 170);
+  assert.equal(fittedHeight({ traces: [{ type: 'bar', orientation: 'h', x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    y: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] }] }), 110 + 10 * 26);
+  // Two grouped traces: two bars per row.
+  assert.equal(fittedHeight({ traces: [{ type: 'bar', orientation: 'h', x: [1, 2, 3, 4, 5], y: ['a', 'b', 'c', 'd', 'e'] },
+    { type: 'bar', orientation: 'h', x: [1, 2, 3, 4, 5], y: ['a', 'b', 'c', 'd', 'e'] }] }), 110 + 5 * 26 * 2);
+  assert.equal(fittedHeight({ traces: [{ type: 'bar', x: ['a'], y: [1] }] }), null);
+  assert.equal(fittedHeight({ traces: [{ type: 'scatter', x: [1], y: [1] }] }), null);
+  assert.equal(fittedHeight({ traces: [{ type: 'heatmap', z: [[1]] }], layout: { height: 500 } }), null);
+  assert.equal(fittedHeight({ traces: [] }), null);
 });

@@ -122,9 +122,50 @@ export function fileName(...parts) {
   return parts.filter(Boolean).join('_').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/-+/g, '-');
 }
 
+// Rows of a chart whose categories run down the y axis, as (plot chrome, pixels per row): axis titles,
+// ticks and margins take the chrome, each heatmap row or horizontal bar its own band.
+const ROW_CHROME_PX = 110;
+const HEATMAP_ROW_PX = 30;
+const BAR_ROW_PX = 26;
+const MIN_FITTED_PX = 170;
+
+/** The plot height that fits a heatmap or horizontal bar chart to its rows, so that one row is not stretched
+ * over the default card height (and thirty rows are not squeezed into it); null for any other chart, and
+ * when the analysis sets a height itself. */
+export function fittedHeight(chart) {
+  const traces = chart.traces || [];
+  if (!traces.length || Number(chart.layout?.height) > 0) return null;
+  const length = (v) => (Array.isArray(v) ? v.length : 0);
+  let px = 0;
+  for (const trace of traces) {
+    if (trace.type === 'heatmap') px = Math.max(px, length(trace.z) * HEATMAP_ROW_PX);
+    else if (trace.type === 'bar' && trace.orientation === 'h') px = Math.max(px, new Set(trace.y || []).size * BAR_ROW_PX);
+    else return null;
+  }
+  // Grouped horizontal bars put one bar per trace in each row.
+  const bars = traces.filter((t) => t.type === 'bar').length;
+  if (bars > 1 && chart.layout?.barmode !== 'stack' && chart.layout?.barmode !== 'overlay') px *= bars;
+  return px > 0 ? Math.max(MIN_FITTED_PX, ROW_CHROME_PX + px) : null;
+}
+
+/** The layout of a vertical bar chart with a single category gets a wide gap: Plotly otherwise draws that
+ * one bar across the whole plot. */
+function singleBarLayout(chart, layout) {
+  const traces = chart.traces || [];
+  const single = traces.length > 0 && traces.every((t) => t.type === 'bar' && t.orientation !== 'h' &&
+    new Set(t.x || []).size === 1);
+  if (single && layout.bargap === undefined) layout.bargap = 0.6;
+  return layout;
+}
+
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export function renderChart(el, chart) {
-  const layout = themedLayout(chart.layout);
+  const layout = singleBarLayout(chart, themedLayout(chart.layout));
+  const height = fittedHeight(chart);
+  // The CSS card height is the default; a fitted height replaces it (and is undone on a redraw without one).
+  if (height) layout.height = height;
+  el.style.minHeight = height ? `${height}px` : '';
+  el.style.height = height ? `${height}px` : '';
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
   return globalThis.Plotly.react(el, chart.traces || [], layout, config);
 }

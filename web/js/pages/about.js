@@ -3,12 +3,18 @@
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 
-function parametersText(parameters) {
+/** The last part of a path: where ingest read its files on its own machine means nothing to a reader. */
+export function fileNameOnly(path) {
+  return String(path).split(/[\\/]/).pop();
+}
+
+export function parametersText(parameters) {
   if (parameters === null || parameters === undefined || parameters === '') return '—';
   if (typeof parameters === 'string') return parameters;
   const entries = Object.entries(parameters);
   if (!entries.length) return '—';
-  return entries.map(([k, v]) => `${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+  return entries.map(([k, v]) => `${k} = ${k === 'file' ? fileNameOnly(v) : typeof v === 'object' ? JSON.stringify(v) : v}`)
+    .join(', ');
 }
 
 export default {
