@@ -37,7 +37,8 @@ function get(baseUrl, path) {
     http.get(`${baseUrl}${path}`, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk) => { bytes += chunk.length; });
-      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, bytes }));
+      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, bytes,
+        cache: res.headers['x-cache'] }));
     }).on('error', reject);
   });
 }
@@ -47,7 +48,8 @@ async function getJson(baseUrl, path) {
   return res.json();
 }
 
-/** Distinct parameter sets per analysis, so that each first request is a cache miss. */
+/** Parameter sets per analysis that the pages never request (k starts at 1: k = 0 is the default the pages
+ * use), so each is a cache miss; the X-Cache header of each answer is checked anyway. */
 function variants(analysis) {
   const names = (analysis.filters || []).map((f) => f.name);
   const spec = (name) => analysis.filters.find((f) => f.name === name);
@@ -55,10 +57,10 @@ function variants(analysis) {
   for (const lang of ['en', 'fr']) {
     if (names.includes('year_to')) {
       const max = Number(spec('year_to').default);
-      for (let k = 0; k < 4; k += 1) out.push({ lang, year_to: String(max - k) });
+      for (let k = 1; k <= 4; k += 1) out.push({ lang, year_to: String(max - k) });
     } else if (names.includes('min_interactions')) {
       const base = Number(spec('min_interactions').default);
-      for (let k = 0; k < 4; k += 1) out.push({ lang, min_interactions: String(base + 10 * k) });
+      for (let k = 1; k <= 4; k += 1) out.push({ lang, min_interactions: String(base + 10 * k) });
     } else {
       out.push({ lang });
     }
@@ -123,7 +125,10 @@ function row(what, value, target) {
   lines.push(`${what.padEnd(52)} ${value.padStart(14)}   target ${target}`);
 }
 
-const server = await startServer(args.db);
+// The server listens once the explorer index is built and the analysis data preloaded: time that too.
+const startedAt = process.hrtime.bigint();
+const server = await startServer(args.db, [], 180000);
+const startMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
 const base = server.baseUrl;
 try {
   // 1. Cold trends page: fresh browser profile, fresh server (nothing cached), then fresh profile again
@@ -152,12 +157,15 @@ try {
   const list = (await getJson(base, '/api/v1/analyses')).analyses;
   const uncached = [];
   const slowest = [];
+  let uncachedHits = 0;
   for (const analysis of list) {
     const times = [];
     for (const params of variants(analysis)) {
       const r = await get(base, pathFor(analysis.id, params));
       if (r.status !== 200) throw new Error(`${analysis.id} ${JSON.stringify(params)}: HTTP ${r.status}`);
-      times.push(r.ms);
+      // Only answers the server computed count as uncached.
+      if (r.cache === 'hit') uncachedHits += 1;
+      else times.push(r.ms);
     }
     uncached.push(...times);
     slowest.push([analysis.id, quantile(times, 0.5), Math.max(...times)]);
@@ -165,8 +173,13 @@ try {
 
   // 4. API latency, cached: the default view of every analysis, 20 rounds.
   const cached = [];
+  let cachedMisses = 0;
   for (let round = 0; round < 20; round += 1) {
-    for (const analysis of list) cached.push((await get(base, pathFor(analysis.id, { lang: 'en' }))).ms);
+    for (const analysis of list) {
+      const r = await get(base, pathFor(analysis.id, { lang: 'en' }));
+      if (r.cache === 'hit') cached.push(r.ms);
+      else cachedMisses += 1;
+    }
   }
 
   // 5. Throughput on cached endpoints.
@@ -175,17 +188,18 @@ try {
   const wrkSummary = wrk(`${base}/api/v1/summary`, seconds);
   const memory = rss(server.process.pid);
 
-  lines.push(`web (server: ${base}, db: ${args.db}, ${list.length} analyses)`);
+  lines.push(`web (server: ${base}, db: ${args.db}, ${list.length} analyses, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+  row('server start to listening (explorer index + analysis preload)', `${fmt(startMs / 1000, 2)} s`, '(no target)');
   row('trends page cold (new profile, server cache cold)', `${fmt(coldServer, 0)} ms`, '<= 1000 ms');
   row('trends page cold (new profile, server cache warm)', `${fmt(coldBrowser, 0)} ms`, '<= 1000 ms');
   row('page switch, first visit of each page: median / max', `${fmt(quantile(firstTour, 0.5), 0)} / ${fmt(Math.max(...firstTour), 0)} ms`, '<= 300 ms');
   row('page switch, warm: median / max', `${fmt(quantile(warmTour, 0.5), 0)} / ${fmt(Math.max(...warmTour), 0)} ms`, '<= 300 ms');
   row('switch to trends, warm: median', `${fmt(quantile(trendsSwitch, 0.5), 0)} ms`, '<= 300 ms');
-  row(`API uncached p50 / p95 (${uncached.length} requests)`, `${fmt(quantile(uncached, 0.5))} / ${fmt(quantile(uncached, 0.95))} ms`, 'p95 <= 25 ms');
-  row(`API cached p50 / p95 (${cached.length} requests)`, `${fmt(quantile(cached, 0.5), 2)} / ${fmt(quantile(cached, 0.95), 2)} ms`, 'p95 <= 2 ms');
+  row(`API uncached p50 / p95 (${uncached.length} misses, ${uncachedHits} hits left out)`, `${fmt(quantile(uncached, 0.5))} / ${fmt(quantile(uncached, 0.95))} ms`, 'p95 <= 25 ms');
+  row(`API cached p50 / p95 (${cached.length} hits, ${cachedMisses} misses left out)`, `${fmt(quantile(cached, 0.5), 2)} / ${fmt(quantile(cached, 0.95), 2)} ms`, 'p95 <= 2 ms');
   row('wrk cached analysis (64 conn): req/s, errors', `${fmt(wrkAnalysis.rps, 0)} / ${wrkAnalysis.errors}`, '>= 10000 req/s, 0 errors');
   row('wrk cached summary (64 conn): req/s, errors', `${fmt(wrkSummary.rps, 0)} / ${wrkSummary.errors}`, '>= 10000 req/s, 0 errors');
-  row('server RSS now / peak', `${fmt(memory.rss, 0)} / ${fmt(memory.hwm, 0)} MB`, '<= 300 MB');
+  row('server RSS after the load / peak', `${fmt(memory.rss, 0)} / ${fmt(memory.hwm, 0)} MB`, '<= 300 MB');
   slowest.sort((a, b) => b[2] - a[2]);
   lines.push(`slowest uncached analyses (median / max ms): ${slowest.slice(0, 5).map(([id, p50, max]) => `${id} ${fmt(p50)}/${fmt(max)}`).join(', ')}`);
   console.log(lines.join('\n'));

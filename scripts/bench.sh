@@ -14,16 +14,21 @@ mkdir -p "$out" data
 raw=$out/raw
 rm -rf "$raw" "$out/bench.duckdb"
 {
+  # Shared machines make every figure noisy: the load average goes with each stage.
+  load() { echo "load average ($1): $(cut -d' ' -f1-3 /proc/loadavg)"; }
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB"
-  measure() {  # label, command...
-    local label=$1; shift
+  measure() {  # label, target, command...
+    local label=$1 target=$2; shift 2
     /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.log" 2>&1
     read -r secs kb <"$out/time.txt"
-    printf '%-10s scale %s: %6.2f s, peak RSS %5d MB\n' "$label" "$scale" "$secs" $((kb / 1024))
+    printf '%-10s scale %s: %6.2f s, peak RSS %5d MB   target %s\n' "$label" "$scale" "$secs" $((kb / 1024)) "$target"
   }
-  measure generate "$bin" generate --out "$raw" --scale "$scale" --seed 42
-  measure ingest "$bin" ingest --raw-dir "$raw" --db "$out/bench.duckdb"
+  load start
+  measure generate "(none)" "$bin" generate --out "$raw" --scale "$scale" --seed 42
+  measure ingest "<= 20 s, <= 2048 MB at scale 1.0" "$bin" ingest --raw-dir "$raw" --db "$out/bench.duckdb"
   du -h "$raw"/*.csv "$out/bench.duckdb" | sed 's/^/size: /'
+  load analyses
   MTM_BENCH_DB=$out/bench.duckdb build/release/bench/mtm_bench --benchmark_counters_tabular=true
+  load web
   node bench/web_bench.mjs --binary "$bin" --db "$out/bench.duckdb"
 } 2>&1 | tee "$out/results.txt"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -279,82 +280,214 @@ double GroupSummary::sd() const {
   return std::sqrt(variance());
 }
 
-std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vector<int>& group_of_cell,
-                                    std::size_t groups, const std::vector<double>& probabilities) {
-  std::vector<GroupSummary> out(groups);
-  std::vector<double> sums(groups, 0.0);
+namespace {
+
+// Slot of each cell for the passes over a sorted column: its group, or `groups` for cells outside the
+// scope. Out-of-scope values then update one extra, discarded slot instead of being skipped: with the
+// default clean-only scope about half the values are out, in no order, and a branch per value would
+// mispredict half the time.
+std::vector<std::uint32_t> cell_slots(const std::vector<int>& group_of_cell, std::size_t groups) {
+  std::vector<std::uint32_t> out(CellGrid::kSize);
+  for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
+    out[c] = static_cast<std::uint32_t>(group_of_cell[c] < 0 ? groups : static_cast<std::size_t>(group_of_cell[c]));
+  }
+  return out;
+}
+
+// First pass of summarize, per slot: count, Σx (in ascending order of x), first and last value.
+struct Totals {
+  double n = 0;
+  double sum = 0;
+  double first = NAN;
+  double last = NAN;
+};
+
+// Second pass, per group: Σ(x − mean)² and the order statistics that the quantiles need.
+struct Spread {
+  double mean = 0;
+  double m2 = 0;
+  std::int64_t seen = 0;
+  std::int64_t next_rank = -1;  ///< rank of the next wanted order statistic; −1 (never met) when none
+  std::size_t next = 0;
+  std::vector<std::pair<std::int64_t, std::size_t>> wanted;  ///< (rank, index into found), ascending
+  std::vector<double> found;
+};
+
+// Records v when it is the order statistic(s) the group waits for.
+inline void capture(Spread& s, double v) {
+  while (s.next < s.wanted.size() && s.wanted[s.next].first == s.seen) s.found[s.wanted[s.next++].second] = v;
+  s.next_rank = s.next < s.wanted.size() ? s.wanted[s.next].first : -1;
+}
+
+// Any number of groups: per-slot state in memory. When consecutive values fall in the same group, each
+// update waits for the previous one's store (~9 cycles); with many groups (years) that is rare.
+void totals_any(const SortedColumn& column, const std::vector<std::uint32_t>& slot, std::vector<Totals>& totals) {
   const std::size_t n = column.values.size();
   for (std::size_t i = 0; i < n; ++i) {
-    const int g = group_of_cell[static_cast<std::size_t>(column.cells[i])];
-    if (g < 0) continue;
-    auto& s = out[static_cast<std::size_t>(g)];
-    if (s.n == 0) s.min = column.values[i];
-    s.max = column.values[i];
-    s.n += 1;
-    sums[static_cast<std::size_t>(g)] += column.values[i];
+    Totals& t = totals[slot[static_cast<std::size_t>(column.cells[i])]];
+    const double v = column.values[i];
+    if (t.n == 0) t.first = v;
+    t.last = v;
+    t.n += 1;
+    t.sum += v;
   }
+}
+
+void spread_any(const SortedColumn& column, const std::vector<std::uint32_t>& slot, std::vector<Spread>& spread) {
+  const std::size_t n = column.values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Spread& s = spread[slot[static_cast<std::size_t>(column.cells[i])]];
+    const double v = column.values[i];
+    const double d = v - s.mean;
+    s.m2 += d * d;
+    if (s.seen == s.next_rank) capture(s, v);
+    ++s.seen;
+  }
+}
+
+// G ≤ 4 groups (weekday/weekend, seasons): consecutive values often share a group, so the state lives in
+// registers and every group's accumulator takes each value, masked to +0.0 unless it is the group's own.
+// Adding +0.0 leaves a sum that started at +0.0 unchanged, so each group still sums its own values in
+// ascending order: the results are bit-identical to totals_any/spread_any. The masks are bitwise because
+// the compiler turns `hit ? v : 0.0` into a branch, which mispredicts as often as the groups alternate.
+inline std::uint64_t mask_of(bool hit) {
+  return std::uint64_t{0} - static_cast<std::uint64_t>(hit);
+}
+inline double pick(std::uint64_t mask, double a, double b) {
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+
+template <std::size_t G>
+void totals_few(const SortedColumn& column, const std::vector<std::uint32_t>& slot, std::vector<Totals>& totals) {
+  std::array<double, G> count{};
+  std::array<double, G> sum{};
+  std::array<double, G> first{};
+  std::array<double, G> last{};
+  const std::size_t n = column.values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t s = slot[static_cast<std::size_t>(column.cells[i])];
+    const double v = column.values[i];
+#pragma GCC unroll 4
+    for (std::size_t g = 0; g < G; ++g) {
+      const std::uint64_t hit = mask_of(s == g);
+      first[g] = pick(hit & mask_of(count[g] == 0), v, first[g]);
+      last[g] = pick(hit, v, last[g]);
+      sum[g] += pick(hit, v, 0.0);
+      count[g] += pick(hit, 1.0, 0.0);
+    }
+  }
+  for (std::size_t g = 0; g < G; ++g) {
+    if (count[g] == 0) continue;
+    totals[g] = {count[g], sum[g], first[g], last[g]};
+  }
+}
+
+template <std::size_t G>
+void spread_few(const SortedColumn& column, const std::vector<std::uint32_t>& slot, std::vector<Spread>& spread) {
+  std::array<double, G> mean{};
+  std::array<double, G> m2{};
+  std::array<std::int64_t, G> seen{};
+  std::array<std::int64_t, G> next_rank{};
+  for (std::size_t g = 0; g < G; ++g) {
+    mean[g] = spread[g].mean;
+    next_rank[g] = spread[g].next_rank;
+  }
+  const std::size_t n = column.values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t s = slot[static_cast<std::size_t>(column.cells[i])];
+    const double v = column.values[i];
+#pragma GCC unroll 4
+    for (std::size_t g = 0; g < G; ++g) {
+      const bool hit = s == g;
+      const double d = v - mean[g];
+      m2[g] += pick(mask_of(hit), d * d, 0.0);
+      // Rarely true, so predicted; testing hit first would mispredict.
+      if (seen[g] == next_rank[g] && hit) {
+        spread[g].seen = seen[g];
+        capture(spread[g], v);
+        next_rank[g] = spread[g].next_rank;
+      }
+      seen[g] += static_cast<std::int64_t>(hit);
+    }
+  }
+  for (std::size_t g = 0; g < G; ++g) spread[g].m2 = m2[g];
+}
+
+}  // namespace
+
+std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vector<int>& group_of_cell,
+                                    std::size_t groups, const std::vector<double>& probabilities, bool spread) {
+  const std::vector<std::uint32_t> slot = cell_slots(group_of_cell, groups);
+  std::vector<Totals> totals(groups + 1);
+  switch (groups) {
+    case 1: totals_few<1>(column, slot, totals); break;
+    case 2: totals_few<2>(column, slot, totals); break;
+    case 3: totals_few<3>(column, slot, totals); break;
+    case 4: totals_few<4>(column, slot, totals); break;
+    default: totals_any(column, slot, totals);
+  }
+  std::vector<GroupSummary> out(groups);
   // Type-7 quantiles need the order statistics of rank floor(h) and floor(h) + 1 of each group; the pass
   // in ascending order meets each group's values in order, so a per-group counter finds them.
-  // (rank, slot): slot = 2 · probability index, + 1 for the upper neighbour.
-  using Wanted = std::pair<std::int64_t, std::size_t>;
-  std::vector<std::vector<Wanted>> wanted(groups);
-  std::vector<std::vector<double>> found(groups, std::vector<double>(2 * probabilities.size(), NAN));
+  // found: 2 · probability index, + 1 for the upper neighbour.
+  std::vector<Spread> state(groups + 1);
   for (std::size_t g = 0; g < groups; ++g) {
     auto& s = out[g];
     s.quantiles.assign(probabilities.size(), NAN);
-    if (s.n == 0) continue;
-    s.mean = sums[g] / s.n;
+    if (totals[g].n == 0) continue;
+    s.n = totals[g].n;
+    s.min = totals[g].first;
+    s.max = totals[g].last;
+    s.mean = totals[g].sum / s.n;
+    Spread& st = state[g];
+    st.mean = s.mean;
+    st.found.assign(2 * probabilities.size(), NAN);
     for (std::size_t k = 0; k < probabilities.size(); ++k) {
       const double h = (s.n - 1) * probabilities[k];
       const auto lo = static_cast<std::int64_t>(std::floor(h));
-      wanted[g].push_back({lo, 2 * k});
-      wanted[g].push_back({std::min<std::int64_t>(lo + 1, static_cast<std::int64_t>(s.n) - 1), 2 * k + 1});
+      st.wanted.emplace_back(lo, 2 * k);
+      st.wanted.emplace_back(std::min<std::int64_t>(lo + 1, static_cast<std::int64_t>(s.n) - 1), 2 * k + 1);
     }
-    std::sort(wanted[g].begin(), wanted[g].end());
+    std::sort(st.wanted.begin(), st.wanted.end());
+    if (!st.wanted.empty()) st.next_rank = st.wanted.front().first;
   }
-  std::vector<std::int64_t> seen(groups, 0);
-  std::vector<std::size_t> next(groups, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const int gi = group_of_cell[static_cast<std::size_t>(column.cells[i])];
-    if (gi < 0) continue;
-    const auto g = static_cast<std::size_t>(gi);
-    const double d = column.values[i] - out[g].mean;
-    out[g].m2 += d * d;
-    while (next[g] < wanted[g].size() && wanted[g][next[g]].first == seen[g]) {
-      found[g][wanted[g][next[g]].second] = column.values[i];
-      ++next[g];
-    }
-    ++seen[g];
+  if (!spread) return out;
+  switch (groups) {
+    case 1: spread_few<1>(column, slot, state); break;
+    case 2: spread_few<2>(column, slot, state); break;
+    case 3: spread_few<3>(column, slot, state); break;
+    case 4: spread_few<4>(column, slot, state); break;
+    default: spread_any(column, slot, state);
   }
   for (std::size_t g = 0; g < groups; ++g) {
     if (out[g].n == 0) continue;
+    out[g].m2 = state[g].m2;
     for (std::size_t k = 0; k < probabilities.size(); ++k) {
       const double h = (out[g].n - 1) * probabilities[k];
       const double frac = h - std::floor(h);
-      const double lo = found[g][2 * k];
-      out[g].quantiles[k] = frac == 0 ? lo : lo + frac * (found[g][2 * k + 1] - lo);
+      const double lo = state[g].found[2 * k];
+      out[g].quantiles[k] = frac == 0 ? lo : lo + frac * (state[g].found[2 * k + 1] - lo);
     }
   }
   return out;
 }
 
 RankSums rank_sums(const SortedColumn& column, const std::vector<int>& group_of_cell, std::size_t groups) {
+  const std::vector<std::uint32_t> slot = cell_slots(group_of_cell, groups);
   RankSums out;
   out.sums.assign(groups, 0.0);
   out.sizes.assign(groups, 0.0);
-  std::vector<double> in_block(groups, 0.0);
+  std::vector<double> in_block(groups + 1, 0.0);
   const std::size_t n = column.values.size();
   double below = 0;  // included values smaller than the current tie block
   std::size_t i = 0;
   while (i < n) {
-    double c = 0;
+    const double value = column.values[i];
     std::size_t j = i;
-    for (; j < n && column.values[j] == column.values[i]; ++j) {
-      const int g = group_of_cell[static_cast<std::size_t>(column.cells[j])];
-      if (g < 0) continue;
-      c += 1;
-      in_block[static_cast<std::size_t>(g)] += 1;
-    }
+    for (; j < n && column.values[j] == value; ++j) in_block[slot[static_cast<std::size_t>(column.cells[j])]] += 1;
+    in_block[groups] = 0;
+    double c = 0;
+    for (std::size_t g = 0; g < groups; ++g) c += in_block[g];
     if (c > 0) {
       const double mid_rank = below + (c + 1) / 2;
       for (std::size_t g = 0; g < groups; ++g) {

@@ -119,9 +119,10 @@ struct GroupSummary {
   [[nodiscard]] double sd() const;
 };
 
-/// group_of_cell maps a cell to its group (0 .. groups − 1) or −1 to leave it out.
+/// group_of_cell maps a cell to its group (0 .. groups − 1) or −1 to leave it out. With spread false, only
+/// n, mean, min and max are filled (m2 stays 0, quantiles NaN), in one pass over the column instead of two.
 std::vector<GroupSummary> summarize(const SortedColumn& column, const std::vector<int>& group_of_cell,
-                                    std::size_t groups, const std::vector<double>& probabilities);
+                                    std::size_t groups, const std::vector<double>& probabilities, bool spread = true);
 
 /// Each group's sum of average ranks (ties share their mid-rank) in the pooled sample of the included
 /// values, the group sizes and Σ(t³ − t) over tie groups: the input of Kruskal-Wallis and Mann-Whitney.

@@ -287,7 +287,9 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
   std::vector<std::vector<double>> c = {scope.idx, scope.n};
   for (const auto& n : nutrients) {
     std::vector<double> means;
-    for (const auto& g : by_season(con, scope, n.column)) means.push_back(g.mean);
+    // Means only: one pass over the column.
+    const auto all = summarize(*sorted_column(con, n.column), scope.groups, 4, {}, false);
+    for (std::size_t g : scope.present) means.push_back(all[g].mean);
     c.push_back(std::move(means));
   }
   if (scope.present.empty()) {

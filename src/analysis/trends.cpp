@@ -63,6 +63,14 @@ std::vector<double> means(const std::vector<GroupSummary>& groups) {
   return out;
 }
 
+// Mean of column per year present in the scope, aligned with s.years (one pass: no spread needed).
+std::vector<double> yearly_means(db::Connection& con, const YearScope& s, const std::string& column) {
+  const auto all = summarize(*sorted_column(con, column), s.groups, kYearGroups, {}, false);
+  std::vector<double> out;
+  for (std::size_t g : s.present) out.push_back(all[g].mean);
+  return out;
+}
+
 nlohmann::json year_layout(const Text& y_title, const std::string& lang) {
   return {{"xaxis", axis({"Year", "Année"}, lang)}, {"yaxis", axis(y_title, lang)}};
 }
@@ -418,10 +426,10 @@ nlohmann::json complexity(db::Connection& con, const Filters& f) {
       report, years, scope.n, means(score), &score_sd,
       {"complexity", {"Complexity score", "Score de complexité"}, {"points per year", "points par an"}, "#FF8C00", 4},
       cov, fit);
-  yearly_series_chart(report, years, scope.n, means(yearly(con, scope, "n_steps")), nullptr,
+  yearly_series_chart(report, years, scope.n, yearly_means(con, scope, "n_steps"), nullptr,
                       {"n_steps", {"Steps", "Nombre d'étapes"}, {"steps per year", "étapes par an"}, "#FFD700", 4}, cov,
                       fit);
-  yearly_series_chart(report, years, scope.n, means(yearly(con, scope, "n_ingredients")), nullptr,
+  yearly_series_chart(report, years, scope.n, yearly_means(con, scope, "n_ingredients"), nullptr,
                       {"n_ingredients",
                        {"Ingredients", "Nombre d'ingrédients"},
                        {"ingredients per year", "ingrédients par an"},
@@ -462,7 +470,7 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
   std::vector<double> p_values;
   for (std::size_t k = 0; k < series.size(); ++k) {
     stats::LinearFit fit;
-    yearly_series_chart(report, scope.years, scope.n, means(yearly(con, scope, series[k].id)), nullptr, series[k], cov,
+    yearly_series_chart(report, scope.years, scope.n, yearly_means(con, scope, series[k].id), nullptr, series[k], cov,
                         fit);
     p_values.push_back(std::isfinite(fit.slope_p) ? fit.slope_p : 1.0);
   }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "analysis/filters.hpp"
+#include "analysis/preload.hpp"
 #include "analysis/registry.hpp"
 #include "core/errors.hpp"
 #include "core/version_info.hpp"
@@ -28,7 +29,23 @@ ApiContext::ApiContext(const ServerOptions& options)
       badge(options.badge),
       max_request_bytes(options.max_request_bytes),
       events(options.events),
-      event_limiter(options.events.rate_per_minute, options.events.burst) {}
+      event_limiter(options.events.rate_per_minute, options.events.burst) {
+  // Before the server listens, hence before /readyz can answer.
+  preload(*datasets_.current());
+}
+
+void ApiContext::preload(const Dataset& dataset) const {
+  if (!options_.preload_analyses) return;
+  // The first request of each analysis is then as fast as the others.
+  try {
+    auto connection = dataset.connect();
+    spdlog::info("analysis data preloaded in {:.0f} ms", analysis::preload(*connection));
+  } catch (const std::exception& e) {
+    // A database the analyses cannot read still serves the rest (summary, readiness, explorer); each
+    // analysis request then reports its own error.
+    spdlog::warn("analysis data not preloaded: {}", e.what());
+  }
+}
 
 ServerOptions server_options_from(const Config& config) {
   ServerOptions options;
@@ -41,6 +58,7 @@ ServerOptions server_options_from(const Config& config) {
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
   options.admin_token = config.admin_token;
+  options.preload_analyses = true;
   return options;
 }
 
@@ -54,6 +72,8 @@ std::shared_ptr<const Dataset> ApiContext::reload() {
     ++reloads_failed;
     throw;
   }
+  // Loaded before the swap: the new dataset's first requests do not wait either.
+  preload(*next);
   ++generation_;
   ++reloads_succeeded;
   const auto previous = datasets_.replace(next);
@@ -151,6 +171,8 @@ void cached_json(ApiContext& ctx, const httplib::Request& req, httplib::Response
   const auto dataset = ctx.dataset();
   const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
   auto body = ctx.cache.get(full_key);
+  // Says whether the answer was computed, so a benchmark can prove its "uncached" requests were.
+  res.set_header("X-Cache", body ? "hit" : "miss");
   if (!body) {
     json value = fn(*dataset);
     body = make_body(value.dump(-1, ' ', false, json::error_handler_t::replace), true);

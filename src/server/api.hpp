@@ -47,6 +47,8 @@ struct ServerOptions {
   /// Run before each reload to bring the database up to date (e.g. fetch from S3, then ingest); returns the
   /// path to open. Unset: db_path is opened again (a new ingest may have replaced the file).
   std::function<std::string()> refresh{};
+  /// Load every analysis' in-memory data before serving (`serve` does; tests embedding a server need not).
+  bool preload_analyses = false;
 };
 
 /// The server settings of a resolved configuration.
@@ -65,6 +67,9 @@ class ApiContext {
   [[nodiscard]] const std::string& admin_token() const noexcept { return options_.admin_token; }
 
  private:
+  /// Loads every analysis' in-memory data of dataset when options_.preload_analyses; a failure is logged.
+  void preload(const Dataset& dataset) const;
+
   ServerOptions options_;
   std::mutex reload_mutex_;
   std::uint64_t generation_ = 1;

@@ -15,12 +15,12 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Start `mangetamain serve` on a free port; resolves {process, baseUrl} once it prints its address. */
-export function startServer(db, extraArgs = []) {
+export function startServer(db, extraArgs = [], timeoutMs = 20000) {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log', ...extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), timeoutMs);
     const onExit = (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); };
     child.stdout.on('data', (chunk) => {
       out += chunk;
