@@ -468,10 +468,9 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
        3},
   };
   std::vector<double> p_values;
-  for (std::size_t k = 0; k < series.size(); ++k) {
+  for (const auto& s : series) {
     stats::LinearFit fit;
-    yearly_series_chart(report, scope.years, scope.n, yearly_means(con, scope, series[k].id), nullptr, series[k], cov,
-                        fit);
+    yearly_series_chart(report, scope.years, scope.n, yearly_means(con, scope, s.id), nullptr, s, cov, fit);
     p_values.push_back(std::isfinite(fit.slope_p) ? fit.slope_p : 1.0);
   }
   std::vector<double> adjusted = stats::benjamini_hochberg(p_values);
