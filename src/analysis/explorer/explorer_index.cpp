@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -72,50 +74,79 @@ void ExplorerIndex::build_text_index() {
   TermTable table;
   const auto ingredient_words = tokenize_items(corpus_.ingredients.items, table);
   const auto tag_words = tokenize_items(corpus_.tags.items, table);
-  std::vector<std::vector<Posting>> lists;
+  // The field weights are whole numbers, so term frequencies are integers (stored in 16 bits).
+  const auto in_name = static_cast<std::uint32_t>(Bm25::kNameWeight);
+  const auto in_description = static_cast<std::uint32_t>(Bm25::kDescriptionWeight);
+  const auto in_ingredient = static_cast<std::uint32_t>(Bm25::kIngredientWeight);
+  const auto in_tag = static_cast<std::uint32_t>(Bm25::kTagWeight);
+  // Each doc's (word, tf) pairs in doc order first, then turned into per-word postings by a counting
+  // sort: two flat arrays instead of a growing vector per word (less memory, no reallocation copies).
+  std::vector<std::uint32_t> doc_terms;
+  std::vector<std::uint16_t> doc_tfs;
+  std::vector<std::size_t> doc_starts(size() + 1, 0);
   doc_lengths_.assign(size(), 0.0F);
-  std::vector<std::pair<std::uint32_t, float>> weights;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> weights;
   double total_length = 0;
   for (std::uint32_t doc = 0; doc < size(); ++doc) {
     weights.clear();
-    const auto add_text = [&](const std::string& text, double weight) {
-      for_each_word(text,
-                    [&](std::string_view word) { weights.emplace_back(table.id(word), static_cast<float>(weight)); });
+    const auto add_text = [&](const std::string& text, std::uint32_t weight) {
+      for_each_word(text, [&](std::string_view word) { weights.emplace_back(table.id(word), weight); });
     };
-    add_text(corpus_.names[doc], Bm25::kNameWeight);
-    add_text(corpus_.descriptions[doc], Bm25::kDescriptionWeight);
+    add_text(corpus_.names[doc], in_name);
+    add_text(corpus_.descriptions[doc], in_description);
     for (const auto item : corpus_.recipe_ingredients[doc]) {
-      for (const auto term : ingredient_words[item])
-        weights.emplace_back(term, static_cast<float>(Bm25::kIngredientWeight));
+      for (const auto term : ingredient_words[item]) weights.emplace_back(term, in_ingredient);
     }
     for (const auto item : corpus_.recipe_tags[doc]) {
-      for (const auto term : tag_words[item]) weights.emplace_back(term, static_cast<float>(Bm25::kTagWeight));
+      for (const auto term : tag_words[item]) weights.emplace_back(term, in_tag);
     }
     std::sort(weights.begin(), weights.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    float length = 0;
+    std::uint64_t length = 0;
     for (std::size_t i = 0; i < weights.size();) {
       const std::uint32_t term = weights[i].first;
-      float tf = 0;
+      std::uint32_t tf = 0;
       for (; i < weights.size() && weights[i].first == term; ++i) tf += weights[i].second;
-      if (term >= lists.size()) lists.resize(term + 1);
-      lists[term].push_back({doc, tf});
+      doc_terms.push_back(term);
+      doc_tfs.push_back(
+          static_cast<std::uint16_t>(std::min<std::uint32_t>(tf, std::numeric_limits<std::uint16_t>::max())));
       length += tf;
     }
-    doc_lengths_[doc] = length;
-    total_length += length;
+    doc_starts[doc + 1] = doc_terms.size();
+    doc_lengths_[doc] = static_cast<float>(length);
+    total_length += static_cast<double>(length);
   }
   average_length_ = size() == 0 ? 0.0 : total_length / static_cast<double>(size());
-  lists.resize(table.words().size());
-  // Sort the dictionary (prefix ranges are then contiguous) and carry the postings along.
-  std::vector<std::uint32_t> order(table.words().size());
-  std::iota(order.begin(), order.end(), 0U);
+  length_norms_.resize(size());
+  for (std::size_t doc = 0; doc < size(); ++doc) {
+    const double norm = 1.0 - Bm25::kB + Bm25::kB * doc_lengths_[doc] / average_length_;
+    length_norms_[doc] = Bm25::kK1 * norm;
+  }
+  // Sort the dictionary (prefix ranges are then contiguous) and renumber the words accordingly.
   auto& words = table.words();
+  std::vector<std::uint32_t> order(words.size());
+  std::iota(order.begin(), order.end(), 0U);
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
-  terms_.reserve(order.size());
-  postings_.reserve(order.size());
-  for (const auto old : order) {
-    terms_.push_back(std::move(words[old]));
-    postings_.push_back(std::move(lists[old]));
+  std::vector<std::uint32_t> renumbered(words.size());
+  terms_.reserve(words.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    renumbered[order[i]] = i;
+    terms_.push_back(std::move(words[order[i]]));
+  }
+  posting_starts_.assign(terms_.size() + 1, 0);
+  for (auto& term : doc_terms) {
+    term = renumbered[term];
+    ++posting_starts_[term + 1];
+  }
+  std::partial_sum(posting_starts_.begin(), posting_starts_.end(), posting_starts_.begin());
+  posting_docs_.resize(doc_terms.size());
+  posting_tfs_.resize(doc_terms.size());
+  std::vector<std::uint32_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
+  for (std::uint32_t doc = 0; doc < size(); ++doc) {
+    for (std::size_t k = doc_starts[doc]; k < doc_starts[doc + 1]; ++k) {
+      const auto at = next[doc_terms[k]]++;
+      posting_docs_[at] = doc;
+      posting_tfs_[at] = doc_tfs[k];
+    }
   }
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
   corpus_.descriptions = {};
@@ -124,6 +155,10 @@ void ExplorerIndex::build_text_index() {
 void ExplorerIndex::build_item_lists() {
   ingredient_docs_.assign(corpus_.ingredients.items.size(), {});
   tag_docs_.assign(corpus_.tags.items.size(), {});
+  // Exact sizes up front: growth by doubling would leave up to half of each list unused.
+  for (std::size_t i = 0; i < ingredient_docs_.size(); ++i)
+    ingredient_docs_[i].reserve(corpus_.ingredients.recipe_counts[i]);
+  for (std::size_t i = 0; i < tag_docs_.size(); ++i) tag_docs_[i].reserve(corpus_.tags.recipe_counts[i]);
   for (std::uint32_t doc = 0; doc < size(); ++doc) {
     for (const auto item : corpus_.recipe_ingredients[doc]) ingredient_docs_[item].push_back(doc);
     for (const auto item : corpus_.recipe_tags[doc]) tag_docs_[item].push_back(doc);
@@ -179,32 +214,19 @@ std::optional<std::uint32_t> ExplorerIndex::doc_of(std::int64_t recipe_id) const
   return static_cast<std::uint32_t>(it - corpus_.ids.begin());
 }
 
-std::optional<double> ExplorerIndex::mean_rating(std::uint32_t doc) const {
-  if (corpus_.rating_counts[doc] == 0) return std::nullopt;
-  return static_cast<double>(corpus_.rating_sums[doc]) / static_cast<double>(corpus_.rating_counts[doc]);
-}
-
-std::optional<double> ExplorerIndex::adjusted_rating(std::uint32_t doc) const {
-  const auto n = corpus_.rating_counts[doc];
-  if (n == 0) return std::nullopt;
-  return (kPriorWeight * prior_mean_ + static_cast<double>(corpus_.rating_sums[doc])) /
-         (kPriorWeight + static_cast<double>(n));
-}
-
 std::optional<std::uint32_t> ExplorerIndex::term_of(std::string_view word) const {
   return find_sorted(terms_, word);
 }
 
 double ExplorerIndex::idf(std::uint32_t term) const {
   const auto n = static_cast<double>(size());
-  const auto df = static_cast<double>(postings_[term].size());
+  const auto df = static_cast<double>(document_frequency(term));
   return std::log1p((n - df + 0.5) / (df + 0.5));
 }
 
 double ExplorerIndex::bm25(std::uint32_t term, const Posting& posting) const {
   const double tf = posting.tf;
-  const double norm = 1.0 - Bm25::kB + Bm25::kB * doc_lengths_[posting.doc] / average_length_;
-  return idf(term) * tf * (Bm25::kK1 + 1.0) / (tf + Bm25::kK1 * norm);
+  return idf(term) * tf * (Bm25::kK1 + 1.0) / (tf + length_norms_[posting.doc]);
 }
 
 std::optional<std::uint32_t> ExplorerIndex::ingredient_of(std::string_view item) const {

@@ -5,6 +5,7 @@
 // adjusted rating. Immutable after construction, so every server thread may query it at once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,41 @@ struct Posting {
   float tf;  ///< field-weighted term frequency
 };
 
+/// One word's postings, a slice of the index's flat arrays (CSR): docs ascending, their term
+/// frequencies alongside. Iterating yields Posting values.
+class PostingList {
+ public:
+  class Iterator {
+   public:
+    using value_type = Posting;
+    using difference_type = std::ptrdiff_t;
+    Iterator(const std::uint32_t* doc, const std::uint16_t* tf) : doc_(doc), tf_(tf) {}
+    Posting operator*() const { return {*doc_, static_cast<float>(*tf_)}; }
+    Iterator& operator++() {
+      ++doc_;
+      ++tf_;
+      return *this;
+    }
+    bool operator==(const Iterator& other) const { return doc_ == other.doc_; }
+
+   private:
+    const std::uint32_t* doc_;
+    const std::uint16_t* tf_;
+  };
+
+  PostingList(const std::uint32_t* docs, const std::uint16_t* tfs, std::size_t size)
+      : docs_(docs), tfs_(tfs), size_(size) {}
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] Iterator begin() const { return {docs_, tfs_}; }
+  [[nodiscard]] Iterator end() const { return {docs_ + size_, tfs_ + size_}; }
+
+ private:
+  const std::uint32_t* docs_;
+  const std::uint16_t* tfs_;
+  std::size_t size_;
+};
+
 enum class Measure { Minutes, Steps, Complexity };
 
 class ExplorerIndex {
@@ -56,21 +92,40 @@ class ExplorerIndex {
 
   /// Mean of every clean rating of every recipe (the prior of the adjusted rating); 0 if none.
   [[nodiscard]] double prior_mean() const noexcept { return prior_mean_; }
+  // Inline: search and pantry call these once per candidate recipe, hundreds of thousands of times.
   /// Mean of a recipe's clean ratings; nullopt when it has none.
-  [[nodiscard]] std::optional<double> mean_rating(std::uint32_t doc) const;
+  [[nodiscard]] std::optional<double> mean_rating(std::uint32_t doc) const {
+    if (corpus_.rating_counts[doc] == 0) return std::nullopt;
+    return static_cast<double>(corpus_.rating_sums[doc]) / static_cast<double>(corpus_.rating_counts[doc]);
+  }
   /// Bayesian adjusted rating; nullopt when the recipe has no rating (never the prior alone).
-  [[nodiscard]] std::optional<double> adjusted_rating(std::uint32_t doc) const;
+  [[nodiscard]] std::optional<double> adjusted_rating(std::uint32_t doc) const {
+    const auto n = corpus_.rating_counts[doc];
+    if (n == 0) return std::nullopt;
+    return (kPriorWeight * prior_mean_ + static_cast<double>(corpus_.rating_sums[doc])) /
+           (kPriorWeight + static_cast<double>(n));
+  }
 
   /// Sorted distinct words of the index.
   [[nodiscard]] const std::vector<std::string>& terms() const noexcept { return terms_; }
   /// Number of a word in terms(), nullopt when absent.
   [[nodiscard]] std::optional<std::uint32_t> term_of(std::string_view word) const;
-  [[nodiscard]] const std::vector<Posting>& postings(std::uint32_t term) const { return postings_[term]; }
+  [[nodiscard]] PostingList postings(std::uint32_t term) const {
+    const auto start = posting_starts_[term];
+    return {posting_docs_.data() + start, posting_tfs_.data() + start, posting_starts_[term + 1] - start};
+  }
+  /// Number of recipes holding a word (its document frequency).
+  [[nodiscard]] std::size_t document_frequency(std::uint32_t term) const {
+    return posting_starts_[term + 1] - posting_starts_[term];
+  }
   /// BM25 inverse document frequency: ln(1 + (N - df + 0.5) / (df + 0.5)).
   [[nodiscard]] double idf(std::uint32_t term) const;
   /// BM25 weight of one posting.
   [[nodiscard]] double bm25(std::uint32_t term, const Posting& posting) const;
   [[nodiscard]] double doc_length(std::uint32_t doc) const { return doc_lengths_[doc]; }
+  /// k1 * (1 - b + b * length / average length): the length part of a recipe's BM25 denominator, once
+  /// per recipe instead of once per posting scored.
+  [[nodiscard]] double length_norm(std::uint32_t doc) const { return length_norms_[doc]; }
   [[nodiscard]] double average_length() const noexcept { return average_length_; }
 
   /// Docs (ascending) holding an ingredient / a tag, by item number in the corpus vocabularies.
@@ -103,8 +158,14 @@ class ExplorerIndex {
 
   data::RecipeCorpus corpus_;
   std::vector<std::string> terms_;
-  std::vector<std::vector<Posting>> postings_;
+  // Postings of term t are [posting_starts_[t], posting_starts_[t + 1]) of the two flat arrays: 6 bytes
+  // a posting instead of a vector per word (the field weights are whole numbers, so a term frequency
+  // is a small integer; it saturates at 65535).
+  std::vector<std::uint32_t> posting_starts_;
+  std::vector<std::uint32_t> posting_docs_;
+  std::vector<std::uint16_t> posting_tfs_;
   std::vector<float> doc_lengths_;
+  std::vector<double> length_norms_;
   double average_length_ = 0;
   std::vector<std::vector<std::uint32_t>> ingredient_docs_;
   std::vector<std::vector<std::uint32_t>> tag_docs_;

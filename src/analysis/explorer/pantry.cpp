@@ -1,6 +1,7 @@
 #include "analysis/explorer/pantry.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "analysis/explorer/text.hpp"
 
@@ -13,67 +14,104 @@ const std::vector<std::string>& default_staples() {
   return kStaples;
 }
 
+namespace {
+
+// Per vocabulary item: what the reader has, an assumed staple, an excluded word.
+constexpr std::uint8_t kHave = 1;
+constexpr std::uint8_t kStaple = 2;
+constexpr std::uint8_t kExcluded = 4;
+
+struct Scored {
+  std::uint32_t doc;
+  double score;
+};
+
+// Per-thread buffers kept between requests: a fresh few-megabyte vector per request costs more in page
+// faults and growth copies than the matching itself.
+struct PantryScratch {
+  std::vector<std::uint8_t> flags;
+  std::vector<std::uint8_t> candidate;
+  std::vector<Scored> scored;
+};
+
+PantryScratch& pantry_scratch() {
+  thread_local PantryScratch buffers;
+  return buffers;
+}
+
+}  // namespace
+
 PantryResult what_can_i_cook(const ExplorerIndex& index, const PantryQuery& query) {
   PantryResult result;
   const auto& corpus = index.corpus();
   const auto& items = corpus.ingredients.items;
-  // Per vocabulary item: 2 = the reader has it, 1 = a staple, 0 = missing; excluded items flagged apart.
-  std::vector<char> have(items.size(), 0);
-  std::vector<char> excluded(items.size(), 0);
+  auto& buf = pantry_scratch();
+  auto& flags = buf.flags;
+  flags.assign(items.size(), 0);
   for (const auto& entry : query.have) {
     bool any = false;
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (item_has_word(items[i], entry)) {
-        have[i] = 2;
+        flags[i] |= kHave;
         any = true;
       }
     }
     if (!any) result.unknown.push_back(entry);
   }
   for (const auto& staple : query.staples) {
-    if (auto item = index.ingredient_of(staple); item && have[*item] == 0) have[*item] = 1;
+    if (auto item = index.ingredient_of(staple)) flags[*item] |= kStaple;
   }
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    for (const auto& word : query.exclude) {
-      if (item_has_word(items[i], word)) excluded[i] = 1;
-    }
-  }
-  // Candidates: recipes using at least one thing the reader has (staples alone propose nothing).
-  std::vector<char> seen(index.size(), 0);
-  std::vector<std::uint32_t> candidates;
-  for (std::uint32_t i = 0; i < items.size(); ++i) {
-    if (have[i] != 2) continue;
-    for (const auto doc : index.ingredient_docs(i)) {
-      if (!seen[doc]) {
-        seen[doc] = 1;
-        candidates.push_back(doc);
+  if (!query.exclude.empty()) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      for (const auto& word : query.exclude) {
+        if (item_has_word(items[i], word)) flags[i] |= kExcluded;
       }
     }
   }
-  std::vector<PantryHit> hits;
-  for (const auto doc : candidates) {
+  // Candidates: recipes using at least one thing the reader has (staples alone propose nothing), then
+  // visited in doc order (the per-recipe arrays are read sequentially).
+  auto& candidate = buf.candidate;
+  candidate.assign(index.size(), 0);
+  for (std::uint32_t i = 0; i < items.size(); ++i) {
+    if ((flags[i] & kHave) == 0) continue;
+    for (const auto doc : index.ingredient_docs(i)) candidate[doc] = 1;
+  }
+  auto& scored = buf.scored;
+  scored.clear();
+  const double prior = index.prior_mean();
+  for (std::uint32_t doc = 0; doc < index.size(); ++doc) {
+    if (candidate[doc] == 0) continue;
     const auto minutes = corpus.minutes[doc];
     if (query.max_minutes && (minutes == data::RecipeCorpus::kMissing || minutes > *query.max_minutes)) continue;
     const auto& ingredients = corpus.recipe_ingredients[doc];
     if (ingredients.empty()) continue;
-    if (std::any_of(ingredients.begin(), ingredients.end(), [&](std::uint32_t i) { return excluded[i] != 0; }))
-      continue;
-    const auto covered =
-        std::count_if(ingredients.begin(), ingredients.end(), [&](std::uint32_t i) { return have[i] != 0; });
+    std::size_t covered = 0;
+    bool excluded = false;
+    for (const auto i : ingredients) {
+      const auto f = flags[i];
+      excluded = excluded || (f & kExcluded) != 0;
+      covered += (f & (kHave | kStaple)) != 0 ? 1 : 0;
+    }
+    if (excluded) continue;
     const double coverage = static_cast<double>(covered) / static_cast<double>(ingredients.size());
-    const double rating = index.adjusted_rating(doc).value_or(index.prior_mean());
-    hits.push_back({doc, coverage, coverage * (0.8 + 0.2 * (rating - 1.0) / 4.0), {}});
+    const double rating = index.adjusted_rating(doc).value_or(prior);
+    scored.push_back({doc, coverage * (0.8 + 0.2 * (rating - 1.0) / 4.0)});
   }
-  result.total = hits.size();
-  const std::size_t end = std::min(hits.size(), query.offset + query.limit);
+  result.total = scored.size();
+  const std::size_t end = std::min(scored.size(), query.offset + query.limit);
   if (query.offset >= end) return result;
   std::partial_sort(
-      hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(end), hits.end(),
-      [](const PantryHit& a, const PantryHit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
+      scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(end), scored.end(),
+      [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
   for (std::size_t i = query.offset; i < end; ++i) {
-    PantryHit hit = std::move(hits[i]);
-    for (const auto item : corpus.recipe_ingredients[hit.doc]) {
-      if (have[item] == 0) hit.missing.push_back(items[item]);
+    const auto doc = scored[i].doc;
+    const auto& ingredients = corpus.recipe_ingredients[doc];
+    // Coverage again for the few hits shown only (Scored stays small for the many candidates).
+    const auto covered = std::count_if(ingredients.begin(), ingredients.end(),
+                                       [&](std::uint32_t item) { return (flags[item] & (kHave | kStaple)) != 0; });
+    PantryHit hit{doc, static_cast<double>(covered) / static_cast<double>(ingredients.size()), scored[i].score, {}};
+    for (const auto item : ingredients) {
+      if ((flags[item] & (kHave | kStaple)) == 0) hit.missing.push_back(items[item]);
     }
     result.hits.push_back(std::move(hit));
   }

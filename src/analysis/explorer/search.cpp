@@ -222,8 +222,7 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
         const double idf = index.idf(term);
         for (const auto& p : index.postings(term)) {
           if (matched[p.doc] != w) continue;  // missed an earlier word
-          const double norm = 1.0 - Bm25::kB + Bm25::kB * index.doc_length(p.doc) / index.average_length();
-          const auto s = static_cast<float>(idf * p.tf * (Bm25::kK1 + 1.0) / (p.tf + Bm25::kK1 * norm));
+          const auto s = static_cast<float>(idf * p.tf * (Bm25::kK1 + 1.0) / (p.tf + index.length_norm(p.doc)));
           if (best[p.doc] == 0.0F) touched.push_back(p.doc);
           best[p.doc] = std::max(best[p.doc], s);
         }

@@ -6,8 +6,12 @@ namespace mtm::analysis::explorer {
 
 std::vector<SimilarRecipe> similar_recipes(const ExplorerIndex& index, std::uint32_t doc, std::size_t k) {
   const auto& c = index.corpus();
-  std::vector<double> dot(index.size(), 0.0);
-  std::vector<std::uint32_t> touched;
+  // Buffers kept per thread between calls (dot is zeroed again through touched): fresh megabyte vectors
+  // per recipe page would cost a page fault per 4 KiB.
+  thread_local std::vector<double> dot;
+  thread_local std::vector<std::uint32_t> touched;
+  dot.resize(index.size(), 0.0);
+  touched.clear();
   const auto accumulate = [&](const std::vector<std::uint32_t>& docs, double w) {
     if (w == 0.0) return;
     for (const auto other : docs) {
@@ -17,19 +21,21 @@ std::vector<SimilarRecipe> similar_recipes(const ExplorerIndex& index, std::uint
   };
   for (const auto i : c.recipe_ingredients[doc]) accumulate(index.ingredient_docs(i), index.ingredient_weight(i));
   for (const auto t : c.recipe_tags[doc]) accumulate(index.tag_docs(t), index.tag_weight(t));
-  std::vector<SimilarRecipe> out;
+  thread_local std::vector<SimilarRecipe> scored;
+  scored.clear();
   const double own = index.similarity_norm(doc);
-  if (own == 0.0) return out;
-  out.reserve(touched.size());
-  for (const auto other : touched) {
-    if (other != doc) out.push_back({other, dot[other] / (own * index.similarity_norm(other))});
+  if (own != 0.0) {
+    for (const auto other : touched) {
+      if (other != doc) scored.push_back({other, dot[other] / (own * index.similarity_norm(other))});
+    }
   }
-  const std::size_t keep = std::min(k, out.size());
-  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(),
+  for (const auto other : touched) dot[other] = 0.0;
+  const std::size_t keep = std::min(k, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(),
                     [](const SimilarRecipe& a, const SimilarRecipe& b) {
                       return a.similarity != b.similarity ? a.similarity > b.similarity : a.doc < b.doc;
                     });
-  out.resize(keep);
+  std::vector<SimilarRecipe> out(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep));
   return out;
 }
 
