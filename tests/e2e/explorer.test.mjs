@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary, startServer, launchBrowser, openPage as openTab } from './support.mjs';
+import { binary, startServer, launchBrowser, openPage as openTab, chartData, parseCsv } from './support.mjs';
 
 const fixtures = process.env.MTM_FIXTURES_DIR || '../shared/data/foodcom_samples';
 const outDir = process.env.MTM_E2E_OUT || 'build';
@@ -50,6 +50,22 @@ after(async () => {
 const openPage = (viewport) => openTab(browser, viewport);
 
 const total = (page) => page.$eval('.search-total', (e) => Number(e.dataset.total));
+
+// Every drawn chart has the PNG and CSV buttons of the analysis pages, and the CSV of the first one holds
+// exactly its plotted points (series, x, y per point, trace by trace).
+async function checkChartDownloads(page, charts) {
+  const drawn = await chartData(page);
+  assert.equal(drawn.length, charts, `charts: ${drawn.map((c) => c.id)}`);
+  assert.equal(await page.$$eval('figure.chart-box button[data-download="png"]', (els) => els.length), charts);
+  const buttons = await page.$$('figure.chart-box button[data-download="csv"]');
+  assert.equal(buttons.length, charts);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), buttons[0].click()]);
+  assert.match(download.suggestedFilename(), /^[a-z0-9_.-]+\.csv$/);
+  const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.length > 1);
+  assert.deepEqual(header.slice(0, 3), ['series', 'x', 'y']);
+  const expected = drawn[0].traces.flatMap((tr) => tr.x.map((x, i) => [tr.name, String(x), String(tr.y[i])]));
+  assert.deepEqual(rows.map((r) => r.slice(0, 3)), expected);
+}
 
 test('search as you type, with a typo, facets and a permalink', async () => {
   const { page, problems } = await openPage();
@@ -115,17 +131,20 @@ test('opening a recipe shows its page; a <script> review is shown as text', asyn
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.ok((await page.$$('[data-section="similar"] .recipe-card')).length > 0, 'similar recipes');
   await page.screenshot({ path: join(outDir, 'screenshot-recipe.png'), fullPage: true });
+  await checkChartDownloads(page, 2);
   // The contributor link and the reviewer's link open their pages.
   await page.click('.lead a');
   await page.waitForSelector('[data-kpi="recipes"] .value');
   assert.equal(new URL(page.url()).searchParams.get('page'), 'contributor');
   assert.ok(Number(await page.textContent('[data-kpi="recipes"] .value')) >= 1);
+  await checkChartDownloads(page, 2);
   await page.goBack();
   await page.waitForSelector('.review-head a');
   await page.click(`.review-head a[href*="id=${REVIEWER}"]`);
   await page.waitForSelector('[data-kpi="strictness"]');
   assert.equal(await page.textContent('[data-kpi="ratings"] .value'), '2');
   assert.equal(await page.textContent('[data-kpi="mean"] .value'), '4.50');
+  await checkChartDownloads(page, 1);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -161,6 +180,25 @@ test('pantry: autocomplete, add, staples and time, with missing ingredients list
   await page.waitForSelector('.search-total');
   assert.ok(Number(await page.getAttribute('.search-total', 'data-total')) <= count);
   await page.screenshot({ path: join(outDir, 'screenshot-pantry.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the overview leads into the explorer: a search box and links to search and pantry', async () => {
+  const { page, problems } = await openPage();
+  await page.goto(`${baseUrl}/?page=overview&lang=fr`);
+  await page.waitForSelector('[data-section="explore"]');
+  assert.equal(await page.getAttribute('[data-explore="pantry"]', 'href'), '?page=pantry&lang=fr');
+  assert.equal(await page.getAttribute('[data-explore="search"]', 'href'), '?page=search&lang=fr');
+  await page.fill('#overview-q', recipe.name);
+  await page.press('#overview-q', 'Enter');
+  await page.waitForSelector(`.recipe-card[data-recipe="${recipe.id}"]`);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('page'), 'search');
+  assert.equal(url.searchParams.get('q'), recipe.name.trim());
+  await page.goto(`${baseUrl}/?page=overview`);
+  await page.click('[data-explore="pantry"]');
+  await page.waitForSelector('#pantry-input');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,7 +1,9 @@
 // Pieces shared by the explorer pages (search, recipe, pantry, contributor, user): recipe cards,
-// links that keep the view state in the URL, chips, a pager and the comma-list helpers.
+// links that keep the view state in the URL, chips, a pager, charts with their downloads and the
+// comma-list helpers.
 import { h } from './dom.js';
 import { formatNumber } from './i18n.js';
+import { chartTable, downloadPng, downloadText, fileName, renderChart, tableToCsv } from './charts.js';
 
 /** "a, b ,c" -> ['a', 'b', 'c'] (trimmed, empty items dropped). */
 export function splitList(value) {
@@ -61,4 +63,23 @@ export function pager(page, perPage, total, t, lang, onPage) {
     h('button', { type: 'button', class: 'button small secondary', disabled: page <= 1, 'data-pager': 'prev', onclick: () => onPage(page - 1) }, t('explorer.previous')),
     h('span', {}, t('explorer.page_of', { page: formatNumber(page, lang, 0), pages: formatNumber(pages, lang, 0) })),
     h('button', { type: 'button', class: 'button small secondary', disabled: page >= pages, 'data-pager': 'next', onclick: () => onPage(page + 1) }, t('explorer.next')));
+}
+
+/** A chart with the PNG and CSV downloads every analysis chart has (the CSV holds exactly the drawn
+ * points). fileParts name the files ("recipe", id). Returns the figure and draw(), to call once the
+ * figure is in the page (Plotly measures its container). */
+export function chartFigure(chartId, title, chart, t, fileParts) {
+  const plot = h('div', { class: 'chart small', 'data-chart': chartId });
+  const base = fileName(...fileParts, chartId);
+  const box = h('figure', { class: 'chart-box', 'data-chart-box': chartId },
+    h('div', { class: 'chart-head' },
+      h('h3', {}, title),
+      h('div', { class: 'chart-tools' },
+        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),
+        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'csv', onclick: () => {
+          const table = chartTable(chart);
+          downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
+        } }, t('chart.csv')))),
+    plot);
+  return { box, draw: () => renderChart(plot, chart) };
 }

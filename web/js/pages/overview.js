@@ -1,4 +1,5 @@
-// Overview: headline KPIs computed from the database (/api/v1/summary) and what each page answers.
+// Overview: headline KPIs computed from the database (/api/v1/summary), what each page answers, and
+// the ways into the recipe explorer (a search box and the search and pantry pages).
 import { h } from '../lib/dom.js';
 import { formatNumber, formatPercent } from '../lib/i18n.js';
 
@@ -11,6 +12,24 @@ function kpi(id, label, value, sub) {
     h('div', { class: 'label' }, label),
     h('div', { class: 'value' }, value),
     sub ? h('div', { class: 'sub' }, sub) : null);
+}
+
+// A search box that opens the search page with the words typed (?page=search&q=…), then the explorer pages.
+function explore(t, ctx) {
+  const input = h('input', { id: 'overview-q', type: 'search', name: 'q', placeholder: t('overview.search_placeholder'),
+    'aria-label': t('overview.search_placeholder') });
+  const submit = (e) => {
+    e.preventDefault();
+    const q = input.value.trim();
+    ctx.navigate({ page: 'search', filters: q ? { q } : null, reset: true });
+  };
+  return h('section', { class: 'section', 'data-section': 'explore' },
+    h('h2', {}, t('overview.explore')),
+    h('form', { class: 'search-form overview-search', role: 'search', onsubmit: submit },
+      input, h('button', { type: 'submit', class: 'button' }, t('overview.search_button'))),
+    h('div', { class: 'questions' }, ['search', 'pantry'].map((page) => h('div', { class: 'question' },
+      h('a', { href: ctx.hrefFor({ page, filters: null }), 'data-explore': page, onclick: (e) => ctx.follow(e, { page, filters: null }) }, t(`nav.${page}`)),
+      h('p', {}, t(`overview.answers.${page}`))))));
 }
 
 export default {
@@ -41,5 +60,6 @@ export default {
       h('div', { class: 'questions' }, pages.map((page) => h('div', { class: 'question' },
         h('a', { href: ctx.hrefFor({ page, filters: null }), onclick: (e) => ctx.follow(e, { page, filters: null }) }, t(`nav.${page}`)),
         h('p', {}, t(`overview.answers.${page}`)))))));
+    el.appendChild(explore(t, ctx));
   },
 };

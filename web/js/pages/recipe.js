@@ -3,8 +3,7 @@
 // similar recipes. ?page=recipe&id=…&reviews=2 is a permalink. Reviews are shown as text, never markup.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { renderChart } from '../lib/charts.js';
-import { navLink, pager, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, navLink, pager, recipeCard } from '../lib/explorer_ui.js';
 
 const REVIEWS_PER_PAGE = 10;
 
@@ -72,11 +71,18 @@ export default {
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('recipe.nutrition')), nutritionBars(r.nutrition, t, lang),
       h('p', { class: 'note' }, t('recipe.nutrition_note'))));
 
-    const charts = h('div', { class: 'recipe-columns' });
-    const distPlot = h('div', { class: 'chart small', 'data-chart': 'rating-distribution' });
-    const yearPlot = h('div', { class: 'chart small', 'data-chart': 'ratings-by-year' });
-    charts.appendChild(h('figure', { class: 'chart-box' }, h('h3', {}, t('recipe.distribution')), distPlot));
-    charts.appendChild(h('figure', { class: 'chart-box' }, h('h3', {}, t('recipe.by_year')), yearPlot));
+    const distribution = chartFigure('rating-distribution', t('recipe.distribution'), {
+      traces: [{ type: 'bar', x: r.rating.distribution.map((d) => `${d.stars} ★`), y: r.rating.distribution.map((d) => d.count), name: t('recipe.count') }],
+      layout: { height: 280, yaxis: { title: { text: t('recipe.count') } } },
+    }, t, ['recipe', r.id]);
+    const byYear = chartFigure('ratings-by-year', t('recipe.by_year'), {
+      traces: [
+        { type: 'bar', x: r.rating.by_year.map((d) => d.year), y: r.rating.by_year.map((d) => d.count), name: t('recipe.count') },
+        { type: 'scatter', mode: 'lines+markers', x: r.rating.by_year.map((d) => d.year), y: r.rating.by_year.map((d) => d.mean), name: t('recipe.mean'), yaxis: 'y2' },
+      ],
+      layout: { height: 280, yaxis: { title: { text: t('recipe.count') } }, yaxis2: { overlaying: 'y', side: 'right', range: [0, 5.2], title: { text: t('recipe.mean') } } },
+    }, t, ['recipe', r.id]);
+    const charts = h('div', { class: 'recipe-columns' }, distribution.box, byYear.box);
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('recipe.ratings')),
       h('p', { class: 'note' }, t('recipe.adjusted_note', { prior: formatNumber(r.rating.prior_mean, lang, 2), weight: formatNumber(r.rating.prior_weight, lang, 0) })),
       charts));
@@ -100,16 +106,7 @@ export default {
           [h('div', { class: 'similarity' }, t('recipe.similarity', { value: formatNumber(s.similarity * 100, lang, 0) }))])))
         : h('p', { class: 'empty' }, t('recipe.no_similar'))));
 
-    renderChart(distPlot, {
-      traces: [{ type: 'bar', x: r.rating.distribution.map((d) => `${d.stars} ★`), y: r.rating.distribution.map((d) => d.count), name: t('recipe.count') }],
-      layout: { height: 280, yaxis: { title: { text: t('recipe.count') } } },
-    });
-    renderChart(yearPlot, {
-      traces: [
-        { type: 'bar', x: r.rating.by_year.map((d) => d.year), y: r.rating.by_year.map((d) => d.count), name: t('recipe.count') },
-        { type: 'scatter', mode: 'lines+markers', x: r.rating.by_year.map((d) => d.year), y: r.rating.by_year.map((d) => d.mean), name: t('recipe.mean'), yaxis: 'y2' },
-      ],
-      layout: { height: 280, yaxis: { title: { text: t('recipe.count') } }, yaxis2: { overlaying: 'y', side: 'right', range: [0, 5.2], title: { text: t('recipe.mean') } } },
-    });
+    distribution.draw();
+    byYear.draw();
   },
 };

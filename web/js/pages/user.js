@@ -3,8 +3,7 @@
 // ?page=user&id=… is a permalink.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { renderChart } from '../lib/charts.js';
-import { navLink, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, navLink, recipeCard } from '../lib/explorer_ui.js';
 
 function card(id, label, value, sub) {
   return h('div', { class: 'card kpi', 'data-kpi': id }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value),
@@ -32,8 +31,15 @@ export default {
       card('ratings', t('user.ratings'), formatNumber(u.ratings_count, lang, 0)),
       card('mean', t('user.mean_given'), u.mean_given === null ? '—' : formatNumber(u.mean_given, lang, 2)),
       card('strictness', t('user.strictness'), strictText, strictSub)));
-    const yearPlot = h('div', { class: 'chart small', 'data-chart': 'ratings-by-year' });
-    el.appendChild(h('figure', { class: 'chart-box' }, h('h3', {}, t('user.by_year')), yearPlot));
+    const years = u.ratings.by_year;
+    const byYear = chartFigure('ratings-by-year', t('user.by_year'), {
+      traces: [
+        { type: 'bar', x: years.map((d) => d.year), y: years.map((d) => d.count), name: t('recipe.count') },
+        { type: 'scatter', mode: 'lines+markers', x: years.map((d) => d.year), y: years.map((d) => d.mean), name: t('recipe.mean'), yaxis: 'y2' },
+      ],
+      layout: { height: 300, yaxis: { title: { text: t('recipe.count') } }, yaxis2: { overlaying: 'y', side: 'right', range: [0, 5.2], title: { text: t('recipe.mean') } } },
+    }, t, ['user', u.user_id]);
+    el.appendChild(byYear.box);
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('user.favourite_tags')),
       u.favourite_tags.length
         ? h('div', { class: 'chips' }, u.favourite_tags.map((f) => navLink(ctx, 'search', { tags: f.tag }, `${f.tag} (${formatNumber(f.count, lang, 0)})`)))
@@ -41,13 +47,6 @@ export default {
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('user.recent')),
       h('ol', { class: 'recipe-list' }, u.recent.map((r) => recipeCard(r, t, ctx, lang, [
         h('div', { class: 'rated' }, t('user.rated', { date: r.date || '—', stars: r.rated ? '★'.repeat(r.rated) : t('recipe.no_stars') }))])))));
-    const years = u.ratings.by_year;
-    renderChart(yearPlot, {
-      traces: [
-        { type: 'bar', x: years.map((d) => d.year), y: years.map((d) => d.count), name: t('recipe.count') },
-        { type: 'scatter', mode: 'lines+markers', x: years.map((d) => d.year), y: years.map((d) => d.mean), name: t('recipe.mean'), yaxis: 'y2' },
-      ],
-      layout: { height: 300, yaxis: { title: { text: t('recipe.count') } }, yaxis2: { overlaying: 'y', side: 'right', range: [0, 5.2], title: { text: t('recipe.mean') } } },
-    });
+    byYear.draw();
   },
 };
