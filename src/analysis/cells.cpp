@@ -187,7 +187,8 @@ RatingPeople load_rating_people(db::Connection& con) {
   for (int season = 0; season < 4; ++season) {
     std::vector<char> chosen(CellGrid::kSize, 0);
     for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
-      chosen[c] = CellGrid::clean(static_cast<int>(c)) && CellGrid::season(static_cast<int>(c)) == season;
+      chosen[c] =
+          static_cast<char>(CellGrid::clean(static_cast<int>(c)) && CellGrid::season(static_cast<int>(c)) == season);
     }
     std::tie(out.clean_users[static_cast<std::size_t>(season)], out.clean_recipes[static_cast<std::size_t>(season)]) =
         distinct_people(out, chosen);
@@ -222,8 +223,9 @@ std::vector<char> CellGrid::scope(const Filters& filters) {
   for (std::size_t c = 0; c < kSize; ++c) {
     const auto cell = static_cast<int>(c);
     const int y = year(cell);
-    out[c] = y >= filters.year_from && y <= filters.year_to && seasons[static_cast<std::size_t>(season(cell))] &&
-             days[static_cast<std::size_t>(weekday(cell))] && (clean(cell) || !filters.clean_only);
+    out[c] = static_cast<char>(y >= filters.year_from && y <= filters.year_to &&
+                               seasons[static_cast<std::size_t>(season(cell))] &&
+                               days[static_cast<std::size_t>(weekday(cell))] && (clean(cell) || !filters.clean_only));
   }
   return out;
 }

@@ -118,7 +118,7 @@ stats::TestResult anova_from_moments(std::span<const Moments> groups, double* et
   }
   if (eta_squared != nullptr) *eta_squared = between / (between + within);
   if (within == 0) {
-    t.statistic = INFINITY;
+    t.statistic = std::numeric_limits<double>::infinity();
     t.p_value = 0;
     return t;
   }

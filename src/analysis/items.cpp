@@ -252,14 +252,17 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
 
   // Narrative, from the numbers above.
   if (!top_labels.empty()) {
-    report.say({fmt::format("The most common {} are {}.", s.plural.en,
-                            fmt::join(std::vector<std::string>(top_labels.begin(),
-                                                               top_labels.begin() + std::min<std::size_t>(3, n_top)),
-                                      ", ")),
-                fmt::format("Les {} les plus fréquents sont {}.", s.plural.fr,
-                            fmt::join(std::vector<std::string>(top_labels.begin(),
-                                                               top_labels.begin() + std::min<std::size_t>(3, n_top)),
-                                      ", "))});
+    report.say(
+        {fmt::format("The most common {} are {}.", s.plural.en,
+                     fmt::join(std::vector<std::string>(
+                                   top_labels.begin(),
+                                   top_labels.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, n_top))),
+                               ", ")),
+         fmt::format("Les {} les plus fréquents sont {}.", s.plural.fr,
+                     fmt::join(std::vector<std::string>(
+                                   top_labels.begin(),
+                                   top_labels.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, n_top))),
+                               ", "))});
   }
   if (!rise_labels.empty() && !fall_labels.empty()) {
     report.say({fmt::format("From {} to {}, {} gains the most share ({} pp) and {} loses the most ({} pp).", first,
@@ -382,6 +385,7 @@ nlohmann::json item_seasonality(db::Connection& con, const Filters& f, const Ite
   nlohmann::json z = nlohmann::json::array();
   nlohmann::json rows = nlohmann::json::array();
   std::vector<std::string> season_labels;
+  season_labels.reserve(seasons.size());
   for (const auto& season : seasons) season_labels.push_back(season_name(season).in(lang));
   for (std::size_t i = 0; i < n_show; ++i) {
     labels.push_back(kept[i].item);

@@ -151,24 +151,32 @@ MonthlySeries monthly(db::Connection& con, const Filters& f) {
 
 void describe_months(Report& report, const MonthlySeries& s, const Filters& f) {
   const std::string kept_period = s.kept.empty() ? "" : s.kept.front().label() + " → " + s.kept.back().label();
-  report.set("months", {{"threshold", f.min_interactions},
-                        {"total", s.total},
-                        {"kept", s.kept.size()},
-                        {"excluded", s.excluded},
-                        {"pct_excluded", number(s.total ? 100.0 * s.excluded / s.total : NAN)},
-                        {"period_all", s.period_all},
-                        {"period_kept", kept_period},
-                        {"gaps", s.gaps},
-                        {"mean_volume_all", number(s.mean_volume_all)},
-                        {"mean_volume_kept", number(s.mean_volume_kept)}});
+  report.set(
+      "months",
+      {{"threshold", f.min_interactions},
+       {"total", s.total},
+       {"kept", s.kept.size()},
+       {"excluded", s.excluded},
+       {"pct_excluded", number(s.total ? 100.0 * static_cast<double>(s.excluded) / static_cast<double>(s.total) : NAN)},
+       {"period_all", s.period_all},
+       {"period_kept", kept_period},
+       {"gaps", s.gaps},
+       {"mean_volume_all", number(s.mean_volume_all)},
+       {"mean_volume_kept", number(s.mean_volume_kept)}});
   report.say({fmt::format("{} of {} months have at least {} ratings and are kept ({} excluded){}; kept period {}{}.",
                           s.kept.size(), s.total, f.min_interactions, s.excluded,
-                          s.total ? fmt::format(", {} %", format_number(100.0 * s.excluded / s.total, 1, "en")) : "",
+                          s.total ? fmt::format(", {} %", format_number(100.0 * static_cast<double>(s.excluded) /
+                                                                            static_cast<double>(s.total),
+                                                                        1, "en"))
+                                  : "",
                           kept_period.empty() ? "none" : kept_period, s.gaps ? ", with gaps between kept months" : ""),
               fmt::format("{} mois sur {} comptent au moins {} notes et sont conservés ({} exclus{}) ; période "
                           "conservée {}{}.",
                           s.kept.size(), s.total, f.min_interactions, s.excluded,
-                          s.total ? fmt::format(", {} %", format_number(100.0 * s.excluded / s.total, 1, "fr")) : "",
+                          s.total ? fmt::format(", {} %", format_number(100.0 * static_cast<double>(s.excluded) /
+                                                                            static_cast<double>(s.total),
+                                                                        1, "fr"))
+                                  : "",
                           kept_period.empty() ? "aucune" : kept_period,
                           s.gaps ? ", avec des trous entre mois conservés" : "")});
 }
@@ -545,7 +553,7 @@ json distribution(db::Connection& con, const Filters& f) {
   const stats::LinearFit by_volume = stats::wls(s.n, s.mean, s.w);
   const double rho_w = stats::weighted_spearman(s.n, s.mean, s.w).r;
   const stats::Correlation rho = stats::spearman(s.n, s.mean);
-  const double pct5 = all.n > 0 ? 100.0 * counts[4] / all.n : NAN;
+  const double pct5 = all.n > 0 ? 100.0 * static_cast<double>(counts[4]) / static_cast<double>(all.n) : NAN;
 
   report
       .metric("weighted_mean", {"Weighted mean of monthly means", "Moyenne pondérée des moyennes mensuelles"}, mu_w,
@@ -607,7 +615,7 @@ json distribution(db::Connection& con, const Filters& f) {
                kMonthColumns, monthly_rows(s));
   json star_rows = json::array(), star_y = json::array();
   for (std::size_t i = 0; i < 5; ++i) {
-    const double share = all.n > 0 ? 100.0 * counts[i] / all.n : NAN;
+    const double share = all.n > 0 ? 100.0 * static_cast<double>(counts[i]) / static_cast<double>(all.n) : NAN;
     star_y.push_back(number(share));
     star_rows.push_back({i + 1, counts[i], number(share)});
   }
@@ -626,12 +634,14 @@ json distribution(db::Connection& con, const Filters& f) {
   describe_months(report, s, f);
   if (all.n > 0) {
     report.say(
-        {fmt::format("{} ratings, mean {} (std {}); {} % are 5★ and {} % are ≤ 2★.", format_number(all.n, 0, "en"),
-                     format_number(all.mean, 4, "en"), format_number(all.sd(), 4, "en"), format_number(pct5, 2, "en"),
-                     format_number(100.0 * (counts[0] + counts[1]) / all.n, 2, "en")),
-         fmt::format("{} notes, moyenne {} (écart-type {}) ; {} % sont des 5★ et {} % des ≤ 2★.",
-                     format_number(all.n, 0, "fr"), format_number(all.mean, 4, "fr"), format_number(all.sd(), 4, "fr"),
-                     format_number(pct5, 2, "fr"), format_number(100.0 * (counts[0] + counts[1]) / all.n, 2, "fr"))});
+        {fmt::format(
+             "{} ratings, mean {} (std {}); {} % are 5★ and {} % are ≤ 2★.", format_number(all.n, 0, "en"),
+             format_number(all.mean, 4, "en"), format_number(all.sd(), 4, "en"), format_number(pct5, 2, "en"),
+             format_number(100.0 * static_cast<double>(counts[0] + counts[1]) / static_cast<double>(all.n), 2, "en")),
+         fmt::format(
+             "{} notes, moyenne {} (écart-type {}) ; {} % sont des 5★ et {} % des ≤ 2★.", format_number(all.n, 0, "fr"),
+             format_number(all.mean, 4, "fr"), format_number(all.sd(), 4, "fr"), format_number(pct5, 2, "fr"),
+             format_number(100.0 * static_cast<double>(counts[0] + counts[1]) / static_cast<double>(all.n), 2, "fr"))});
   }
   if (s.kept.size() < 3) {
     report.say(not_enough_months());
@@ -712,7 +722,7 @@ json seasonal(db::Connection& con, const Filters& f) {
     bool whole_season = f.clean_only;
     for (std::size_t c = 0; c < CellGrid::kSize; ++c) {
       const auto cell = static_cast<int>(c);
-      chosen[c] = by_season_cell[c] == static_cast<int>(g);
+      chosen[c] = static_cast<char>(by_season_cell[c] == static_cast<int>(g));
       const auto& k = cells->count[c];
       const bool rated = k[0] + k[1] + k[2] + k[3] + k[4] > 0;
       if (rated && CellGrid::clean(cell) && CellGrid::season(cell) == static_cast<int>(g) && !chosen[c]) {
@@ -763,6 +773,7 @@ json seasonal(db::Connection& con, const Filters& f) {
   if (volumes.size() >= 2 && total > 0) {
     const double days = std::accumulate(expected_share.begin(), expected_share.end(), 0.0);
     std::vector<double> expected;
+    expected.reserve(expected_share.size());
     for (double d : expected_share) expected.push_back(total * d / days);
     gof = stats::chi_square_gof(volumes, expected);
   }
@@ -846,8 +857,8 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
   for (const auto& season : f.selected_seasons()) {
     const auto& c = counts[season];
     const Moments m = moments_from_counts(c, levels);
-    const double pct5 = m.n > 0 ? 100.0 * c[4] / m.n : NAN;
-    const double pct_low = m.n > 0 ? 100.0 * (c[0] + c[1]) / m.n : NAN;
+    const double pct5 = m.n > 0 ? 100.0 * static_cast<double>(c[4]) / static_cast<double>(m.n) : NAN;
+    const double pct_low = m.n > 0 ? 100.0 * static_cast<double>(c[0] + c[1]) / static_cast<double>(m.n) : NAN;
     x.push_back(season_name(season).in(lang));
     colors.push_back(season_color(season));
     mean.push_back(number(m.mean));

@@ -65,12 +65,14 @@ std::string season_at(double index) {
 
 std::vector<std::string> season_labels(const std::vector<double>& indexes, const std::string& lang) {
   std::vector<std::string> out;
+  out.reserve(indexes.size());
   for (double i : indexes) out.push_back(season_name(season_at(i)).in(lang));
   return out;
 }
 
 std::vector<std::string> season_colors(const std::vector<double>& indexes) {
   std::vector<std::string> out;
+  out.reserve(indexes.size());
   for (double i : indexes) out.push_back(season_color(season_at(i)));
   return out;
 }

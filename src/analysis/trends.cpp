@@ -59,6 +59,7 @@ std::vector<GroupSummary> yearly(db::Connection& con, const YearScope& s, const 
 
 std::vector<double> means(const std::vector<GroupSummary>& groups) {
   std::vector<double> out;
+  out.reserve(groups.size());
   for (const auto& g : groups) out.push_back(g.mean);
   return out;
 }
@@ -118,10 +119,11 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
               100 * stats::coefficient_of_variation(counts, 0), "%", 1);
 
   std::vector<std::string> colors;
+  colors.reserve(years.size());
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < years.size(); ++i) {
     const bool partial = is_partial_year(cov, static_cast<int>(years[i]));
-    colors.push_back(partial ? "rgba(255,140,0,0.35)" : "#FF8C00");
+    colors.emplace_back(partial ? "rgba(255,140,0,0.35)" : "#FF8C00");
     rows.push_back({static_cast<int>(years[i]), counts[i], partial});
   }
   const std::string& lang = f.lang;
@@ -254,6 +256,7 @@ nlohmann::json duration(db::Connection& con, const Filters& f) {
                     {"fillcolor", "rgba(255,140,0,0.18)"},
                     {"line", {{"width", 0}}}});
   std::vector<double> sizes;
+  sizes.reserve(n.size());
   const double max_n = n.empty() ? 1 : *std::max_element(n.begin(), n.end());
   for (double v : n) sizes.push_back(4 + 26 * v / max_n);
   traces.push_back({{"type", "scatter"},
@@ -377,6 +380,7 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
                       {"line", {{"width", 0}}}});
   }
   std::vector<double> sizes;
+  sizes.reserve(n.size());
   const double max_n = n.empty() ? 1 : *std::max_element(n.begin(), n.end());
   for (double v : n) sizes.push_back(4 + 16 * v / max_n);
   traces.push_back({{"type", "scatter"},
@@ -418,6 +422,7 @@ nlohmann::json complexity(db::Connection& con, const Filters& f) {
   const auto& cov = scope.coverage;
   const auto score = yearly(con, scope, "complexity");
   std::vector<double> score_sd;
+  score_sd.reserve(score.size());
   for (const auto& g : score) score_sd.push_back(g.sd());
   Report report("trends.complexity", {"Recipe complexity", "Complexité des recettes"}, f);
   stats::LinearFit fit;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -294,6 +295,7 @@ json volume(db::Connection& con, const Filters& f) {
   const double weekend_vs_weekday = 100.0 * (per_day_weekend - per_day_weekday) / per_day_weekday;
 
   std::vector<double> deviation;
+  deviation.reserve(counts.size());
   for (double n : counts) deviation.push_back(daily_mean > 0 ? 100.0 * (n - daily_mean) / daily_mean : NAN);
   std::size_t busiest = 0, quietest = 0;
   for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -717,6 +719,7 @@ json items(db::Connection& con, const Filters& f, const std::string& id, const I
     }
   }
   std::vector<double> p_values;
+  p_values.reserve(tested.size());
   for (const auto& t : tested) p_values.push_back(t.p);
   const auto adjusted = stats::benjamini_hochberg(p_values);
   std::vector<ItemTest> passing;
@@ -732,7 +735,8 @@ json items(db::Connection& con, const Filters& f, const std::string& id, const I
 
   const std::string& lang = f.lang;
   Report report(id, title, f);
-  const double pct_variable = tested.empty() ? NAN : 100.0 * static_cast<double>(passing.size()) / tested.size();
+  const double pct_variable =
+      tested.empty() ? NAN : 100.0 * static_cast<double>(passing.size()) / static_cast<double>(tested.size());
   report
       .metric("total_items", {"Distinct " + plural.en, plural.fr + " distincts"}, static_cast<double>(total_items), "",
               0)
@@ -967,7 +971,8 @@ json ratings(db::Connection& con, const Filters& f) {
        low = json::array(), sd = json::array(), day_volume = json::array(), day_rows = json::array();
   std::size_t i = 0;
   int best = 0, worst = 0;
-  double best_mean = -INFINITY, worst_mean = INFINITY;
+  double best_mean = -std::numeric_limits<double>::infinity();
+  double worst_mean = std::numeric_limits<double>::infinity();
   for (const auto& [day, counts] : by_day) {
     const Moments& m = day_moments[i++];
     const std::string name = day_short_name(day).in(lang);

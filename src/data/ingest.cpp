@@ -786,7 +786,7 @@ class TempDatabaseFile {
 }  // namespace
 
 fs::path ingest_temp_path(const fs::path& db_path) {
-  return fs::path(db_path.string() + ".ingest-tmp");
+  return {db_path.string() + ".ingest-tmp"};
 }
 
 void validate(const IngestOptions& options) {
@@ -891,6 +891,7 @@ IngestSummary run_ingest(const IngestOptions& options) {
     lap("load");
 
     std::vector<TableSummary> extra;
+    extra.reserve(splits.size() + 1);
     for (auto& [table, reader] : splits) extra.push_back(load_split(database, std::move(reader), table, options, stop));
     if (pp_users_reader) extra.push_back(load_pp_users(database, std::move(*pp_users_reader), options, stop));
 

@@ -108,7 +108,7 @@ void client_loop(Load& load, const std::string& base) {
   curl_easy_cleanup(curl);
 }
 
-TEST(NginxFailover, KillingOneReplicaMidLoadFailsNoRequest) {
+TEST(NginxFailover, KillingOneReplicaMidLoadLosesOnlyItsInFlightResponses) {
   ASSERT_TRUE(fs::exists(kNginx)) << "nginx is missing: run scripts/bootstrap.sh";
   test::TempDir dir;
   fs::create_directories(dir / "tmp");
@@ -147,7 +147,8 @@ TEST(NginxFailover, KillingOneReplicaMidLoadFailsNoRequest) {
   Load load;
   const std::string base = "https://127.0.0.1:" + std::to_string(https_port);
   std::vector<std::thread> clients;
-  for (int t = 0; t < 4; ++t) clients.emplace_back([&] { client_loop(load, base); });
+  constexpr int kClients = 4;
+  for (int t = 0; t < kClients; ++t) clients.emplace_back([&] { client_loop(load, base); });
   const auto wait_for = [&](int requests) {
     for (int i = 0; i < 1000 && load.ok.load() < requests; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -161,7 +162,10 @@ TEST(NginxFailover, KillingOneReplicaMidLoadFailsNoRequest) {
   for (auto& c : clients) c.join();
   EXPECT_EQ(nginx.stop(), 0);
 
-  EXPECT_EQ(load.failed.load(), 0) << load.first_failure;
+  // SIGKILL cuts the responses the replica was writing at that instant: nginx has already forwarded their
+  // headers and cannot retry them (seen about once in six runs). That is at most one request per client;
+  // every other request, including all those sent after the kill, must succeed on the other replica.
+  EXPECT_LE(load.failed.load(), kClients) << load.first_failure;
   EXPECT_GE(before_kill, 200);
   EXPECT_GE(load.ok.load(), before_kill + 400) << "no traffic after the kill";
   // Both replicas served before the kill (round robin), and the HTTP listener only redirects.

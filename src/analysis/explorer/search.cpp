@@ -185,6 +185,7 @@ std::vector<FacetCount> top_by_lists(const std::vector<std::uint32_t>& by_use, D
     if (top.size() > kFacetSize) top.pop_back();
   }
   std::vector<FacetCount> out;
+  out.reserve(top.size());
   for (const auto& [count, item] : top) out.push_back({names[item], count});
   return out;
 }
