@@ -57,13 +57,7 @@ void post_admin_reload(ApiContext& ctx, const httplib::Request& req, httplib::Re
     return;
   }
   res.set_header("Cache-Control", "no-store");
-  res.set_content(nlohmann::json{{"status", "reloaded"},
-                                 {"database", dataset->path()},
-                                 {"generation", dataset->generation()},
-                                 {"identity", dataset->identity()},
-                                 {"dataset", dataset->info()}}
-                      .dump(),
-                  "application/json");
+  res.set_content(dataset->status_json("reloaded").dump(), "application/json");
 }
 
 }  // namespace api

@@ -228,13 +228,7 @@ void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     return;
   }
   res.set_header("Cache-Control", "no-store");
-  res.set_content(json{{"status", "ready"},
-                       {"database", dataset->path()},
-                       {"generation", dataset->generation()},
-                       {"identity", dataset->identity()},
-                       {"dataset", dataset->info()}}
-                      .dump(),
-                  "application/json");
+  res.set_content(dataset->status_json("ready").dump(), "application/json");
 }
 
 void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

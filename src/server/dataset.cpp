@@ -59,4 +59,12 @@ std::shared_ptr<const Dataset> DatasetSlot::replace(std::shared_ptr<const Datase
   return next;
 }
 
+nlohmann::json Dataset::status_json(const std::string& status) const {
+  return {{"status", status},
+          {"database", path()},
+          {"generation", generation_},
+          {"identity", identity_},
+          {"dataset", info_}};
+}
+
 }  // namespace mtm::server

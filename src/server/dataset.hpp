@@ -32,6 +32,8 @@ class Dataset {
   [[nodiscard]] const nlohmann::json& info() const noexcept { return info_; }
   /// 16 hex digits of FNV-1a over the dataset_info row: equal for the same ingest, different after a new one.
   [[nodiscard]] const std::string& identity() const noexcept { return identity_; }
+  /// What /readyz and the admin reload answer: {status, database, generation, identity, dataset}.
+  [[nodiscard]] nlohmann::json status_json(const std::string& status) const;
   /// Search, similar recipes and pantry matching over this database.
   [[nodiscard]] const analysis::explorer::ExplorerIndex& explorer() const noexcept { return *explorer_; }
 

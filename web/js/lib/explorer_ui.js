@@ -3,7 +3,8 @@
 // comma-list helpers.
 import { h } from './dom.js';
 import { formatNumber } from './i18n.js';
-import { chartTable, downloadPng, downloadText, fileName, renderChart, tableToCsv } from './charts.js';
+import { fileName, renderChart } from './charts.js';
+import { chartHead } from './chart_head.js';
 
 /** "a, b ,c" -> ['a', 'b', 'c'] (trimmed, empty items dropped). */
 export function splitList(value) {
@@ -72,14 +73,7 @@ export function chartFigure(chartId, title, chart, t, fileParts) {
   const plot = h('div', { class: 'chart small', 'data-chart': chartId });
   const base = fileName(...fileParts, chartId);
   const box = h('figure', { class: 'chart-box', 'data-chart-box': chartId },
-    h('div', { class: 'chart-head' },
-      h('h3', {}, title),
-      h('div', { class: 'chart-tools' },
-        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),
-        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'csv', onclick: () => {
-          const table = chartTable(chart);
-          downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
-        } }, t('chart.csv')))),
+    chartHead(title, plot, chart, base, t),
     plot);
   return { box, draw: () => renderChart(plot, chart) };
 }

@@ -3,7 +3,8 @@
 // analyses' filter specs. A page needs no code of its own: makeAnalysisPage('trends').
 import { h } from '../lib/dom.js';
 import { pick, formatNumber, formatP } from '../lib/i18n.js';
-import { chartTable, downloadPng, downloadText, fileName, renderChart, tableToCsv } from '../lib/charts.js';
+import { fileName, renderChart } from '../lib/charts.js';
+import { chartHead } from '../lib/chart_head.js';
 import { filtersFor } from '../lib/url_state.js';
 
 const DAY_KEYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
@@ -108,14 +109,7 @@ function chartBox(analysisId, chart, lang, t) {
   const plot = h('div', { class: 'chart', 'data-chart': chart.id || '' });
   const base = fileName(analysisId, chart.id);
   const box = h('figure', { class: isWideChart(chart) ? 'chart-box wide' : 'chart-box' },
-    h('div', { class: 'chart-head' },
-      h('h3', {}, title),
-      h('div', { class: 'chart-tools' },
-        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),
-        h('button', { type: 'button', class: 'button small secondary', 'data-download': 'csv', onclick: () => {
-          const table = chartTable(chart);
-          downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
-        } }, t('chart.csv')))),
+    chartHead(title, plot, chart, base, t),
     plot);
   return { box, plot };
 }
