@@ -186,14 +186,16 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)), path_(std::move(other.path_)), derived_(other.derived_) {}
+    : handle_(std::exchange(other.handle_, nullptr)),
+      path_(std::move(other.path_)),
+      derived_(std::move(other.derived_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     duckdb_close(&handle_);
     handle_ = std::exchange(other.handle_, nullptr);
     path_ = std::move(other.path_);
-    derived_ = other.derived_;
+    derived_ = std::move(other.derived_);
   }
   return *this;
 }
@@ -211,13 +213,13 @@ Connection::~Connection() {
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : handle_(std::exchange(other.handle_, nullptr)), derived_(other.derived_) {}
+    : handle_(std::exchange(other.handle_, nullptr)), derived_(std::move(other.derived_)) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
     duckdb_disconnect(&handle_);
     handle_ = std::exchange(other.handle_, nullptr);
-    derived_ = other.derived_;
+    derived_ = std::move(other.derived_);
   }
   return *this;
 }
