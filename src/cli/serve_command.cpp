@@ -40,6 +40,10 @@ std::string prepare_from_s3(const Config& config) {
   return prepared.db_path.string();
 }
 
+// How long a stop waits for the requests being handled: longer than any analysis takes, well under systemd's
+// TimeoutStopSec (90 s by default).
+constexpr std::chrono::milliseconds kDrainTimeout{10000};
+
 void run_serve(const Config& config) {
   // Signals are taken by a waiting thread (not an async handler): SIGHUP reloads, SIGINT/SIGTERM stop. They are
   // blocked before any thread starts (the log writer, libcurl's resolver, DuckDB's workers during an S3 ingest),
@@ -101,6 +105,9 @@ void run_serve(const Config& config) {
         continue;
       }
       if (!stopping.exchange(true)) spdlog::info("signal {} received, stopping", received);
+      if (!http.drain_and_stop(kDrainTimeout)) {
+        spdlog::warn("stopping with requests still in flight after {} s", kDrainTimeout.count() / 1000);
+      }
       // A signal right after the port is printed can come before run() listens, when stop() is a no-op.
       while (!run_returned.load()) {
         http.stop();

@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "core/logging.hpp"
+#include "server/problem.hpp"
 #include "server/routes.hpp"
 #include "server/security_headers.hpp"
 
@@ -34,10 +35,22 @@ HttpServer::HttpServer(const ServerOptions& options)
   server_.set_read_timeout(10);
   server_.set_payload_max_length(options.max_request_bytes);
   server_.set_default_headers(security_headers());
-  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     t_request_start = std::chrono::steady_clock::now();
     request_trace() = RequestTrace{};
+    // Counted before draining_ is read: drain_and_stop() sets draining_ before it reads the count, so a
+    // request either is waited for or sees draining_ and is refused (sequentially consistent atomics).
+    in_flight_.fetch_add(1);
+    if (draining_.load()) {
+      send_problem(req, res, ProblemKind::ShuttingDown,
+                   problem_detail(ProblemKind::ShuttingDown, request_language(req)));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // While draining, no connection is kept alive: the client (or proxy) sends its next request elsewhere.
+  server_.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    if (draining_.load()) res.set_header("Connection", "close");
   });
   const double slow_ms = options.slow_request_ms;
   server_.set_logger([this, slow_ms](const httplib::Request& req, const httplib::Response& res) {
@@ -49,6 +62,7 @@ HttpServer::HttpServer(const ServerOptions& options)
     const RequestTrace trace = request_trace();
     request_trace() = RequestTrace{};
     t_request_start = {};
+    if (routed) in_flight_.fetch_sub(1);
     context_->metrics.observe(trace.route, req.method, res.status, ms / 1000.0);
     const std::size_t bytes = res.body.empty() ? res.content_length_ : res.body.size();
     const std::string encoding = res.get_header_value("Content-Encoding");
@@ -85,6 +99,26 @@ bool HttpServer::run() {
 
 void HttpServer::stop() {
   if (server_.is_running()) server_.stop();
+}
+
+bool HttpServer::wait_drained(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  bool drained = in_flight_.load() == 0;
+  while (!drained && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    drained = in_flight_.load() == 0;
+  }
+  return drained;
+}
+
+bool HttpServer::drain_and_stop(std::chrono::milliseconds timeout) {
+  // cpp-httplib's stop() also ends the body of a response written through a content provider (ours are),
+  // after its headers have left: a proxy could then neither use nor retry it. So stop() only once nothing
+  // is being written.
+  begin_drain();
+  const bool drained = wait_drained(timeout);
+  stop();
+  return drained;
 }
 
 }  // namespace mtm::server

@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -23,8 +25,15 @@ class HttpServer {
   int bind(const std::string& host, int port);
   /// Serve until stop(); returns false if the listening socket failed.
   bool run();
-  /// Stop accepting and return from run(); idempotent, thread-safe.
+  /// Stop accepting and return from run(); idempotent, thread-safe. Responses being written may be cut: use
+  /// drain_and_stop() for a graceful stop.
   void stop();
+  /// From now on every response says "Connection: close" and new requests get a 503 shutting-down problem.
+  void begin_drain() noexcept { draining_.store(true); }
+  /// Wait until the requests being handled are written in full; false if some still are at the timeout.
+  bool wait_drained(std::chrono::milliseconds timeout) const;
+  /// Graceful stop: begin_drain(), wait_drained(timeout), stop(). Returns what wait_drained returned.
+  bool drain_and_stop(std::chrono::milliseconds timeout);
   /// True while run() is accepting connections.
   [[nodiscard]] bool is_running() const { return server_.is_running(); }
   [[nodiscard]] ApiContext& context() noexcept { return *context_; }
@@ -34,6 +43,9 @@ class HttpServer {
   std::unique_ptr<ApiContext> context_;
   httplib::Server server_;
   std::size_t threads_;
+  // Requests between the pre-routing handler and the logger, which runs once the response is written.
+  std::atomic<int> in_flight_{0};
+  std::atomic<bool> draining_{false};
 };
 
 }  // namespace mtm::server

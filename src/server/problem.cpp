@@ -23,7 +23,7 @@ struct Message {
 };
 
 // The only user-facing server texts; the UI has its own i18n files. Internal stays last: it is the fallback.
-constexpr std::array<Message, 13> kMessages = {{
+constexpr std::array<Message, 14> kMessages = {{
     {ProblemKind::UnknownParameter, 400, "unknown-parameter", "Unknown parameter", "Paramètre inconnu",
      "Unknown parameter '{0}'. Accepted parameters: {1}.", "Paramètre inconnu « {0} ». Paramètres acceptés : {1}."},
     {ProblemKind::RepeatedParameter, 400, "repeated-parameter", "Repeated parameter", "Paramètre répété",
@@ -48,6 +48,9 @@ constexpr std::array<Message, 13> kMessages = {{
     {ProblemKind::ReloadFailed, 503, "reload-failed", "Reload failed", "Échec du rechargement",
      "The new dataset could not be loaded; the current one stays in service. The details are logged.",
      "Le nouveau jeu de données n'a pas pu être chargé ; l'actuel reste en service. Les détails sont journalisés."},
+    {ProblemKind::ShuttingDown, 503, "shutting-down", "Server stopping", "Serveur en cours d'arrêt",
+     "This server is stopping; send the request again (another replica answers it, if there is one).",
+     "Ce serveur s'arrête ; renvoyez la requête (une autre instance y répond, s'il y en a une)."},
     {ProblemKind::PayloadTooLarge, 413, "payload-too-large", "Request too large", "Requête trop volumineuse",
      "The request body is larger than {0} bytes.", "Le corps de la requête dépasse {0} octets."},
     {ProblemKind::TooManyRequests, 429, "too-many-requests", "Too many requests", "Trop de requêtes",

@@ -37,6 +37,7 @@ enum class ProblemKind {
   AdminDisabled,      // no argument: no admin token is configured
   Unauthorized,       // no argument: missing or wrong admin token
   ReloadFailed,       // no argument: the new dataset could not be loaded
+  ShuttingDown,       // no argument: the server is stopping and takes no new request
 };
 
 /// A parameter rejected before any work: the server's own unknown/repeated checks.

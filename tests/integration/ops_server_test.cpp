@@ -335,6 +335,36 @@ TEST_F(OpsServerTest, MetricsParseAndCountersMove) {
   EXPECT_GT(after.at("mangetamain_http_request_duration_seconds_sum{" + route + "}"), 0);
 }
 
+TEST_F(OpsServerTest, DrainingRefusesNewRequestsAndClosesEveryConnection) {
+  client_->set_keep_alive(true);
+  auto before = client_->Get("/api/v1/summary");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->status, 200);
+  EXPECT_EQ(before->get_header_value("Connection"), "");
+
+  server_->begin_drain();
+  auto refused = client_->Get("/api/v1/summary?lang=fr");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->get_header_value("Connection"), "close");
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/problem+json");
+  const auto problem = json::parse(refused->body);
+  EXPECT_EQ(problem["type"], "/problems/shutting-down");
+  EXPECT_EQ(problem["title"], "Serveur en cours d'arrêt");
+  EXPECT_EQ(problem["status"], 503);
+  // Every route, health checks included: a balancer takes the replica out at once.
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 503);
+  EXPECT_EQ(health->get_header_value("Connection"), "close");
+
+  // Nothing is in flight any more (each response above was written before the client got it).
+  EXPECT_TRUE(server_->wait_drained(std::chrono::milliseconds(2000)));
+  EXPECT_TRUE(server_->drain_and_stop(std::chrono::milliseconds(2000)));
+  thread_.join();
+  EXPECT_FALSE(server_->is_running());
+}
+
 TEST_F(OpsServerTest, AccessLogAndSlowRequestsInTheFiles) {
   stop();
   start(*dir_ / "api.duckdb", /*slow_ms=*/0);

@@ -71,6 +71,7 @@ TEST(Problem, StatusPerKind) {
   EXPECT_EQ(problem_status(ProblemKind::AdminDisabled), 403);
   EXPECT_EQ(problem_status(ProblemKind::Unauthorized), 401);
   EXPECT_EQ(problem_status(ProblemKind::ReloadFailed), 503);
+  EXPECT_EQ(problem_status(ProblemKind::ShuttingDown), 503);
   // A kind without a message falls back to the generic internal error, never to another kind's text.
   EXPECT_EQ(problem_status(static_cast<ProblemKind>(999)), 500);
 }
