@@ -56,7 +56,15 @@ struct RecipeCells {
 struct SortedColumn {
   std::vector<double> values;
   std::vector<std::int32_t> cells;
+  /// Start of each run of equal values (tie block), then values.size(): the passes over a scope work per
+  /// block, so most of their arithmetic is per distinct value instead of per row.
+  std::vector<std::uint32_t> block_begin;
+  /// Every value is an integer and Σ|x| ≤ 2⁵³: any running sum of the values is exact, so adding a value
+  /// k times equals adding k·x once.
+  bool integral = false;
 };
+/// Fills block_begin and integral from values.
+void index_blocks(SortedColumn& column);
 
 /// Presence counts of each item per cell (compressed rows: item k owns entries begin[k] .. begin[k+1]).
 struct ItemCells {
@@ -132,6 +140,14 @@ struct RankSums {
   double tie_term = 0;
 };
 RankSums rank_sums(const SortedColumn& column, const std::vector<int>& group_of_cell, std::size_t groups);
+
+/// summarize() and rank_sums() of the same scope, from one walk over the column when groups ≤ 4.
+struct RankedSummary {
+  std::vector<GroupSummary> groups;
+  RankSums ranks;
+};
+RankedSummary summarize_ranked(const SortedColumn& column, const std::vector<int>& group_of_cell, std::size_t groups,
+                               const std::vector<double>& probabilities, bool spread = true);
 
 /// Per-group sums of a per-cell quantity.
 std::vector<double> group_totals(const std::vector<double>& per_cell, const std::vector<int>& group_of_cell,

@@ -51,9 +51,7 @@ SeasonScope season_scope(db::Connection& con, const Filters& f) {
 }
 
 // Summary of column per present season, aligned with s.idx.
-std::vector<GroupSummary> by_season(db::Connection& con, const SeasonScope& s, const std::string& column,
-                                    const std::vector<double>& probabilities = {}) {
-  const auto all = summarize(*sorted_column(con, column), s.groups, 4, probabilities);
+std::vector<GroupSummary> present_seasons(const SeasonScope& s, const std::vector<GroupSummary>& all) {
   std::vector<GroupSummary> out;
   for (std::size_t g : s.present) out.push_back(all[g]);
   return out;
@@ -77,11 +75,8 @@ std::vector<std::string> season_colors(const std::vector<double>& indexes) {
   return out;
 }
 
-// Kruskal-Wallis across the selected seasons, exactly from a value × season count table. `column` is a
-// fixed column name from code.
-stats::TestResult kruskal_by_season(db::Connection& con, const std::string& column, const SeasonScope& s,
-                                    const Filters& f) {
-  const RankSums ranks = rank_sums(*sorted_column(con, column), s.groups, 4);
+// Kruskal-Wallis across the selected seasons, exactly from the rank sums of the pooled scope.
+stats::TestResult kruskal_by_season(const RankSums& ranks, const Filters& f) {
   std::vector<double> sums;
   std::vector<double> sizes;
   double n = 0;
@@ -125,7 +120,9 @@ void season_measure(Report& report, db::Connection& con, const Filters& f, const
   const SeasonScope scope = season_scope(con, f);
   if (scope.present.empty()) return;
   // Columns as the SQL summary had them: index, count, mean, sd, q25, median, q75, min, max.
-  const auto groups = by_season(con, scope, column, {0.25, 0.5, 0.75});
+  // Column names come from code. One walk gives the summaries and the Kruskal-Wallis rank sums.
+  const RankedSummary summary = summarize_ranked(*sorted_column(con, column), scope.groups, 4, {0.25, 0.5, 0.75});
+  const auto groups = present_seasons(scope, summary.groups);
   std::vector<std::vector<double>> c(9);
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const auto& g = groups[i];
@@ -174,7 +171,7 @@ void season_measure(Report& report, db::Connection& con, const Filters& f, const
                 c[2][lo], unit, decimals);
   report.metric(column + "_range", {"Max − min of seasonal means", "Écart max − min des moyennes"}, c[2][hi] - c[2][lo],
                 unit, decimals);
-  stats::TestResult kw = kruskal_by_season(con, column, scope, f);
+  stats::TestResult kw = kruskal_by_season(summary.ranks, f);
   report.test(column + "_kruskal",
               {"Kruskal-Wallis across seasons: " + label.en, "Kruskal-Wallis entre saisons : " + label.fr}, "H",
               kw.statistic, kw.p_value, kw.n, "", 0, -1, kw.df);
@@ -287,12 +284,16 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
   };
   const SeasonScope scope = season_scope(con, f);
   std::vector<std::vector<double>> c = {scope.idx, scope.n};
+  std::vector<stats::TestResult> tests;
+  std::vector<double> p_values;
   for (const auto& n : nutrients) {
     std::vector<double> means;
-    // Means only: one pass over the column.
-    const auto all = summarize(*sorted_column(con, n.column), scope.groups, 4, {}, false);
-    for (std::size_t g : scope.present) means.push_back(all[g].mean);
+    // Means and rank sums only: one walk over the column.
+    const RankedSummary summary = summarize_ranked(*sorted_column(con, n.column), scope.groups, 4, {}, false);
+    for (std::size_t g : scope.present) means.push_back(summary.groups[g].mean);
     c.push_back(std::move(means));
+    tests.push_back(kruskal_by_season(summary.ranks, f));
+    p_values.push_back(std::isfinite(tests.back().p_value) ? tests.back().p_value : 1.0);
   }
   if (scope.present.empty()) {
     report.say({"No recipe matches the filters.", "Aucune recette ne correspond aux filtres."});
@@ -343,12 +344,6 @@ nlohmann::json nutrition(db::Connection& con, const Filters& f) {
                fmt::format("La plus légère : {}", season_name(season_at(idx[lo])).fr)},
               calories[lo], "kcal", 0)
       .metric("caloric_range", {"Caloric range", "Écart calorique"}, calories[hi] - calories[lo], "kcal", 1);
-  std::vector<stats::TestResult> tests;
-  std::vector<double> p_values;
-  for (const auto& n : nutrients) {
-    tests.push_back(kruskal_by_season(con, n.column, scope, f));
-    p_values.push_back(std::isfinite(tests.back().p_value) ? tests.back().p_value : 1.0);
-  }
   std::vector<double> adjusted = stats::benjamini_hochberg(p_values);
   std::size_t significant = 0;
   for (std::size_t k = 0; k < nutrients.size(); ++k) {

@@ -103,7 +103,9 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     c.unit = specs[i].unit;
     c.decimals = specs[i].decimals;
     const auto column = sorted_column(con, specs[i].column);
-    const auto groups = summarize(*column, period, 2, {0.25, 0.5, 0.75});
+    // One walk gives the summaries and the Mann-Whitney rank sums.
+    const RankedSummary summary = summarize_ranked(*column, period, 2, {0.25, 0.5, 0.75});
+    const auto& groups = summary.groups;
     for (bool weekend : {false, true}) {
       const GroupSummary& g = groups[weekend ? 1 : 0];
       if (g.n == 0) continue;
@@ -127,7 +129,7 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     c.d = cohens_d_from_moments(c.weekend, c.weekday);
     c.mann_whitney.reason = "empty group";
     if (groups[0].n + groups[1].n > 0) {
-      const RankSums r = rank_sums(*column, period, 2);
+      const RankSums& r = summary.ranks;
       c.mann_whitney = mann_whitney_from_rank_sum(r.sums[1], r.sizes[1], r.sizes[0], r.tie_term);
     }
   }
