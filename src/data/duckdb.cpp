@@ -224,6 +224,19 @@ Connection& Connection::operator=(Connection&& other) noexcept {
   return *this;
 }
 
+bool Connection::evict_cached_blocks() {
+  // Lowering the limit makes the buffer manager evict down to it at once; then the default limit returns
+  // (nothing here sets another). 8 MB, not less: the statement that resets the limit needs some memory of
+  // its own. Blocks of a database file are reread on demand, so only the cache is lost.
+  try {
+    execute("SET memory_limit = '8MB'");
+  } catch (const DatabaseError&) {
+    return false;
+  }
+  execute("RESET memory_limit");
+  return true;
+}
+
 void Connection::execute(const std::string& sql) {
   derived_->clear();
   query(sql);

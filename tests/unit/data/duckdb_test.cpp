@@ -93,6 +93,37 @@ TEST(DuckDb, ReadOnlyDatabaseRejectsWrites) {
   EXPECT_THROW(con.execute("INSERT INTO t VALUES (1)"), DatabaseError);
 }
 
+TEST(DuckDb, EvictCachedBlocksReleasesWhatAQueryRead) {
+  test::TempDir dir;
+  const auto path = (dir / "cached.duckdb").string();
+  {
+    Database database(path);
+    // Hashes do not compress: 2 x 4M x 8 bytes = 64 MB of blocks to read back.
+    database.connect().execute("CREATE TABLE t AS SELECT hash(range) AS x, hash(range + 1) AS y FROM range(4000000)");
+  }
+  Database database(path, true);
+  auto con = database.connect();
+  const auto buffered = [&] {
+    auto rows = con.query("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()").rows();
+    return std::get<std::int64_t>(rows.at(0).at(0));
+  };
+  const auto limit = [&] {
+    return std::get<std::string>(con.query("SELECT current_setting('memory_limit')").rows().at(0).at(0));
+  };
+  const std::string default_limit = limit();
+  const auto checksum = [&] {
+    return std::get<std::string>(con.query("SELECT (sum(x) + sum(y))::VARCHAR FROM t").rows().at(0).at(0));
+  };
+  const std::string before = checksum();
+  const std::int64_t after_read = buffered();
+  EXPECT_GT(after_read, 32LL << 20) << "64 MB of columns were read";
+  EXPECT_TRUE(con.evict_cached_blocks());
+  EXPECT_LT(buffered(), after_read / 4);
+  // The limit is back to its default and the data reads again.
+  EXPECT_EQ(limit(), default_limit);
+  EXPECT_EQ(checksum(), before);
+}
+
 TEST(DuckDb, OpenMissingDirectoryFailsWithPath) {
   try {
     Database database("/nonexistent-dir/x.duckdb");
