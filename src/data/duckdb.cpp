@@ -225,15 +225,18 @@ Connection& Connection::operator=(Connection&& other) noexcept {
 }
 
 bool Connection::evict_cached_blocks() {
-  // Lowering the limit makes the buffer manager evict down to it at once; then the default limit returns
-  // (nothing here sets another). 8 MB, not less: the statement that resets the limit needs some memory of
+  // Lowering the limit makes the buffer manager evict down to it at once; then the limit in force before is
+  // set again. Not RESET: in DuckDB 1.4 it restores the setting but leaves the buffer manager at 8 MB, and
+  // the next large query fails. The value is DuckDB's own rendering (e.g. "18.8 GiB", which may read back
+  // 0.1 GiB lower), never user input. 8 MB, not less: the statement that restores the limit needs memory of
   // its own. Blocks of a database file are reread on demand, so only the cache is lost.
+  const std::string limit = std::get<std::string>(query("SELECT current_setting('memory_limit')").rows().at(0).at(0));
   try {
     execute("SET memory_limit = '8MB'");
   } catch (const DatabaseError&) {
     return false;
   }
-  execute("RESET memory_limit");
+  execute(fmt::format("SET memory_limit = '{}'", limit));
   return true;
 }
 

@@ -68,8 +68,8 @@ class Connection {
   void interrupt() noexcept;
   /// Drop the blocks DuckDB keeps cached after reading them (it evicts only when its memory limit, 80 % of
   /// RAM, is reached): for a process that has read what it needs into its own structures. False when DuckDB
-  /// could not let them go (blocks still pinned by a running query); nothing changes then. The memory limit is
-  /// DuckDB's default afterwards.
+  /// could not let them go (blocks still pinned by a running query); nothing changes then. The memory limit in
+  /// force before is restored (to DuckDB's rounding of it).
   bool evict_cached_blocks();
   [[nodiscard]] duckdb_connection handle() const noexcept { return handle_; }
   /// The derived data shared by every connection of this connection's database.
