@@ -231,12 +231,14 @@ bool Connection::evict_cached_blocks() {
   // 0.1 GiB lower), never user input. 8 MB, not less: the statement that restores the limit needs memory of
   // its own. Blocks of a database file are reread on demand, so only the cache is lost.
   const std::string limit = std::get<std::string>(query("SELECT current_setting('memory_limit')").rows().at(0).at(0));
+  // query(), not execute(): a setting changes no data, so the derived data built from it must stay (execute()
+  // drops it, and the analyses would reload everything on their next call).
   try {
-    execute("SET memory_limit = '8MB'");
+    query("SET memory_limit = '8MB'");
   } catch (const DatabaseError&) {
     return false;
   }
-  execute(fmt::format("SET memory_limit = '{}'", limit));
+  query(fmt::format("SET memory_limit = '{}'", limit));
   return true;
 }
 

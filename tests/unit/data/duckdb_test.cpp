@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,6 +123,8 @@ TEST(DuckDb, EvictCachedBlocksReleasesWhatAQueryRead) {
     return std::get<std::string>(con.query("SELECT (sum(x) + sum(y))::VARCHAR FROM t").rows().at(0).at(0));
   };
   const std::string before = checksum();
+  // Derived data (what the analyses built from the tables) is not DuckDB's cache: it must survive.
+  auto kept = con.derived().get("evict-test", [] { return std::make_shared<int>(42); });
   const std::int64_t after_read = buffered();
   EXPECT_GT(after_read, 32LL << 20) << "64 MB of columns were read";
   EXPECT_TRUE(con.evict_cached_blocks());
@@ -130,6 +133,9 @@ TEST(DuckDb, EvictCachedBlocksReleasesWhatAQueryRead) {
   EXPECT_GE(limit(), 0.99 * default_limit);
   EXPECT_LE(limit(), default_limit);
   EXPECT_EQ(checksum(), before);
+  const auto again = con.derived().get("evict-test", [] { return std::make_shared<int>(0); });
+  EXPECT_EQ(again, kept) << "the eviction dropped the derived data";
+  EXPECT_EQ(*std::static_pointer_cast<int>(again), 42);
 }
 
 TEST(DuckDb, OpenMissingDirectoryFailsWithPath) {
