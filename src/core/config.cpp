@@ -191,6 +191,9 @@ const std::vector<KeySpec>& key_specs() {
                              Member<&Config::s3, &S3Config::credentials_file>{}));
     specs.push_back(bytes_key({"cache.bytes", "MANGETAMAIN_CACHE_BYTES", "Bound of the analysis result cache"},
                               Top<&Config::cache_bytes>{}, 1024));
+    specs.push_back(bytes_key({"data.db_memory", "MANGETAMAIN_DATA_DB_MEMORY",
+                               "DuckDB's memory limit while serving (block cache and query memory)"},
+                              Top<&Config::db_memory_bytes>{}, std::size_t{16} << 20));
     specs.push_back(text_key({"log.dir", "MANGETAMAIN_LOG_DIR", "Log directory (created if missing)"},
                              Member<&Config::log, &LogSettings::dir>{}));
     specs.push_back(level_key({"log.level", "MANGETAMAIN_LOG_LEVEL", "Lowest level written to {env}_debug.log"},

@@ -90,6 +90,9 @@ struct Config {
   S3Config s3;
   /// Bound of the analysis result cache.
   std::size_t cache_bytes = std::size_t{64} << 20;
+  /// DuckDB's memory limit while serving (its block cache and query memory): the analyses and the explorer
+  /// run from their own structures, DuckDB only answers the per-recipe, per-user and per-contributor queries.
+  std::size_t db_memory_bytes = std::size_t{64} << 20;
   LogSettings log;
   /// Token that authorises admin routes; empty = admin routes refused. Secret: never printed.
   std::string admin_token;

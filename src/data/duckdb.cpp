@@ -242,6 +242,11 @@ bool Connection::evict_cached_blocks() {
   return true;
 }
 
+void Connection::limit_memory(std::size_t bytes) {
+  // query(), not execute(): see evict_cached_blocks.
+  query(fmt::format("SET memory_limit = '{}MiB'", std::max<std::size_t>(bytes >> 20, 1)));
+}
+
 void Connection::execute(const std::string& sql) {
   derived_->clear();
   query(sql);

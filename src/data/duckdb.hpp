@@ -71,6 +71,9 @@ class Connection {
   /// could not let them go (blocks still pinned by a running query); nothing changes then. The memory limit in
   /// force before is restored (to DuckDB's rounding of it).
   bool evict_cached_blocks();
+  /// Caps DuckDB's memory (its cache of blocks and the working memory of queries) at bytes, rounded down to
+  /// whole MiB (at least 1 MiB); evicts cached blocks above it at once. For all connections of the database.
+  void limit_memory(std::size_t bytes);
   [[nodiscard]] duckdb_connection handle() const noexcept { return handle_; }
   /// The derived data shared by every connection of this connection's database.
   [[nodiscard]] DerivedData& derived() const noexcept { return *derived_; }

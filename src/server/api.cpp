@@ -45,8 +45,11 @@ void ApiContext::preload(const Dataset& dataset) const {
     spdlog::info("analysis data preloaded in {:.0f} ms", analysis::preload(*connection));
     // Everything the analyses and the explorer need now lives in their own structures; DuckDB's cache of the
     // blocks read for them would stay resident for the server's life (~190 MB at full scale). Before listening (or, on
-    // a reload, on the new database nobody queries yet): the lowered limit cannot fail a request..
+    // a reload, on the new database nobody queries yet): the lowered limit cannot fail a request.
     if (!connection->evict_cached_blocks()) spdlog::warn("DuckDB kept its cached blocks after the preload");
+    // Requests then read little from DuckDB (one recipe's reviews, one user's ratings), but its cache would keep
+    // every block they touch, up to 80 % of RAM: the server's resident size would grow with use.
+    if (options_.db_memory_bytes > 0) connection->limit_memory(options_.db_memory_bytes);
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
@@ -69,6 +72,7 @@ ServerOptions server_options_from(const Config& config) {
   options.events = config.events;
   options.admin_token = config.admin_token;
   options.preload_analyses = true;
+  options.db_memory_bytes = config.db_memory_bytes;
   return options;
 }
 

@@ -49,6 +49,8 @@ struct ServerOptions {
   std::function<std::string()> refresh{};
   /// Load every analysis' in-memory data before serving (`serve` does; tests embedding a server need not).
   bool preload_analyses = false;
+  /// DuckDB's memory limit once the analysis data is loaded (config data.db_memory); 0 = DuckDB's default.
+  std::size_t db_memory_bytes = 0;
 };
 
 /// The server settings of a resolved configuration.

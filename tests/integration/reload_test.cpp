@@ -18,6 +18,7 @@
 #include "core/errors.hpp"
 #include "data/duckdb.hpp"
 #include "server/admin.hpp"
+#include "server/api.hpp"
 #include "server/dataset.hpp"
 #include "server/http_server.hpp"
 #include "server/lru_cache.hpp"
@@ -285,6 +286,25 @@ TEST(DatasetSlot, ReplaceHandsBackThePreviousDatasetWhichStaysUsable) {
   EXPECT_EQ(std::get<std::int64_t>(rows.at(0).at(0)), test::SmallDbFacts::kRecipes);
   // Same file, same ingest: same identity.
   EXPECT_EQ(slot.current()->identity(), held->identity());
+}
+
+// serve's start: the analysis data stays loaded after DuckDB's cache is emptied, and DuckDB's memory is capped.
+TEST(ApiContextPreload, KeepsTheAnalysisDataAndCapsDuckDbMemory) {
+  test::TempDir dir;
+  test::make_small_api_db(dir / "a.duckdb");
+  server::ServerOptions options{(dir / "a.duckdb").string(), 2, 1 << 20};
+  options.preload_analyses = true;
+  options.db_memory_bytes = std::size_t{24} << 20;
+  const server::ApiContext context(options);
+  auto connection = context.dataset()->connect();
+  bool rebuilt = false;
+  connection->derived().get("cells.recipes", [&] {
+    rebuilt = true;
+    return std::shared_ptr<void>();
+  });
+  EXPECT_FALSE(rebuilt) << "the recipe cells loaded by the preload were dropped";
+  const auto limit = connection->query("SELECT current_setting('memory_limit')").rows().at(0).at(0);
+  EXPECT_EQ(std::get<std::string>(limit), "24.0 MiB");
 }
 
 TEST(Dataset, MissingDatasetInfoIsADatabaseError) {

@@ -35,12 +35,13 @@ json strings(const std::vector<std::string>& values) {
   return out;
 }
 
-// Rating distribution (1..5 stars) and per-year count and mean of the clean ratings matching where.
-json rating_breakdown(db::Connection& connection, const std::string& column, std::int64_t id) {
-  // column is a fixed identifier chosen by the callers below, never user input.
-  db::PreparedStatement dist(connection, fmt::format("SELECT rating, count(*) FROM interactions i WHERE {} = ? AND "
+// Rating distribution (1..5 stars) and per-year count and mean of the clean interactions matching `matching`,
+// a condition with one parameter, bound to id.
+json rating_breakdown(db::Connection& connection, const std::string& matching, std::int64_t id) {
+  // matching is fixed text chosen by the callers below, never user input.
+  db::PreparedStatement dist(connection, fmt::format("SELECT rating, count(*) FROM interactions WHERE {} AND "
                                                      "is_clean GROUP BY rating ORDER BY rating",
-                                                     column));
+                                                     matching));
   dist.bind(1, id);
   std::vector<std::int64_t> counts(5, 0);
   auto result = dist.execute();
@@ -54,9 +55,9 @@ json rating_breakdown(db::Connection& connection, const std::string& column, std
   for (int s = 1; s <= 5; ++s)
     distribution.push_back({{"stars", s}, {"count", counts[static_cast<std::size_t>(s - 1)]}});
   db::PreparedStatement years(connection,
-                              fmt::format("SELECT year, count(*), avg(rating) FROM interactions i WHERE {} = "
-                                          "? AND is_clean GROUP BY year ORDER BY year",
-                                          column));
+                              fmt::format("SELECT year, count(*), avg(rating) FROM interactions WHERE {} AND "
+                                          "is_clean GROUP BY year ORDER BY year",
+                                          matching));
   years.bind(1, id);
   json by_year = json::array();
   auto yr = years.execute();
@@ -131,7 +132,7 @@ json recipe_page(db::Connection& connection, const ExplorerIndex& index, std::in
     percentiles["n_steps"] = index.percentile(Measure::Steps, static_cast<double>(c.n_steps[*doc]));
   if (!std::isnan(complexity)) percentiles["complexity"] = index.percentile(Measure::Complexity, complexity);
   page["percentiles"] = percentiles;
-  json ratings = rating_breakdown(connection, "recipe_id", recipe_id);
+  json ratings = rating_breakdown(connection, "recipe_id = ?", recipe_id);
   ratings["count"] = c.rating_counts[*doc];
   ratings["mean"] = optional_number(index.mean_rating(*doc));
   ratings["adjusted"] = optional_number(index.adjusted_rating(*doc));
@@ -205,7 +206,8 @@ json contributor_page(db::Connection& connection, const ExplorerIndex& index, st
   json latest_json = json::array();
   for (std::size_t i = 0; i < latest.size() && i < 10; ++i) latest_json.push_back(recipe_summary(index, latest[i]));
   json received =
-      rating_breakdown(connection, "(SELECT contributor_id FROM recipes r WHERE r.id = i.recipe_id)", contributor_id);
+      // A semi-join on the contributor's recipes: a correlated lookup per interaction took 0.2-0.3 s at full scale.
+      rating_breakdown(connection, "recipe_id IN (SELECT id FROM recipes WHERE contributor_id = ?)", contributor_id);
   received["count"] = ratings;
   received["mean"] = ratings == 0 ? json() : json(static_cast<double>(sum) / static_cast<double>(ratings));
   return {{"contributor_id", contributor_id}, {"recipes", docs.size()}, {"recipes_by_year", by_year},
@@ -255,7 +257,7 @@ json user_page(db::Connection& connection, const ExplorerIndex& index, std::int6
     }
   }
   if (interactions == 0) throw NotFoundError(fmt::format("no user {}", user_id));
-  json by_year = rating_breakdown(connection, "user_id", user_id);
+  json by_year = rating_breakdown(connection, "user_id = ?", user_id);
   std::vector<std::uint32_t> order;
   for (std::uint32_t t = 0; t < tag_counts.size(); ++t) {
     if (tag_counts[t] > 0) order.push_back(t);

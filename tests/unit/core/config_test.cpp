@@ -66,6 +66,14 @@ TEST(Config, DefaultsDependOnTheEnvironment) {
   EXPECT_EQ(prod.log.level, "info");
 }
 
+TEST(Config, DuckDbMemoryLimitOfServeIsASizeOfAtLeast16M) {
+  EXPECT_EQ(load_config(inputs_with({})).db_memory_bytes, std::size_t{64} << 20);
+  const Config config = load_config(inputs_with({{"MANGETAMAIN_DATA_DB_MEMORY", "1G"}}));
+  EXPECT_EQ(config.db_memory_bytes, std::size_t{1} << 30);
+  EXPECT_EQ(config.origin("data.db_memory").source, ConfigSource::Environment);
+  EXPECT_THAT(error_of(inputs_with({{"MANGETAMAIN_DATA_DB_MEMORY", "8M"}})), HasSubstr("MANGETAMAIN_DATA_DB_MEMORY"));
+}
+
 TEST(Config, EnvironmentFromThePathWhenAppEnvIsUnset) {
   ConfigInputs inputs = inputs_with({});
   inputs.cwd = "/home/app/mangetamain/10_preprod/current";

@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, startServer } from '../tests/e2e/support.mjs';
+const server = await startServer(process.argv[2], [], 180000);
+const browser = await launchBrowser(mkdtempSync(join(tmpdir(), 'p-')));
+const page = await browser.newPage();
+await page.setViewportSize({ width: 1280, height: 800 });
+const t0 = Date.now();
+page.on('requestfinished', async (req) => { const t = req.timing(); console.log(((Date.now()-t0)+'').padStart(6), req.url().slice(0,100), Math.round(t.responseEnd)); });
+await page.goto(`${server.baseUrl}/?page=trends`);
+await page.waitForSelector('#page[data-ready="true"]', { timeout: 60000 });
+console.log('ready', Date.now() - t0);
+const perf = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('measure').map(m=>[m.name, Math.round(m.duration)])));
+console.log(perf);
+await browser.close(); server.process.kill('SIGTERM');
