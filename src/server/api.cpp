@@ -34,7 +34,11 @@ ApiContext::ApiContext(const ServerOptions& options)
       events(options.events),
       event_limiter(options.events.rate_per_minute, options.events.burst) {
   // Before the server listens, hence before /readyz can answer.
+  if (!options.preload_analyses) return;
+  // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
+  std::thread compress([this] { assets.compress_all(); });
   preload(*datasets_.current());
+  compress.join();
 }
 
 void ApiContext::preload(const Dataset& dataset) const {

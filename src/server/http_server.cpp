@@ -24,14 +24,19 @@ thread_local std::chrono::steady_clock::time_point t_request_start;
 
 HttpServer::HttpServer(const ServerOptions& options)
     : context_(std::make_unique<ApiContext>(options)),
-      threads_(options.threads != 0 ? options.threads : std::max<std::size_t>(4, std::thread::hardware_concurrency())) {
+      // cpp-httplib gives each connection a worker for as long as it is kept alive: with 4 workers, a browser's 6
+      // parallel connections left 2 of its requests waiting for an idle connection to time out (5 s stalls
+      // of the trends page in Chromium). Idle workers cost a little memory each.
+      threads_(options.threads != 0 ? options.threads
+                                    : std::max<std::size_t>(32, std::size_t{4} * std::thread::hardware_concurrency())) {
   // httplib owns and deletes the queue it gets from this factory.
   const std::size_t pool_size = threads_;
   server_.new_task_queue = [pool_size] { return new httplib::ThreadPool(pool_size); };
   // Headers and body leave in separate writes: with Nagle's algorithm on, the client's delayed ACK
   // adds ~40 ms to every response (measured by bench/web_bench.mjs: cached p50 43 ms -> sub-ms).
   server_.set_tcp_nodelay(true);
-  server_.set_keep_alive_timeout(5);
+  // A page's requests come within milliseconds of each other; an idle connection holds a worker no longer.
+  server_.set_keep_alive_timeout(2);
   server_.set_read_timeout(10);
   server_.set_payload_max_length(options.max_request_bytes);
   server_.set_default_headers(security_headers());

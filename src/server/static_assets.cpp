@@ -16,6 +16,10 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
+void StaticAssets::compress_all() const {
+  for (const auto& [path, asset] : assets_) static_cast<void>(asset->gzip());
+}
+
 std::string content_type_for(std::string_view path) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kTypes = {{
       {".html", "text/html; charset=utf-8"},

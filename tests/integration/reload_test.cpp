@@ -307,6 +307,32 @@ TEST(ApiContextPreload, KeepsTheAnalysisDataAndCapsDuckDbMemory) {
   EXPECT_EQ(std::get<std::string>(limit), "24.0 MiB");
 }
 
+// A browser keeps up to 6 connections open per site, each holding a cpp-httplib worker while idle: with the
+// default number of workers, idle connections must not keep a new request waiting for a worker.
+TEST(HttpServerWorkers, IdleKeepAliveConnectionsDoNotHoldBackANewRequest) {
+  test::TempDir dir;
+  test::make_small_api_db(dir / "a.duckdb");
+  server::HttpServer server(server::ServerOptions{(dir / "a.duckdb").string(), 0, 1 << 20});
+  const int port = server.bind("127.0.0.1", 0);
+  std::thread thread([&] { server.run(); });
+  for (int i = 0; i < 500 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  std::vector<std::unique_ptr<httplib::Client>> idle;
+  for (int i = 0; i < 12; ++i) {
+    idle.push_back(std::make_unique<httplib::Client>("127.0.0.1", port));
+    idle.back()->set_keep_alive(true);
+    const auto res = idle.back()->Get("/healthz");
+    ASSERT_TRUE(res) << "connection " << i;
+  }
+  // The keep-alive timeout is 2 s: an answer within 1 s came from a free worker, not from one set free.
+  httplib::Client fresh("127.0.0.1", port);
+  fresh.set_read_timeout(1, 0);
+  const auto res = fresh.Get("/healthz");
+  EXPECT_TRUE(res) << "a new connection waited for a worker";
+  idle.clear();
+  server.stop();
+  thread.join();
+}
+
 TEST(Dataset, MissingDatasetInfoIsADatabaseError) {
   test::TempDir dir;
   {

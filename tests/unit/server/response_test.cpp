@@ -68,5 +68,19 @@ TEST(StaticAssets, EmbeddedUiHasTheShellPlotlyAndFonts) {
   EXPECT_TRUE(assets.find("fonts/inter-latin-400-normal.woff2")->gzip().empty());
 }
 
+TEST(StaticAssets, CompressAllMakesEveryTextAssetsGzipCopy) {
+  StaticAssets assets(embedded_files());
+  assets.compress_all();
+  std::size_t compressed = 0;
+  for (const auto& file : embedded_files()) {
+    const StaticAsset* asset = assets.find(file.path);
+    ASSERT_NE(asset, nullptr) << file.path;
+    if (asset->gzip().empty()) continue;
+    ++compressed;
+    EXPECT_EQ(gzip_decompress(asset->gzip()), file.data) << file.path;
+  }
+  EXPECT_GE(compressed, 20U) << "the HTML, CSS, modules, translations and Plotly are compressible";
+}
+
 }  // namespace
 }  // namespace mtm::server

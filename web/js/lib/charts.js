@@ -158,8 +158,23 @@ function singleBarLayout(chart, layout) {
   return layout;
 }
 
+let plotlyPromise = null;
+
+/** Plotly (3.5 MB) comes from an async script in index.html, so that the modules run and the page's data is
+ * fetched while it downloads and compiles (a deferred script would hold every module back until then); a
+ * chart waits for it here. */
+export function plotlyLoaded() {
+  if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
+  plotlyPromise ??= new Promise((resolve, reject) => {
+    const script = document.getElementById('plotly-script');
+    script.addEventListener('load', () => resolve(globalThis.Plotly));
+    script.addEventListener('error', () => reject(new Error('Plotly could not be loaded')));
+  });
+  return plotlyPromise;
+}
+
 /** Draw (or redraw in place) a chart with Plotly.react. */
-export function renderChart(el, chart) {
+export async function renderChart(el, chart) {
   const layout = singleBarLayout(chart, themedLayout(chart.layout));
   const height = fittedHeight(chart);
   // The CSS card height is the default; a fitted height replaces it (and is undone on a redraw without one).
@@ -167,7 +182,8 @@ export function renderChart(el, chart) {
   el.style.minHeight = height ? `${height}px` : '';
   el.style.height = height ? `${height}px` : '';
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
-  return globalThis.Plotly.react(el, chart.traces || [], layout, config);
+  const Plotly = await plotlyLoaded();
+  return Plotly.react(el, chart.traces || [], layout, config);
 }
 
 /** Save text as a file through a temporary object URL. */
