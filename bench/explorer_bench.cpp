@@ -28,8 +28,7 @@ const char* db_path() {
 
 std::unique_ptr<ex::ExplorerIndex> build_index() {
   mtm::db::Database database(db_path(), true);
-  auto connection = database.connect();
-  return std::make_unique<ex::ExplorerIndex>(mtm::data::load_recipe_corpus(connection));
+  return std::make_unique<ex::ExplorerIndex>(mtm::data::load_recipe_corpus(database));
 }
 
 const ex::ExplorerIndex& index() {

@@ -278,6 +278,32 @@ Result Connection::query(const std::string& sql) {
   return Result(result);
 }
 
+Result Connection::stream(const std::string& sql) {
+  duckdb_prepared_statement statement = nullptr;
+  if (duckdb_prepare(handle_, sql.c_str(), &statement) == DuckDBError) {
+    std::string message = duckdb_prepare_error(statement) ? duckdb_prepare_error(statement) : "prepare failed";
+    duckdb_destroy_prepare(&statement);
+    throw DatabaseError(message);
+  }
+  duckdb_pending_result pending = nullptr;
+  const duckdb_state state = duckdb_pending_prepared_streaming(statement, &pending);
+  duckdb_destroy_prepare(&statement);
+  if (state == DuckDBError) {
+    std::string message = pending && duckdb_pending_error(pending) ? duckdb_pending_error(pending) : "query failed";
+    duckdb_destroy_pending(&pending);
+    throw DatabaseError(message);
+  }
+  duckdb_result result;
+  const bool failed = duckdb_execute_pending(pending, &result) == DuckDBError;
+  duckdb_destroy_pending(&pending);
+  if (failed) {
+    std::string message = duckdb_result_error(&result) ? duckdb_result_error(&result) : "query failed";
+    duckdb_destroy_result(&result);
+    throw DatabaseError(message);
+  }
+  return Result(result);
+}
+
 void Connection::interrupt() noexcept {
   duckdb_interrupt(handle_);
 }
@@ -359,6 +385,51 @@ std::vector<std::string> Chunk::get_string_list(std::size_t col, std::size_t row
     out.emplace_back(valid_at(child, at) ? string_at(child, at) : std::string_view{});
   }
   return out;
+}
+
+namespace {
+
+template <typename T>
+bool stores(duckdb_type type);
+template <>
+bool stores<std::int64_t>(duckdb_type type) {
+  return type == DUCKDB_TYPE_BIGINT;
+}
+template <>
+bool stores<std::int32_t>(duckdb_type type) {
+  return type == DUCKDB_TYPE_INTEGER || type == DUCKDB_TYPE_DATE;
+}
+template <>
+bool stores<double>(duckdb_type type) {
+  return type == DUCKDB_TYPE_DOUBLE;
+}
+
+duckdb_type type_id(duckdb_vector vector) {
+  LogicalType type(duckdb_vector_get_column_type(vector));
+  return duckdb_get_type_id(type.handle);
+}
+
+}  // namespace
+
+template <typename T>
+ColumnView<T> Chunk::column(std::size_t col) const {
+  duckdb_vector vector = duckdb_data_chunk_get_vector(chunk_, col);
+  if (!stores<T>(type_id(vector))) {
+    throw DatabaseError(fmt::format("column {} does not hold the type read (cast it in SQL)", col));
+  }
+  return {static_cast<const T*>(duckdb_vector_get_data(vector)), duckdb_vector_get_validity(vector)};
+}
+
+template ColumnView<std::int64_t> Chunk::column<std::int64_t>(std::size_t col) const;
+template ColumnView<std::int32_t> Chunk::column<std::int32_t>(std::size_t col) const;
+template ColumnView<double> Chunk::column<double>(std::size_t col) const;
+
+StringColumnView Chunk::strings(std::size_t col) const {
+  duckdb_vector vector = duckdb_data_chunk_get_vector(chunk_, col);
+  if (type_id(vector) != DUCKDB_TYPE_VARCHAR) {
+    throw DatabaseError(fmt::format("column {} is not a VARCHAR column", col));
+  }
+  return {static_cast<const duckdb_string_t*>(duckdb_vector_get_data(vector)), duckdb_vector_get_validity(vector)};
 }
 
 // ---- Result ----

@@ -64,6 +64,9 @@ class Connection {
   void execute(const std::string& sql);
   /// Run a query and materialise its result.
   class Result query(const std::string& sql);
+  /// Run a query whose result is read once, chunk by chunk, as DuckDB produces it: no materialised copy of
+  /// a large result. The connection runs nothing else until the Result is destroyed.
+  class Result stream(const std::string& sql);
   /// Interrupt a running query from another thread.
   void interrupt() noexcept;
   /// Drop the blocks DuckDB keeps cached after reading them (it evicts only when its memory limit, 80 % of
@@ -105,6 +108,42 @@ class Database {
   std::shared_ptr<DerivedData> derived_ = std::make_shared<DerivedData>();
 };
 
+/// One column of a chunk as a typed array, for loops over every row: the type is checked once per
+/// chunk, not per cell. A NULL row's slot holds whatever was there before: test valid() first.
+template <typename T>
+class ColumnView {
+ public:
+  ColumnView(const T* data, const std::uint64_t* validity) : data_(data), validity_(validity) {}
+  [[nodiscard]] bool valid(std::size_t row) const {
+    return validity_ == nullptr || ((validity_[row / 64] >> (row % 64)) & 1U) != 0;
+  }
+  [[nodiscard]] T operator[](std::size_t row) const { return data_[row]; }
+
+ private:
+  const T* data_;
+  const std::uint64_t* validity_;
+};
+
+/// A VARCHAR column of a chunk; the views are valid while the chunk lives.
+class StringColumnView {
+ public:
+  StringColumnView(const duckdb_string_t* data, const std::uint64_t* validity) : data_(data), validity_(validity) {}
+  [[nodiscard]] bool valid(std::size_t row) const {
+    return validity_ == nullptr || ((validity_[row / 64] >> (row % 64)) & 1U) != 0;
+  }
+  [[nodiscard]] std::string_view operator[](std::size_t row) const {
+    const duckdb_string_t& s = data_[row];
+    // DuckDB keeps strings of up to 12 bytes inside the slot, longer ones behind a pointer.
+    constexpr std::uint32_t kInlined = 12;
+    if (s.value.inlined.length <= kInlined) return {s.value.inlined.inlined, s.value.inlined.length};
+    return {s.value.pointer.ptr, s.value.pointer.length};
+  }
+
+ private:
+  const duckdb_string_t* data_;
+  const std::uint64_t* validity_;
+};
+
 /// One fetched data chunk; typed access by column and row within the chunk.
 class Chunk {
  public:
@@ -127,6 +166,12 @@ class Chunk {
   [[nodiscard]] Value value(std::size_t col, std::size_t row) const;
   /// VARCHAR[] column (one list of strings).
   [[nodiscard]] std::vector<std::string> get_string_list(std::size_t col, std::size_t row) const;
+  /// A whole column as T: std::int64_t for BIGINT, std::int32_t for INTEGER and DATE (days), double for
+  /// DOUBLE. Throws DatabaseError for any other column type (cast in SQL to one of these).
+  template <typename T>
+  [[nodiscard]] ColumnView<T> column(std::size_t col) const;
+  /// A whole VARCHAR column; throws DatabaseError for another type.
+  [[nodiscard]] StringColumnView strings(std::size_t col) const;
 
  private:
   duckdb_data_chunk chunk_ = nullptr;

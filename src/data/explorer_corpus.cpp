@@ -4,92 +4,286 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <limits>
+#include <numeric>
+#include <thread>
+
+#include "core/errors.hpp"
 
 namespace mtm::data {
 
 namespace {
 
-// Doc number of a recipe id (ids are sorted); -1 for an id that is not a recipe (an orphan row).
-std::int64_t doc_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
-  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
-  return it == ids.end() || *it != id ? -1 : it - ids.begin();
-}
+// Maps recipe ids to doc numbers (positions in the sorted ids). The item and rating tables are read in
+// their stored order, which is by recipe in an ingested database, so the next id is almost always the
+// current doc or the one after: checked first, with a binary search for any other order.
+class DocFinder {
+ public:
+  explicit DocFinder(const std::vector<std::int64_t>& ids) : ids_(ids) {}
+  // -1 for an id that is not a recipe (an orphan row).
+  std::int64_t operator()(std::int64_t id) {
+    if (at_ < ids_.size() && ids_[at_] == id) return static_cast<std::int64_t>(at_);
+    if (at_ + 1 < ids_.size() && ids_[at_ + 1] == id) return static_cast<std::int64_t>(++at_);
+    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (it == ids_.end() || *it != id) return -1;
+    at_ = static_cast<std::size_t>(it - ids_.begin());
+    return static_cast<std::int64_t>(at_);
+  }
 
-void load_items(db::Connection& connection, const std::string& table, const std::string& column,
-                const std::vector<std::int64_t>& ids, Vocabulary& vocabulary,
-                std::vector<std::vector<std::uint32_t>>& per_recipe) {
+ private:
+  const std::vector<std::int64_t>& ids_;
+  std::size_t at_ = 0;
+};
+
+// (recipe id, item number) rows of one item table, before the recipe ids are known as docs.
+struct ItemRows {
+  Vocabulary vocabulary;
+  BigVector<std::int64_t> recipe_ids;
+  BigVector<std::uint32_t> items;
+};
+
+ItemRows read_items(db::Connection& connection, const std::string& table, const std::string& column) {
   // table and column are fixed identifiers chosen by this file, never user input. The tables hold one row
   // per recipe and distinct item (docs/data-model.md); items are numbered by a join against the small
-  // numbered vocabulary inside DuckDB, recipe ids are turned into docs here.
-  auto vocab = connection.query(
-      fmt::format("SELECT {1}, count(*) FROM {0} WHERE {1} IS NOT NULL GROUP BY {1} ORDER BY {1}", table, column));
+  // numbered vocabulary inside DuckDB, recipe ids are turned into docs once the recipes are read.
+  ItemRows rows;
+  auto vocab = connection.stream(fmt::format(
+      "SELECT {1}, count(*)::BIGINT FROM {0} WHERE {1} IS NOT NULL GROUP BY {1} ORDER BY {1}", table, column));
   while (auto chunk = vocab.next_chunk()) {
+    const auto items = chunk->strings(0);
+    const auto counts = chunk->column<std::int64_t>(1);
     for (std::size_t row = 0; row < chunk->size(); ++row) {
-      vocabulary.items.emplace_back(chunk->get_string(0, row));
-      vocabulary.recipe_counts.push_back(static_cast<std::uint32_t>(chunk->get_int64(1, row)));
+      rows.vocabulary.items.emplace_back(items[row]);
+      rows.vocabulary.recipe_counts.push_back(static_cast<std::uint32_t>(counts[row]));
     }
   }
-  auto pairs = connection.query(
-      fmt::format("SELECT t.recipe_id, v.item FROM {0} t JOIN (SELECT {1}, (row_number() OVER (ORDER BY {1}) - "
-                  "1)::BIGINT AS item FROM (SELECT DISTINCT {1} FROM {0} WHERE {1} IS NOT NULL)) v ON t.{1} = v.{1}",
+  std::size_t total = 0;
+  for (const auto count : rows.vocabulary.recipe_counts) total += count;
+  rows.recipe_ids.reserve(total);
+  rows.items.reserve(total);
+  auto pairs = connection.stream(
+      fmt::format("SELECT t.recipe_id::BIGINT, v.item FROM {0} t JOIN (SELECT {1}, (row_number() OVER (ORDER BY {1}) "
+                  "- 1)::INTEGER AS item FROM (SELECT DISTINCT {1} FROM {0} WHERE {1} IS NOT NULL)) v ON t.{1} = v.{1} "
+                  "WHERE t.recipe_id IS NOT NULL",
                   table, column));
   while (auto chunk = pairs.next_chunk()) {
+    const auto ids = chunk->column<std::int64_t>(0);
+    const auto items = chunk->column<std::int32_t>(1);
     for (std::size_t row = 0; row < chunk->size(); ++row) {
-      const auto doc = doc_of(ids, chunk->get_int64(0, row));
-      if (doc >= 0)
-        per_recipe[static_cast<std::size_t>(doc)].push_back(static_cast<std::uint32_t>(chunk->get_int64(1, row)));
+      rows.recipe_ids.push_back(ids[row]);
+      rows.items.push_back(static_cast<std::uint32_t>(items[row]));
     }
   }
-  for (auto& items : per_recipe) {
-    std::sort(items.begin(), items.end());
-    items.erase(std::unique(items.begin(), items.end()), items.end());
+  return rows;
+}
+
+// Per-doc sorted distinct item lists from the rows, by two counting sorts: rows grouped by item, then
+// items appended to their docs in item order, so each doc's list comes out sorted without a sort.
+FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64_t>& ids) {
+  const std::size_t n_items = rows.vocabulary.items.size();
+  DocFinder find(ids);
+  std::vector<std::uint32_t> item_starts(n_items + 1, 0);
+  // The doc of each row, or kNoDoc for an orphan row.
+  constexpr std::uint32_t kNoDoc = std::numeric_limits<std::uint32_t>::max();
+  BigVector<std::uint32_t> docs(rows.items.size());
+  for (std::size_t k = 0; k < rows.items.size(); ++k) {
+    const auto doc = find(rows.recipe_ids[k]);
+    docs[k] = doc < 0 ? kNoDoc : static_cast<std::uint32_t>(doc);
+    if (doc >= 0) ++item_starts[rows.items[k] + 1];
+  }
+  rows.recipe_ids = {};
+  for (std::size_t i = 0; i < n_items; ++i) item_starts[i + 1] += item_starts[i];
+  BigVector<std::uint32_t> docs_by_item(item_starts[n_items]);
+  BigVector<std::uint32_t> doc_counts(ids.size() + 1, 0);
+  {
+    std::vector<std::uint32_t> next(item_starts.begin(), item_starts.end() - 1);
+    for (std::size_t k = 0; k < rows.items.size(); ++k) {
+      const auto doc = docs[k];
+      if (doc == kNoDoc) continue;
+      docs_by_item[next[rows.items[k]]++] = doc;
+      ++doc_counts[doc + 1];
+    }
+  }
+  rows.items = {};
+  docs.clear();
+  docs.shrink_to_fit();
+  FlatLists<std::uint32_t> lists;
+  lists.starts = std::move(doc_counts);
+  for (std::size_t d = 0; d < ids.size(); ++d) lists.starts[d + 1] += lists.starts[d];
+  lists.values.resize(docs_by_item.size());
+  std::vector<std::uint32_t> next(lists.starts.begin(), lists.starts.end() - 1);
+  for (std::uint32_t item = 0; item < n_items; ++item) {
+    for (std::uint32_t k = item_starts[item]; k < item_starts[item + 1]; ++k) {
+      lists.values[next[docs_by_item[k]]++] = item;
+    }
+  }
+  // A repeated (recipe, item) row would show as the same item twice in a row: keep it once.
+  std::uint32_t out = 0;
+  for (std::size_t d = 0; d < ids.size(); ++d) {
+    const std::uint32_t begin = lists.starts[d];
+    const std::uint32_t end = lists.starts[d + 1];
+    lists.starts[d] = out;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      if (k == begin || lists.values[k] != lists.values[k - 1]) lists.values[out++] = lists.values[k];
+    }
+  }
+  lists.starts[ids.size()] = out;
+  lists.values.resize(out);
+  lists.values.shrink_to_fit();
+  return lists;
+}
+
+struct RatingRows {
+  std::vector<std::int64_t> recipe_ids;
+  std::vector<std::uint32_t> clean_counts;
+  std::vector<std::uint32_t> clean_sums;
+  std::vector<std::uint32_t> all_counts;
+};
+
+RatingRows read_ratings(db::Connection& connection) {
+  RatingRows rows;
+  auto ratings = connection.stream(
+      "SELECT recipe_id::BIGINT, count(*) FILTER (WHERE is_clean)::BIGINT, coalesce(sum(rating) FILTER (WHERE "
+      "is_clean), 0)::BIGINT, count(*)::BIGINT FROM interactions WHERE recipe_id IS NOT NULL GROUP BY recipe_id");
+  while (auto chunk = ratings.next_chunk()) {
+    const auto ids = chunk->column<std::int64_t>(0);
+    const auto clean = chunk->column<std::int64_t>(1);
+    const auto sums = chunk->column<std::int64_t>(2);
+    const auto all = chunk->column<std::int64_t>(3);
+    for (std::size_t row = 0; row < chunk->size(); ++row) {
+      rows.recipe_ids.push_back(ids[row]);
+      rows.clean_counts.push_back(static_cast<std::uint32_t>(clean[row]));
+      rows.clean_sums.push_back(static_cast<std::uint32_t>(sums[row]));
+      rows.all_counts.push_back(static_cast<std::uint32_t>(all[row]));
+    }
+  }
+  return rows;
+}
+
+void read_recipes(db::Connection& connection, RecipeCorpus& corpus) {
+  // The ids in stored order first (with the text sizes, so the buffers are sized once): sorted here, they
+  // give each row its doc, and the second read writes every row straight to its place. An ORDER BY id
+  // would make DuckDB materialise and sort every name and description, twice the time of the scan on a
+  // cold start; this first read also brings the table's blocks into DuckDB's cache for the second.
+  std::vector<std::int64_t> stored_ids;
+  std::size_t name_bytes = 0;
+  std::size_t description_bytes = 0;
+  auto sizes = connection.stream(
+      "SELECT id::BIGINT, coalesce(strlen(name), 0)::BIGINT, coalesce(strlen(description), 0)::BIGINT FROM recipes");
+  while (auto chunk = sizes.next_chunk()) {
+    const auto ids = chunk->column<std::int64_t>(0);
+    const auto names = chunk->column<std::int64_t>(1);
+    const auto descriptions = chunk->column<std::int64_t>(2);
+    for (std::size_t row = 0; row < chunk->size(); ++row) {
+      stored_ids.push_back(ids.valid(row) ? ids[row] : std::numeric_limits<std::int64_t>::min());
+      name_bytes += static_cast<std::size_t>(names[row]);
+      description_bytes += static_cast<std::size_t>(descriptions[row]);
+    }
+  }
+  const std::size_t n = stored_ids.size();
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return stored_ids[a] < stored_ids[b]; });
+  std::vector<std::uint32_t> doc_of_row(n);
+  corpus.ids.resize(n);
+  for (std::uint32_t doc = 0; doc < n; ++doc) {
+    doc_of_row[order[doc]] = doc;
+    corpus.ids[doc] = stored_ids[order[doc]];
+  }
+  order = {};
+  corpus.names.assign(n, name_bytes);
+  corpus.descriptions.assign(n, description_bytes);
+  corpus.minutes.resize(n);
+  corpus.n_steps.resize(n);
+  corpus.calories.resize(n);
+  corpus.complexity.resize(n);
+  corpus.submitted.resize(n);
+  corpus.contributor_ids.resize(n);
+
+  auto recipes = connection.stream(
+      "SELECT id::BIGINT, name, description, minutes::BIGINT, n_steps::BIGINT, calories::DOUBLE, "
+      "complexity::DOUBLE, submitted::DATE, contributor_id::BIGINT FROM recipes");
+  const double nan = std::nan("");
+  std::size_t stored = 0;
+  while (auto chunk = recipes.next_chunk()) {
+    const auto ids = chunk->column<std::int64_t>(0);
+    const auto names = chunk->strings(1);
+    const auto descriptions = chunk->strings(2);
+    const auto minutes = chunk->column<std::int64_t>(3);
+    const auto steps = chunk->column<std::int64_t>(4);
+    const auto calories = chunk->column<double>(5);
+    const auto complexity = chunk->column<double>(6);
+    const auto submitted = chunk->column<std::int32_t>(7);
+    const auto contributors = chunk->column<std::int64_t>(8);
+    for (std::size_t row = 0; row < chunk->size(); ++row, ++stored) {
+      const std::int64_t id = ids.valid(row) ? ids[row] : std::numeric_limits<std::int64_t>::min();
+      // Both reads see the rows in the same stored order; should they not, the id's sorted place is found.
+      std::size_t doc = stored < n ? doc_of_row[stored] : n;
+      if (doc >= n || corpus.ids[doc] != id) {
+        const auto at = std::lower_bound(corpus.ids.begin(), corpus.ids.end(), id);
+        if (at == corpus.ids.end() || *at != id) throw DatabaseError("the recipes table changed while it was read");
+        doc = static_cast<std::size_t>(at - corpus.ids.begin());
+      }
+      corpus.names.set(doc, names.valid(row) ? names[row] : std::string_view());
+      corpus.descriptions.set(doc, descriptions.valid(row) ? descriptions[row] : std::string_view());
+      corpus.minutes[doc] = minutes.valid(row) ? minutes[row] : RecipeCorpus::kMissing;
+      corpus.n_steps[doc] = steps.valid(row) ? steps[row] : RecipeCorpus::kMissing;
+      corpus.calories[doc] = calories.valid(row) ? calories[row] : nan;
+      corpus.complexity[doc] = complexity.valid(row) ? complexity[row] : nan;
+      corpus.submitted[doc] = submitted.valid(row) ? submitted[row] : std::numeric_limits<std::int32_t>::min();
+      corpus.contributor_ids[doc] = contributors.valid(row) ? contributors[row] : RecipeCorpus::kMissing;
+    }
   }
 }
 
 }  // namespace
 
-RecipeCorpus load_recipe_corpus(db::Connection& connection) {
+RecipeCorpus load_recipe_corpus(const db::Database& database) {
   RecipeCorpus corpus;
-  auto recipes = connection.query(
-      "SELECT id, name, description, minutes, n_steps, calories, complexity, submitted, contributor_id FROM recipes "
-      "ORDER BY id");
-  const double nan = std::nan("");
-  while (auto chunk = recipes.next_chunk()) {
-    for (std::size_t row = 0; row < chunk->size(); ++row) {
-      corpus.ids.push_back(chunk->get_int64(0, row));
-      corpus.names.emplace_back(chunk->is_null(1, row) ? std::string_view() : chunk->get_string(1, row));
-      corpus.descriptions.emplace_back(chunk->is_null(2, row) ? std::string_view() : chunk->get_string(2, row));
-      corpus.minutes.push_back(chunk->is_null(3, row) ? RecipeCorpus::kMissing : chunk->get_int64(3, row));
-      corpus.n_steps.push_back(chunk->is_null(4, row) ? RecipeCorpus::kMissing : chunk->get_int64(4, row));
-      corpus.calories.push_back(chunk->is_null(5, row) ? nan : chunk->get_double(5, row));
-      corpus.complexity.push_back(chunk->is_null(6, row) ? nan : chunk->get_double(6, row));
-      corpus.submitted.push_back(chunk->is_null(7, row) ? std::numeric_limits<std::int32_t>::min()
-                                                        : static_cast<std::int32_t>(chunk->get_int64(7, row)));
-      corpus.contributor_ids.push_back(chunk->is_null(8, row) ? RecipeCorpus::kMissing : chunk->get_int64(8, row));
+  ItemRows ingredients;
+  ItemRows tags;
+  RatingRows ratings;
+  // The recipes on this thread, the rest on another with its own connection (DuckDB connections are not
+  // shared between threads); the rows of the other tables wait for the ids to become docs.
+  std::exception_ptr failure;
+  std::thread others([&] {
+    try {
+      auto connection = database.connect();
+      ingredients = read_items(connection, "recipe_ingredients", "ingredient");
+      tags = read_items(connection, "recipe_tags", "tag");
+      ratings = read_ratings(connection);
+    } catch (...) {
+      failure = std::current_exception();
     }
+  });
+  try {
+    auto connection = database.connect();
+    read_recipes(connection, corpus);
+  } catch (...) {
+    others.join();
+    throw;
   }
+  others.join();
+  if (failure) std::rethrow_exception(failure);
+
   const std::size_t n = corpus.size();
-  corpus.recipe_ingredients.resize(n);
-  corpus.recipe_tags.resize(n);
+  corpus.recipe_ingredients = item_lists(ingredients, corpus.ids);
+  corpus.ingredients = std::move(ingredients.vocabulary);
+  corpus.recipe_tags = item_lists(tags, corpus.ids);
+  corpus.tags = std::move(tags.vocabulary);
   corpus.rating_counts.assign(n, 0);
   corpus.rating_sums.assign(n, 0);
   corpus.interaction_counts.assign(n, 0);
-  load_items(connection, "recipe_ingredients", "ingredient", corpus.ids, corpus.ingredients, corpus.recipe_ingredients);
-  load_items(connection, "recipe_tags", "tag", corpus.ids, corpus.tags, corpus.recipe_tags);
-
-  auto ratings = connection.query(
-      "SELECT recipe_id, count(*) FILTER (WHERE is_clean), coalesce(sum(rating) FILTER (WHERE is_clean), 0)::BIGINT, "
-      "count(*) FROM interactions GROUP BY recipe_id");
-  while (auto chunk = ratings.next_chunk()) {
-    for (std::size_t row = 0; row < chunk->size(); ++row) {
-      if (chunk->is_null(0, row)) continue;
-      const auto found = doc_of(corpus.ids, chunk->get_int64(0, row));
-      if (found < 0) continue;
-      const auto doc = static_cast<std::size_t>(found);
-      corpus.rating_counts[doc] = static_cast<std::uint32_t>(chunk->get_int64(1, row));
-      corpus.rating_sums[doc] = static_cast<std::uint32_t>(chunk->get_int64(2, row));
-      corpus.interaction_counts[doc] = static_cast<std::uint32_t>(chunk->get_int64(3, row));
-    }
+  DocFinder find(corpus.ids);
+  for (std::size_t k = 0; k < ratings.recipe_ids.size(); ++k) {
+    const auto found = find(ratings.recipe_ids[k]);
+    if (found < 0) continue;
+    const auto doc = static_cast<std::size_t>(found);
+    corpus.rating_counts[doc] = ratings.clean_counts[k];
+    corpus.rating_sums[doc] = ratings.clean_sums[k];
+    corpus.interaction_counts[doc] = ratings.all_counts[k];
   }
   return corpus;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "data/duckdb.hpp"
+#include "data/flat_storage.hpp"
 
 namespace mtm::data {
 
@@ -23,18 +24,18 @@ struct RecipeCorpus {
 
   // One entry per recipe, position = "doc" number, ordered by id.
   std::vector<std::int64_t> ids;
-  std::vector<std::string> names;
-  /// Only read while the index is built; cleared afterwards to save memory.
-  std::vector<std::string> descriptions;
+  PackedStrings names;
+  /// Only read while the index is built; released afterwards to save memory.
+  PackedStrings descriptions;
   std::vector<std::int64_t> minutes;    // kMissing when NULL
   std::vector<std::int64_t> n_steps;    // kMissing when NULL
   std::vector<double> calories;         // NaN when NULL
   std::vector<double> complexity;       // NaN when NULL
   std::vector<std::int32_t> submitted;  // days since 1970; INT32_MIN when NULL
   std::vector<std::int64_t> contributor_ids;
-  /// Sorted item numbers into ingredients.items / tags.items.
-  std::vector<std::vector<std::uint32_t>> recipe_ingredients;
-  std::vector<std::vector<std::uint32_t>> recipe_tags;
+  /// Per recipe, its sorted distinct item numbers into ingredients.items / tags.items.
+  FlatLists<std::uint32_t> recipe_ingredients;
+  FlatLists<std::uint32_t> recipe_tags;
   /// Clean ratings (1-5 with a date): how many and their sum; all interactions (reviews included).
   std::vector<std::uint32_t> rating_counts;
   std::vector<std::uint32_t> rating_sums;
@@ -47,7 +48,8 @@ struct RecipeCorpus {
 };
 
 /// Read every recipe, its normalised ingredients and tags (recipe_ingredients, recipe_tags) and its
-/// rating counts from an ingested database.
-RecipeCorpus load_recipe_corpus(db::Connection& connection);
+/// rating counts from an ingested database. Two connections read at once: the recipes on one, the item
+/// lists and ratings on the other.
+RecipeCorpus load_recipe_corpus(const db::Database& database);
 
 }  // namespace mtm::data

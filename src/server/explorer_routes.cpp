@@ -430,8 +430,7 @@ json param_doc(const ParamSpec& s, const std::string& name) {
 
 std::shared_ptr<const ex::ExplorerIndex> load_explorer_index(const db::Database& database) {
   const auto start = std::chrono::steady_clock::now();
-  auto connection = database.connect();
-  auto corpus = data::load_recipe_corpus(connection);
+  auto corpus = data::load_recipe_corpus(database);
   const auto loaded = std::chrono::steady_clock::now();
   auto index = std::make_shared<const ex::ExplorerIndex>(std::move(corpus));
   const auto built = std::chrono::steady_clock::now();

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
 
 #include "analysis/explorer/text.hpp"
 
@@ -13,35 +12,78 @@ namespace mtm::analysis::explorer {
 
 namespace {
 
-// Word -> provisional number while building; the dictionary is sorted at the end.
+// Word -> provisional number while building; the dictionary is sorted at the end. Open addressing
+// over the word numbers: one probe into a flat array for most words, no node per word.
 class TermTable {
  public:
+  TermTable() : slots_(kInitialSlots, kEmpty) {}
+
   std::uint32_t id(std::string_view word) {
-    // Looked up by view: most words are already known, and then no string is built.
-    if (auto it = ids_.find(word); it != ids_.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(words_.size());
-    ids_.emplace(std::string(word), id);
+    const std::uint64_t hash = hash_of(word);
+    std::size_t slot = hash & (slots_.size() - 1);
+    for (; slots_[slot] != kEmpty; slot = (slot + 1) & (slots_.size() - 1)) {
+      const auto known = slots_[slot];
+      if (hashes_[known] == hash && words_[known] == word) return known;
+    }
+    const auto added = static_cast<std::uint32_t>(words_.size());
     words_.emplace_back(word);
-    return id;
+    hashes_.push_back(hash);
+    slots_[slot] = added;
+    // At most half full, so probe runs stay short.
+    if (2 * words_.size() > slots_.size()) grow();
+    return added;
   }
   std::vector<std::string>& words() { return words_; }
+  [[nodiscard]] std::size_t size() const noexcept { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  static constexpr std::size_t kInitialSlots = 1 << 12;
+
+  // FNV-1a: words are short, so a byte loop beats the setup of a block hash.
+  static std::uint64_t hash_of(std::string_view word) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : word) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+    return hash;
+  }
+  void grow() {
+    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
+    for (std::uint32_t word = 0; word < words_.size(); ++word) {
+      std::size_t slot = hashes_[word] & (slots.size() - 1);
+      while (slots[slot] != kEmpty) slot = (slot + 1) & (slots.size() - 1);
+      slots[slot] = word;
+    }
+    slots_ = std::move(slots);
+  }
+
+  std::vector<std::uint32_t> slots_;
   std::vector<std::string> words_;
+  std::vector<std::uint64_t> hashes_;
 };
 
-std::vector<std::vector<std::uint32_t>> tokenize_items(const std::vector<std::string>& items, TermTable& table) {
-  std::vector<std::vector<std::uint32_t>> out;
-  out.reserve(items.size());
+data::FlatLists<std::uint32_t> tokenize_items(const std::vector<std::string>& items, TermTable& table) {
+  data::FlatLists<std::uint32_t> out;
+  out.starts.reserve(items.size() + 1);
   for (const auto& item : items) {
-    std::vector<std::uint32_t> ids;
-    for_each_word(item, [&](std::string_view word) { ids.push_back(table.id(word)); });
-    out.push_back(std::move(ids));
+    for_each_word(item, [&](std::string_view word) { out.values.push_back(table.id(word)); });
+    out.starts.push_back(static_cast<std::uint32_t>(out.values.size()));
+  }
+  return out;
+}
+
+// The docs holding each item, ascending: the transpose of the per-recipe item lists.
+data::FlatLists<std::uint32_t> docs_by_item(const data::FlatLists<std::uint32_t>& items_of_doc, std::size_t n_items) {
+  data::FlatLists<std::uint32_t> out;
+  out.starts.assign(n_items + 1, 0);
+  for (const auto item : items_of_doc.values) ++out.starts[item + 1];
+  for (std::size_t i = 0; i < n_items; ++i) out.starts[i + 1] += out.starts[i];
+  out.values.resize(items_of_doc.values.size());
+  std::vector<std::uint32_t> next(out.starts.begin(), out.starts.end() - 1);
+  for (std::uint32_t doc = 0; doc < items_of_doc.size(); ++doc) {
+    for (const auto item : items_of_doc[doc]) out.values[next[item]++] = doc;
   }
   return out;
 }
@@ -81,31 +123,35 @@ void ExplorerIndex::build_text_index() {
   const auto in_tag = static_cast<std::uint32_t>(Bm25::kTagWeight);
   // Each doc's (word, tf) pairs in doc order first, then turned into per-word postings by a counting
   // sort: two flat arrays instead of a growing vector per word (less memory, no reallocation copies).
-  std::vector<std::uint32_t> doc_terms;
-  std::vector<std::uint16_t> doc_tfs;
+  // Within a doc the words may come in any order: the counting sort visits the docs in order.
+  data::BigVector<std::uint32_t> doc_terms;
+  data::BigVector<std::uint16_t> doc_tfs;
   std::vector<std::size_t> doc_starts(size() + 1, 0);
   doc_lengths_.assign(size(), 0.0F);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> weights;
+  // This doc's term frequency of each word so far (0 = not seen), and the words it has seen.
+  std::vector<std::uint32_t> tf_of(table.size(), 0);
+  std::vector<std::uint32_t> seen;
+  const auto add = [&](std::uint32_t term, std::uint32_t weight) {
+    if (term >= tf_of.size()) tf_of.resize(std::max<std::size_t>(term + 1, 2 * tf_of.size()), 0);
+    if (tf_of[term] == 0) seen.push_back(term);
+    tf_of[term] += weight;
+  };
   double total_length = 0;
   for (std::uint32_t doc = 0; doc < size(); ++doc) {
-    weights.clear();
-    const auto add_text = [&](const std::string& text, std::uint32_t weight) {
-      for_each_word(text, [&](std::string_view word) { weights.emplace_back(table.id(word), weight); });
-    };
-    add_text(corpus_.names[doc], in_name);
-    add_text(corpus_.descriptions[doc], in_description);
+    seen.clear();
+    for_each_word(corpus_.names[doc], [&](std::string_view word) { add(table.id(word), in_name); });
+    for_each_word(corpus_.descriptions[doc], [&](std::string_view word) { add(table.id(word), in_description); });
     for (const auto item : corpus_.recipe_ingredients[doc]) {
-      for (const auto term : ingredient_words[item]) weights.emplace_back(term, in_ingredient);
+      for (const auto term : ingredient_words[item]) add(term, in_ingredient);
     }
     for (const auto item : corpus_.recipe_tags[doc]) {
-      for (const auto term : tag_words[item]) weights.emplace_back(term, in_tag);
+      for (const auto term : tag_words[item]) add(term, in_tag);
     }
-    std::sort(weights.begin(), weights.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::uint64_t length = 0;
-    for (std::size_t i = 0; i < weights.size();) {
-      const std::uint32_t term = weights[i].first;
-      std::uint32_t tf = 0;
-      for (; i < weights.size() && weights[i].first == term; ++i) tf += weights[i].second;
+    // cppcheck-suppress knownEmptyContainer ; filled by add() through the tokenizer callbacks above
+    for (const auto term : seen) {
+      const std::uint32_t tf = tf_of[term];
+      tf_of[term] = 0;
       doc_terms.push_back(term);
       doc_tfs.push_back(
           static_cast<std::uint16_t>(std::min<std::uint32_t>(tf, std::numeric_limits<std::uint16_t>::max())));
@@ -149,20 +195,12 @@ void ExplorerIndex::build_text_index() {
     }
   }
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
-  corpus_.descriptions = {};
+  corpus_.descriptions.release();
 }
 
 void ExplorerIndex::build_item_lists() {
-  ingredient_docs_.assign(corpus_.ingredients.items.size(), {});
-  tag_docs_.assign(corpus_.tags.items.size(), {});
-  // Exact sizes up front: growth by doubling would leave up to half of each list unused.
-  for (std::size_t i = 0; i < ingredient_docs_.size(); ++i)
-    ingredient_docs_[i].reserve(corpus_.ingredients.recipe_counts[i]);
-  for (std::size_t i = 0; i < tag_docs_.size(); ++i) tag_docs_[i].reserve(corpus_.tags.recipe_counts[i]);
-  for (std::uint32_t doc = 0; doc < size(); ++doc) {
-    for (const auto item : corpus_.recipe_ingredients[doc]) ingredient_docs_[item].push_back(doc);
-    for (const auto item : corpus_.recipe_tags[doc]) tag_docs_[item].push_back(doc);
-  }
+  ingredient_docs_ = docs_by_item(corpus_.recipe_ingredients, corpus_.ingredients.items.size());
+  tag_docs_ = docs_by_item(corpus_.recipe_tags, corpus_.tags.items.size());
 }
 
 void ExplorerIndex::build_measures() {
@@ -179,7 +217,7 @@ void ExplorerIndex::build_measures() {
 }
 
 void ExplorerIndex::build_use_orders() {
-  const auto by_use = [](const std::vector<std::vector<std::uint32_t>>& lists) {
+  const auto by_use = [](const data::FlatLists<std::uint32_t>& lists) {
     std::vector<std::uint32_t> order(lists.size());
     std::iota(order.begin(), order.end(), 0U);
     std::stable_sort(order.begin(), order.end(),
@@ -196,9 +234,10 @@ void ExplorerIndex::build_similarity_weights() {
     if (df == 0 || static_cast<double>(df) > Similarity::kMaxShare * n) return 0.0;
     return field * std::log(n / static_cast<double>(df));
   };
-  for (const auto& docs : ingredient_docs_)
-    ingredient_weights_.push_back(weight(docs.size(), Similarity::kIngredientWeight));
-  for (const auto& docs : tag_docs_) tag_weights_.push_back(weight(docs.size(), Similarity::kTagWeight));
+  for (std::size_t i = 0; i < ingredient_docs_.size(); ++i)
+    ingredient_weights_.push_back(weight(ingredient_docs_[i].size(), Similarity::kIngredientWeight));
+  for (std::size_t i = 0; i < tag_docs_.size(); ++i)
+    tag_weights_.push_back(weight(tag_docs_[i].size(), Similarity::kTagWeight));
   similarity_norms_.assign(size(), 0.0);
   for (std::size_t doc = 0; doc < size(); ++doc) {
     double sum = 0;

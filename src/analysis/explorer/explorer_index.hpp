@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,10 +130,10 @@ class ExplorerIndex {
   [[nodiscard]] double average_length() const noexcept { return average_length_; }
 
   /// Docs (ascending) holding an ingredient / a tag, by item number in the corpus vocabularies.
-  [[nodiscard]] const std::vector<std::uint32_t>& ingredient_docs(std::uint32_t item) const {
+  [[nodiscard]] std::span<const std::uint32_t> ingredient_docs(std::uint32_t item) const {
     return ingredient_docs_[item];
   }
-  [[nodiscard]] const std::vector<std::uint32_t>& tag_docs(std::uint32_t item) const { return tag_docs_[item]; }
+  [[nodiscard]] std::span<const std::uint32_t> tag_docs(std::uint32_t item) const { return tag_docs_[item]; }
   /// Item number of an exact ingredient / tag, nullopt when absent.
   [[nodiscard]] std::optional<std::uint32_t> ingredient_of(std::string_view item) const;
   [[nodiscard]] std::optional<std::uint32_t> tag_of(std::string_view item) const;
@@ -162,13 +163,13 @@ class ExplorerIndex {
   // a posting instead of a vector per word (the field weights are whole numbers, so a term frequency
   // is a small integer; it saturates at 65535).
   std::vector<std::uint32_t> posting_starts_;
-  std::vector<std::uint32_t> posting_docs_;
-  std::vector<std::uint16_t> posting_tfs_;
+  data::BigVector<std::uint32_t> posting_docs_;
+  data::BigVector<std::uint16_t> posting_tfs_;
   std::vector<float> doc_lengths_;
   std::vector<double> length_norms_;
   double average_length_ = 0;
-  std::vector<std::vector<std::uint32_t>> ingredient_docs_;
-  std::vector<std::vector<std::uint32_t>> tag_docs_;
+  data::FlatLists<std::uint32_t> ingredient_docs_;
+  data::FlatLists<std::uint32_t> tag_docs_;
   std::vector<double> sorted_minutes_;
   std::vector<double> sorted_steps_;
   std::vector<double> sorted_complexity_;

@@ -296,12 +296,10 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
     bits.assign((n + 63) / 64, 0);
     for (const auto& r : ranked) bits[r.doc / 64] |= std::uint64_t{1} << (r.doc % 64);
     result.tag_facets = top_by_lists(
-        index.tags_by_use(), [&](std::uint32_t t) -> const std::vector<std::uint32_t>& { return index.tag_docs(t); },
-        corpus.tags.items, query.tags, bits);
+        index.tags_by_use(), [&](std::uint32_t t) { return index.tag_docs(t); }, corpus.tags.items, query.tags, bits);
     result.ingredient_facets = top_by_lists(
-        index.ingredients_by_use(),
-        [&](std::uint32_t i) -> const std::vector<std::uint32_t>& { return index.ingredient_docs(i); },
-        corpus.ingredients.items, {}, bits);
+        index.ingredients_by_use(), [&](std::uint32_t i) { return index.ingredient_docs(i); }, corpus.ingredients.items,
+        {}, bits);
   }
   const std::size_t end = std::min(ranked.size(), query.offset + query.limit);
   if (query.offset < end) {

@@ -9,10 +9,6 @@ namespace mtm::analysis::explorer {
 
 namespace {
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -24,20 +20,6 @@ bool same_word(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-void for_each_word(std::string_view text, const std::function<void(std::string_view)>& fn) {
-  std::string current;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_word_byte(c)) {
-      current += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : ch;
-    } else if (!current.empty()) {
-      fn(current);
-      current.clear();
-    }
-  }
-  if (!current.empty()) fn(current);
-}
 
 std::vector<std::string> tokenize(std::string_view text) {
   std::vector<std::string> words;

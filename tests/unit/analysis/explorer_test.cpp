@@ -3,6 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "analysis/explorer/explorer_index.hpp"
 #include "analysis/explorer/pantry.hpp"
@@ -22,8 +28,7 @@ class ExplorerTest : public ::testing::Test {
   static void SetUpTestSuite() {
     database_ = new db::Database(":memory:");
     test::create_explorer_db(*database_);
-    auto con = database_->connect();
-    index_ = new ExplorerIndex(data::load_recipe_corpus(con));
+    index_ = new ExplorerIndex(data::load_recipe_corpus(*database_));
   }
   static void TearDownTestSuite() {
     delete index_;
@@ -363,6 +368,59 @@ TEST_F(ExplorerTest, ContributorAndUserPages) {
   ASSERT_EQ(user["favourite_tags"].size(), 2u);  // tags of recipe 1 (rated 5)
   EXPECT_EQ(user["favourite_tags"][0]["tag"], "indian");
   EXPECT_THROW(user_page(con, *index_, 555), NotFoundError);
+}
+
+// Rows stored out of id order, an orphan and a repeated item row, NULL cells: the corpus still comes out by
+// id with sorted distinct items (the load reads tables in stored order and sorts on its side).
+TEST(RecipeCorpusLoad, SortsByIdDropsOrphansAndRepeatsKeepsNulls) {
+  db::Database database(":memory:");
+  auto con = database.connect();
+  con.execute(
+      "CREATE TABLE recipes (id BIGINT, name VARCHAR, description VARCHAR, minutes BIGINT, n_steps INTEGER, "
+      "calories DOUBLE, complexity DOUBLE, submitted DATE, contributor_id BIGINT)");
+  con.execute(
+      "INSERT INTO recipes VALUES (30, 'Third', NULL, 15, 2, NULL, 1.5, '2001-01-02', 7), "
+      "(10, 'A name longer than twelve bytes', 'desc', NULL, 4, 100.5, NULL, NULL, NULL), "
+      "(20, NULL, 'other', 60, NULL, 20, 2.5, '1970-01-11', 8)");
+  con.execute("CREATE TABLE recipe_ingredients (recipe_id BIGINT, ingredient VARCHAR)");
+  con.execute(
+      "INSERT INTO recipe_ingredients VALUES (20, 'b'), (10, 'c'), (30, 'a'), (10, 'a'), (99, 'z'), (10, 'c'), "
+      "(NULL, 'a'), (20, NULL)");
+  con.execute("CREATE TABLE recipe_tags (recipe_id BIGINT, tag VARCHAR)");
+  con.execute("INSERT INTO recipe_tags VALUES (30, 'easy'), (10, 'easy'), (30, 'quick')");
+  con.execute("CREATE TABLE interactions (recipe_id BIGINT, rating INTEGER, is_clean BOOLEAN)");
+  con.execute(
+      "INSERT INTO interactions VALUES (10, 5, true), (30, 4, true), (10, 0, false), (77, 5, true), (10, 3, true)");
+  const auto corpus = data::load_recipe_corpus(database);
+  const auto list = [](std::span<const std::uint32_t> items) {
+    return std::vector<std::uint32_t>(items.begin(), items.end());
+  };
+  ASSERT_EQ(corpus.ids, (std::vector<std::int64_t>{10, 20, 30}));
+  EXPECT_EQ(corpus.names[0], "A name longer than twelve bytes");
+  EXPECT_EQ(corpus.names[1], "");
+  EXPECT_EQ(corpus.names[2], "Third");
+  EXPECT_EQ(corpus.descriptions[0], "desc");
+  EXPECT_EQ(corpus.descriptions[2], "");
+  EXPECT_EQ(corpus.minutes, (std::vector<std::int64_t>{data::RecipeCorpus::kMissing, 60, 15}));
+  EXPECT_EQ(corpus.n_steps, (std::vector<std::int64_t>{4, data::RecipeCorpus::kMissing, 2}));
+  EXPECT_DOUBLE_EQ(corpus.calories[0], 100.5);
+  EXPECT_TRUE(std::isnan(corpus.calories[2]));
+  EXPECT_TRUE(std::isnan(corpus.complexity[0]));
+  EXPECT_DOUBLE_EQ(corpus.complexity[1], 2.5);
+  EXPECT_EQ(corpus.submitted, (std::vector<std::int32_t>{std::numeric_limits<std::int32_t>::min(), 10, 11324}));
+  EXPECT_EQ(corpus.contributor_ids, (std::vector<std::int64_t>{data::RecipeCorpus::kMissing, 8, 7}));
+  EXPECT_EQ(corpus.ingredients.items, (std::vector<std::string>{"a", "b", "c", "z"}));
+  EXPECT_EQ(corpus.ingredients.recipe_counts, (std::vector<std::uint32_t>{3, 1, 2, 1}));
+  EXPECT_EQ(list(corpus.recipe_ingredients[0]), (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_EQ(list(corpus.recipe_ingredients[1]), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(list(corpus.recipe_ingredients[2]), (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(corpus.tags.items, (std::vector<std::string>{"easy", "quick"}));
+  EXPECT_EQ(list(corpus.recipe_tags[0]), (std::vector<std::uint32_t>{0}));
+  EXPECT_TRUE(corpus.recipe_tags[1].empty());
+  EXPECT_EQ(list(corpus.recipe_tags[2]), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(corpus.rating_counts, (std::vector<std::uint32_t>{2, 0, 1}));
+  EXPECT_EQ(corpus.rating_sums, (std::vector<std::uint32_t>{8, 0, 4}));
+  EXPECT_EQ(corpus.interaction_counts, (std::vector<std::uint32_t>{3, 0, 1}));
 }
 
 }  // namespace

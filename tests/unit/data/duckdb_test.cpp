@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/errors.hpp"
+#include "data/flat_storage.hpp"
+#include "data/huge_page_allocator.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::db {
@@ -218,6 +221,46 @@ TEST(DuckDb, ChunkAccessorsConvertAndRejectWrongTypes) {
   EXPECT_FALSE(result.next_chunk().has_value());
 }
 
+TEST(DuckDb, ColumnViewsReadWholeColumnsAndRejectOtherTypes) {
+  Database database("");
+  auto con = database.connect();
+  // 3000 rows span two chunks (2048 rows each); every third row NULL, strings on both sides of the 12-byte
+  // inline limit.
+  auto result = con.stream(
+      "SELECT i::BIGINT AS big, CASE WHEN i % 3 = 0 THEN NULL ELSE i::INTEGER END AS small, i / 4 AS d, "
+      "DATE '1970-01-01' + i::INTEGER AS day, repeat('ab', i % 10) AS s FROM range(3000) t(i)");
+  std::size_t row_at = 0;
+  std::size_t chunks = 0;
+  while (auto chunk = result.next_chunk()) {
+    ++chunks;
+    const auto big = chunk->column<std::int64_t>(0);
+    const auto small = chunk->column<std::int32_t>(1);
+    const auto d = chunk->column<double>(2);
+    const auto day = chunk->column<std::int32_t>(3);
+    const auto s = chunk->strings(4);
+    for (std::size_t row = 0; row < chunk->size(); ++row, ++row_at) {
+      const auto i = static_cast<std::int64_t>(row_at);
+      ASSERT_TRUE(big.valid(row));
+      EXPECT_EQ(big[row], i);
+      EXPECT_EQ(small.valid(row), i % 3 != 0);
+      if (small.valid(row)) {
+        EXPECT_EQ(small[row], i);
+      }
+      EXPECT_DOUBLE_EQ(d[row], static_cast<double>(i) / 4.0);
+      EXPECT_EQ(day[row], i);
+      std::string expected;
+      for (std::int64_t k = 0; k < i % 10; ++k) expected += "ab";
+      EXPECT_EQ(s[row], expected);
+    }
+    EXPECT_THROW((void)chunk->column<std::int32_t>(0), DatabaseError);
+    EXPECT_THROW((void)chunk->column<double>(1), DatabaseError);
+    EXPECT_THROW((void)chunk->strings(0), DatabaseError);
+  }
+  EXPECT_EQ(row_at, 3000U);
+  EXPECT_EQ(chunks, 2U);
+  EXPECT_THROW(con.stream("SELECT * FROM no_such_table"), DatabaseError);
+}
+
 TEST(DuckDb, ScalarNeedsExactlyOneValue) {
   Database database("");
   auto con = database.connect();
@@ -300,3 +343,52 @@ TEST(Dates, ParseAndFormatRoundTripAndRejectInvalid) {
 
 }  // namespace
 }  // namespace mtm::db
+
+namespace mtm::data {
+namespace {
+
+TEST(FlatStorage, FlatListsSliceTheValuesByStarts) {
+  FlatLists<std::uint32_t> lists;
+  EXPECT_EQ(lists.size(), 0U);
+  lists.starts = {0, 2, 2, 5};
+  lists.values = {7, 9, 1, 2, 3};
+  ASSERT_EQ(lists.size(), 3U);
+  EXPECT_EQ(std::vector<std::uint32_t>(lists[0].begin(), lists[0].end()), (std::vector<std::uint32_t>{7, 9}));
+  EXPECT_TRUE(lists[1].empty());
+  EXPECT_EQ(std::vector<std::uint32_t>(lists[2].begin(), lists[2].end()), (std::vector<std::uint32_t>{1, 2, 3}));
+}
+
+TEST(FlatStorage, PackedStringsKeepEachStringWrittenInAnyOrder) {
+  PackedStrings strings;
+  strings.assign(3, 10);
+  strings.set(2, std::string(5000, 'x'));  // more than the room announced: the buffer grows
+  strings.set(0, "first");
+  ASSERT_EQ(strings.size(), 3U);
+  EXPECT_EQ(strings[0], "first");
+  EXPECT_EQ(strings[1], "");
+  EXPECT_EQ(strings[2], std::string(5000, 'x'));
+  strings.push_back("last");
+  EXPECT_EQ(strings.size(), 4U);
+  EXPECT_EQ(strings[3], "last");
+  EXPECT_EQ(strings[0], "first");
+  strings.release();
+  EXPECT_EQ(strings.size(), 0U);
+}
+
+TEST(FlatStorage, BigVectorMapsLargeBlocksZeroedAndAligned) {
+  // Above the threshold the block is mapped on its own: zeroed by the system, on a 2 MiB boundary.
+  const std::size_t n = huge_pages::kMinBytes / sizeof(std::uint32_t) + 1;
+  BigVector<std::uint32_t> big(n);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(big.data()) % (std::size_t{2} << 20), 0U);
+  EXPECT_EQ(big.front(), 0U);
+  EXPECT_EQ(big.back(), 0U);
+  big.back() = 42;
+  big.push_back(43);  // grows: a new block, the old one unmapped
+  EXPECT_EQ(big[n - 1], 42U);
+  EXPECT_EQ(big[n], 43U);
+  BigVector<std::uint32_t> small(10, 5);
+  EXPECT_EQ(small[9], 5U);
+}
+
+}  // namespace
+}  // namespace mtm::data
