@@ -1,10 +1,13 @@
 #include "analysis/explorer/explorer_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <numeric>
+#include <thread>
 
 #include "analysis/explorer/text.hpp"
 
@@ -95,6 +98,72 @@ std::optional<std::uint32_t> find_sorted(const std::vector<std::string>& sorted,
   return static_cast<std::uint32_t>(it - sorted.begin());
 }
 
+// The (word, tf) pairs of a range of docs, with words numbered by the part's own term table, so two
+// parts can be tokenized at once; their tables are merged afterwards.
+struct TextPart {
+  TermTable table;
+  data::BigVector<std::uint32_t> doc_terms;
+  data::BigVector<std::uint16_t> doc_tfs;
+  std::vector<std::size_t> doc_starts{0};  // relative to the part's first doc
+  std::uint64_t total_length = 0;
+};
+
+void tokenize_docs(const data::RecipeCorpus& corpus, std::uint32_t begin, std::uint32_t end, TextPart& part,
+                   std::vector<float>& doc_lengths) {
+  auto& table = part.table;
+  const auto ingredient_words = tokenize_items(corpus.ingredients.items, table);
+  const auto tag_words = tokenize_items(corpus.tags.items, table);
+  // The field weights are whole numbers, so term frequencies are integers (stored in 16 bits).
+  const auto in_name = static_cast<std::uint32_t>(Bm25::kNameWeight);
+  const auto in_description = static_cast<std::uint32_t>(Bm25::kDescriptionWeight);
+  const auto in_ingredient = static_cast<std::uint32_t>(Bm25::kIngredientWeight);
+  const auto in_tag = static_cast<std::uint32_t>(Bm25::kTagWeight);
+  // This doc's term frequency of each word so far (0 = not seen), and the words it has seen; the words
+  // may come in any order within a doc, since the postings are placed by visiting the docs in order.
+  std::vector<std::uint32_t> tf_of(table.size(), 0);
+  std::vector<std::uint32_t> seen;
+  const auto add = [&](std::uint32_t term, std::uint32_t weight) {
+    if (term >= tf_of.size()) tf_of.resize(std::max<std::size_t>(term + 1, 2 * tf_of.size()), 0);
+    if (tf_of[term] == 0) seen.push_back(term);
+    tf_of[term] += weight;
+  };
+  part.doc_starts.reserve(end - begin + 1);
+  // Room for every word occurrence (a word is at least one byte and a separator): the arrays never grow,
+  // and the unused tail of a mapped block is never touched, so it costs address space only.
+  std::size_t bound = 0;
+  for (std::uint32_t doc = begin; doc < end; ++doc) {
+    bound += (corpus.names[doc].size() + corpus.descriptions[doc].size()) / 2 + 2;
+    for (const auto item : corpus.recipe_ingredients[doc]) bound += ingredient_words[item].size();
+    for (const auto item : corpus.recipe_tags[doc]) bound += tag_words[item].size();
+  }
+  part.doc_terms.reserve(bound);
+  part.doc_tfs.reserve(bound);
+  for (std::uint32_t doc = begin; doc < end; ++doc) {
+    seen.clear();
+    for_each_word(corpus.names[doc], [&](std::string_view word) { add(table.id(word), in_name); });
+    for_each_word(corpus.descriptions[doc], [&](std::string_view word) { add(table.id(word), in_description); });
+    for (const auto item : corpus.recipe_ingredients[doc]) {
+      for (const auto term : ingredient_words[item]) add(term, in_ingredient);
+    }
+    for (const auto item : corpus.recipe_tags[doc]) {
+      for (const auto term : tag_words[item]) add(term, in_tag);
+    }
+    std::uint64_t length = 0;
+    // cppcheck-suppress knownEmptyContainer ; filled by add() through the tokenizer callbacks above
+    for (const auto term : seen) {
+      const std::uint32_t tf = tf_of[term];
+      tf_of[term] = 0;
+      part.doc_terms.push_back(term);
+      part.doc_tfs.push_back(
+          static_cast<std::uint16_t>(std::min<std::uint32_t>(tf, std::numeric_limits<std::uint16_t>::max())));
+      length += tf;
+    }
+    part.doc_starts.push_back(part.doc_terms.size());
+    doc_lengths[doc] = static_cast<float>(length);
+    part.total_length += length;
+  }
+}
+
 }  // namespace
 
 ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus) : corpus_(std::move(corpus)) {
@@ -113,54 +182,32 @@ ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus) : corpus_(std::move(corp
 }
 
 void ExplorerIndex::build_text_index() {
-  TermTable table;
-  const auto ingredient_words = tokenize_items(corpus_.ingredients.items, table);
-  const auto tag_words = tokenize_items(corpus_.tags.items, table);
-  // The field weights are whole numbers, so term frequencies are integers (stored in 16 bits).
-  const auto in_name = static_cast<std::uint32_t>(Bm25::kNameWeight);
-  const auto in_description = static_cast<std::uint32_t>(Bm25::kDescriptionWeight);
-  const auto in_ingredient = static_cast<std::uint32_t>(Bm25::kIngredientWeight);
-  const auto in_tag = static_cast<std::uint32_t>(Bm25::kTagWeight);
-  // Each doc's (word, tf) pairs in doc order first, then turned into per-word postings by a counting
-  // sort: two flat arrays instead of a growing vector per word (less memory, no reallocation copies).
-  // Within a doc the words may come in any order: the counting sort visits the docs in order.
-  data::BigVector<std::uint32_t> doc_terms;
-  data::BigVector<std::uint16_t> doc_tfs;
-  std::vector<std::size_t> doc_starts(size() + 1, 0);
+  // Two halves of the docs tokenized on two threads, each with its own term table; the second table's
+  // words are then numbered in the first one, and the merged dictionary sorted as before.
   doc_lengths_.assign(size(), 0.0F);
-  // This doc's term frequency of each word so far (0 = not seen), and the words it has seen.
-  std::vector<std::uint32_t> tf_of(table.size(), 0);
-  std::vector<std::uint32_t> seen;
-  const auto add = [&](std::uint32_t term, std::uint32_t weight) {
-    if (term >= tf_of.size()) tf_of.resize(std::max<std::size_t>(term + 1, 2 * tf_of.size()), 0);
-    if (tf_of[term] == 0) seen.push_back(term);
-    tf_of[term] += weight;
-  };
-  double total_length = 0;
-  for (std::uint32_t doc = 0; doc < size(); ++doc) {
-    seen.clear();
-    for_each_word(corpus_.names[doc], [&](std::string_view word) { add(table.id(word), in_name); });
-    for_each_word(corpus_.descriptions[doc], [&](std::string_view word) { add(table.id(word), in_description); });
-    for (const auto item : corpus_.recipe_ingredients[doc]) {
-      for (const auto term : ingredient_words[item]) add(term, in_ingredient);
+  const auto middle = static_cast<std::uint32_t>(size() / 2);
+  std::array<TextPart, 2> parts;
+  std::exception_ptr failure;
+  std::thread second([&] {
+    try {
+      tokenize_docs(corpus_, middle, static_cast<std::uint32_t>(size()), parts[1], doc_lengths_);
+    } catch (...) {
+      failure = std::current_exception();
     }
-    for (const auto item : corpus_.recipe_tags[doc]) {
-      for (const auto term : tag_words[item]) add(term, in_tag);
-    }
-    std::uint64_t length = 0;
-    // cppcheck-suppress knownEmptyContainer ; filled by add() through the tokenizer callbacks above
-    for (const auto term : seen) {
-      const std::uint32_t tf = tf_of[term];
-      tf_of[term] = 0;
-      doc_terms.push_back(term);
-      doc_tfs.push_back(
-          static_cast<std::uint16_t>(std::min<std::uint32_t>(tf, std::numeric_limits<std::uint16_t>::max())));
-      length += tf;
-    }
-    doc_starts[doc + 1] = doc_terms.size();
-    doc_lengths_[doc] = static_cast<float>(length);
-    total_length += static_cast<double>(length);
+  });
+  try {
+    tokenize_docs(corpus_, 0, middle, parts[0], doc_lengths_);
+  } catch (...) {
+    second.join();
+    throw;
   }
+  second.join();
+  if (failure) std::rethrow_exception(failure);
+  auto& table = parts[0].table;
+  std::vector<std::uint32_t> second_to_first(parts[1].table.size());
+  for (std::uint32_t t = 0; t < second_to_first.size(); ++t) second_to_first[t] = table.id(parts[1].table.words()[t]);
+  for (auto& term : parts[1].doc_terms) term = second_to_first[term];
+  const auto total_length = static_cast<double>(parts[0].total_length + parts[1].total_length);
   average_length_ = size() == 0 ? 0.0 : total_length / static_cast<double>(size());
   length_norms_.resize(size());
   for (std::size_t doc = 0; doc < size(); ++doc) {
@@ -179,19 +226,24 @@ void ExplorerIndex::build_text_index() {
     terms_.push_back(std::move(words[order[i]]));
   }
   posting_starts_.assign(terms_.size() + 1, 0);
-  for (auto& term : doc_terms) {
-    term = renumbered[term];
-    ++posting_starts_[term + 1];
+  for (auto& part : parts) {
+    for (auto& term : part.doc_terms) {
+      term = renumbered[term];
+      ++posting_starts_[term + 1];
+    }
   }
   std::partial_sum(posting_starts_.begin(), posting_starts_.end(), posting_starts_.begin());
-  posting_docs_.resize(doc_terms.size());
-  posting_tfs_.resize(doc_terms.size());
+  posting_docs_.resize(posting_starts_.back());
+  posting_tfs_.resize(posting_starts_.back());
   std::vector<std::uint32_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
-  for (std::uint32_t doc = 0; doc < size(); ++doc) {
-    for (std::size_t k = doc_starts[doc]; k < doc_starts[doc + 1]; ++k) {
-      const auto at = next[doc_terms[k]]++;
-      posting_docs_[at] = doc;
-      posting_tfs_[at] = doc_tfs[k];
+  std::uint32_t doc = 0;
+  for (const auto& part : parts) {
+    for (std::size_t d = 0; d + 1 < part.doc_starts.size(); ++d, ++doc) {
+      for (std::size_t k = part.doc_starts[d]; k < part.doc_starts[d + 1]; ++k) {
+        const auto at = next[part.doc_terms[k]]++;
+        posting_docs_[at] = doc;
+        posting_tfs_[at] = part.doc_tfs[k];
+      }
     }
   }
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
