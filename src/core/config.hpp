@@ -30,7 +30,7 @@ struct ConfigOrigin {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8501;
-  /// Worker threads; 0 = max(32, 4 x hardware threads).
+  /// Worker threads; 0 = max(64, 8 x hardware threads).
   std::size_t threads = 0;
   /// Largest request body accepted (413 above).
   std::size_t max_request_bytes = std::size_t{64} * 1024;

@@ -29,7 +29,7 @@ namespace mtm::server {
 struct ServerOptions {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
-  /// Worker threads (0 = max(32, 4 x hardware threads)).
+  /// Worker threads (0 = max(64, 8 x hardware threads)).
   std::size_t threads = 0;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -26,9 +27,10 @@ HttpServer::HttpServer(const ServerOptions& options)
     : context_(std::make_unique<ApiContext>(options)),
       // cpp-httplib gives each connection a worker for as long as it is kept alive: with 4 workers, a browser's 6
       // parallel connections left 2 of its requests waiting for an idle connection to time out (5 s stalls
-      // of the trends page in Chromium). Idle workers cost a little memory each.
+      // of the trends page in Chromium). A connection beyond the workers waits in the queue: 64 covers a dozen
+      // browsers or wrk -c64 (requests otherwise waited > 2 s). Idle workers cost a little memory each.
       threads_(options.threads != 0 ? options.threads
-                                    : std::max<std::size_t>(32, std::size_t{4} * std::thread::hardware_concurrency())) {
+                                    : std::max<std::size_t>(64, std::size_t{8} * std::thread::hardware_concurrency())) {
   // httplib owns and deletes the queue it gets from this factory.
   const std::size_t pool_size = threads_;
   server_.new_task_queue = [pool_size] { return new httplib::ThreadPool(pool_size); };
@@ -37,6 +39,14 @@ HttpServer::HttpServer(const ServerOptions& options)
   server_.set_tcp_nodelay(true);
   // A page's requests come within milliseconds of each other; an idle connection holds a worker no longer.
   server_.set_keep_alive_timeout(2);
+  // cpp-httplib closes a connection after 5 requests by default; busy clients then reconnect all the time, and
+  // Debian's build listens with a backlog of 5: under wrk -c64, dropped SYNs (retried after 1 s) made requests
+  // take 1-2 s and some time out.
+  server_.set_keep_alive_max_count(100);
+  server_.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   server_.set_read_timeout(10);
   server_.set_payload_max_length(options.max_request_bytes);
   server_.set_default_headers(security_headers());
@@ -90,12 +100,22 @@ int HttpServer::bind(const std::string& host, int port) {
   if (port == 0) {
     const int bound = server_.bind_to_any_port(host);
     if (bound <= 0) throw ConfigurationError(fmt::format("cannot listen on {}: no free port", host));
+    widen_backlog();
     return bound;
   }
   if (!server_.bind_to_port(host, port)) {
     throw ConfigurationError(fmt::format("cannot listen on {}:{} (address in use or not available)", host, port));
   }
+  widen_backlog();
   return port;
+}
+
+void HttpServer::widen_backlog() {
+  // Debian's cpp-httplib listens with a backlog of 5: a burst of new connections (wrk -c64, a proxy's pool, many
+  // browsers at once) overflowed it, the kernel dropped their SYNs and clients retried after 1-3 s (wrk timeouts).
+  // listen() again on the listening socket only changes its backlog.
+  if (listen_socket_ >= 0 && ::listen(listen_socket_, SOMAXCONN) != 0)
+    spdlog::warn("could not widen the listen backlog; bursts of connections may wait");
 }
 
 bool HttpServer::run() {

@@ -41,7 +41,11 @@ class HttpServer {
 
  private:
   std::unique_ptr<ApiContext> context_;
+  void widen_backlog();
+
   httplib::Server server_;
+  /// The socket cpp-httplib created last (the listening one after a successful bind), or -1.
+  int listen_socket_ = -1;
   std::size_t threads_;
   // Requests between the pre-routing handler and the logger, which runs once the response is written.
   std::atomic<int> in_flight_{0};

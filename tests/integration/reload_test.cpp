@@ -1,9 +1,13 @@
 // Reloading the dataset without a restart: the pieces it relies on (constant-time token check, bearer header,
 // dataset identity, the dataset slot, the cache clear), then POST /api/v1/admin/reload (token checks) and SIGHUP,
 // with requests in flight while the database file is replaced and swapped in.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -331,6 +335,32 @@ TEST(HttpServerWorkers, IdleKeepAliveConnectionsDoNotHoldBackANewRequest) {
   idle.clear();
   server.stop();
   thread.join();
+}
+
+// Connections the server has not accepted yet wait in the listen backlog; Debian's cpp-httplib makes it 5, and
+// the kernel drops the SYNs beyond it (the client retries after 1 s, then 3 s). Nothing accepts here (no run()),
+// so every connection that completes sits in the backlog.
+TEST(HttpServerWorkers, ListenBacklogHoldsABurstOfConnections) {
+  test::TempDir dir;
+  test::make_small_api_db(dir / "a.duckdb");
+  server::HttpServer server(server::ServerOptions{(dir / "a.duckdb").string(), 2, 1 << 20});
+  const int port = server.bind("127.0.0.1", 0);
+  std::vector<int> sockets;
+  int connected = 0;
+  for (int i = 0; i < 40; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockets.push_back(fd);
+    timeval timeout{0, 300000};
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) ++connected;
+  }
+  for (const int fd : sockets) ::close(fd);
+  EXPECT_EQ(connected, 40);
 }
 
 TEST(Dataset, MissingDatasetInfoIsADatabaseError) {
