@@ -164,9 +164,9 @@ const std::vector<KeySpec>& key_specs() {
                              Member<&Config::server, &ServerConfig::host>{}));
     specs.push_back(integer_key({"server.port", "MANGETAMAIN_PORT", "TCP port (0 = any free port, printed at start)"},
                                 Member<&Config::server, &ServerConfig::port>{}, 0, 65535));
-    specs.push_back(
-        integer_key({"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(64, 8 x hardware threads))"},
-                    Member<&Config::server, &ServerConfig::threads>{}, 0, 1024));
+    specs.push_back(integer_key(
+        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(64, 8 x hardware threads))"},
+        Member<&Config::server, &ServerConfig::threads>{}, 0, 1024));
     specs.push_back(bytes_key(
         {"server.max_request_bytes", "MANGETAMAIN_SERVER_MAX_REQUEST_BYTES", "Largest request body (413 above)"},
         Member<&Config::server, &ServerConfig::max_request_bytes>{}, 1024));
