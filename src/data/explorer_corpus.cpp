@@ -15,25 +15,77 @@ namespace mtm::data {
 
 namespace {
 
-// Maps recipe ids to doc numbers (positions in the sorted ids). The item and rating tables are read in
-// their stored order, which is by recipe in an ingested database, so the next id is almost always the
-// current doc or the one after: checked first, with a binary search for any other order.
-class DocFinder {
+// Maps recipe ids to doc numbers (positions in the sorted ids). Recipe ids are small numbers (< 600k
+// for 231k recipes): a dense array indexed by id answers each of the ~7 M item and interaction rows with
+// one load. Ids spread too far for that (never in an ingested Food.com database) fall back to bisection.
+class DocIndex {
  public:
-  explicit DocFinder(const std::vector<std::int64_t>& ids) : ids_(ids) {}
-  // -1 for an id that is not a recipe (an orphan row).
-  std::int64_t operator()(std::int64_t id) {
-    if (at_ < ids_.size() && ids_[at_] == id) return static_cast<std::int64_t>(at_);
-    if (at_ + 1 < ids_.size() && ids_[at_ + 1] == id) return static_cast<std::int64_t>(++at_);
+  static constexpr std::uint32_t kNoDoc = std::numeric_limits<std::uint32_t>::max();
+
+  explicit DocIndex(const std::vector<std::int64_t>& ids) : ids_(ids) {
+    if (ids.empty() || ids.front() < 0) return;
+    // At most 16 slots a recipe: 4 bytes each, so never more than 64 bytes of memory a recipe.
+    const auto span = static_cast<std::uint64_t>(ids.back()) + 1;
+    if (span > 16 * static_cast<std::uint64_t>(ids.size()) + 4096) return;
+    dense_.assign(span, kNoDoc);
+    // The first doc of a repeated id, as bisection would find it.
+    for (auto doc = static_cast<std::uint32_t>(ids.size()); doc-- > 0;)
+      dense_[static_cast<std::size_t>(ids[doc])] = doc;
+  }
+  /// kNoDoc for an id that is not a recipe (an orphan row).
+  [[nodiscard]] std::uint32_t operator()(std::int64_t id) const {
+    if (!dense_.empty()) {
+      return id >= 0 && static_cast<std::uint64_t>(id) < dense_.size() ? dense_[static_cast<std::size_t>(id)] : kNoDoc;
+    }
     const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
-    if (it == ids_.end() || *it != id) return -1;
-    at_ = static_cast<std::size_t>(it - ids_.begin());
-    return static_cast<std::int64_t>(at_);
+    if (it == ids_.end() || *it != id) return kNoDoc;
+    return static_cast<std::uint32_t>(it - ids_.begin());
   }
 
  private:
   const std::vector<std::int64_t>& ids_;
-  std::size_t at_ = 0;
+  BigVector<std::uint32_t> dense_;
+};
+
+// Distinct strings numbered in the order first seen. Open addressing over the numbers: one probe into
+// a flat array for most rows, no node per string (the item tables hold millions of rows, ~15k distinct).
+class StringNumbers {
+ public:
+  StringNumbers() : slots_(kInitialSlots, kEmpty) {}
+
+  std::uint32_t id(std::string_view text) {
+    const std::size_t hash = std::hash<std::string_view>{}(text);
+    std::size_t slot = hash & (slots_.size() - 1);
+    for (; slots_[slot] != kEmpty; slot = (slot + 1) & (slots_.size() - 1)) {
+      const auto known = slots_[slot];
+      if (hashes_[known] == hash && strings_[known] == text) return known;
+    }
+    const auto added = static_cast<std::uint32_t>(strings_.size());
+    strings_.emplace_back(text);
+    hashes_.push_back(hash);
+    slots_[slot] = added;
+    if (2 * strings_.size() > slots_.size()) grow();
+    return added;
+  }
+  std::vector<std::string>& strings() { return strings_; }
+
+ private:
+  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  static constexpr std::size_t kInitialSlots = 1 << 10;
+
+  void grow() {
+    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
+    for (std::uint32_t known = 0; known < strings_.size(); ++known) {
+      std::size_t slot = hashes_[known] & (slots.size() - 1);
+      while (slots[slot] != kEmpty) slot = (slot + 1) & (slots.size() - 1);
+      slots[slot] = known;
+    }
+    slots_ = std::move(slots);
+  }
+
+  std::vector<std::uint32_t> slots_;
+  std::vector<std::string> strings_;
+  std::vector<std::size_t> hashes_;
 };
 
 // (recipe id, item number) rows of one item table, before the recipe ids are known as docs.
@@ -45,52 +97,55 @@ struct ItemRows {
 
 ItemRows read_items(db::Connection& connection, const std::string& table, const std::string& column) {
   // table and column are fixed identifiers chosen by this file, never user input. The tables hold one row
-  // per recipe and distinct item (docs/data-model.md); items are numbered by a join against the small
-  // numbered vocabulary inside DuckDB, recipe ids are turned into docs once the recipes are read.
+  // per recipe and distinct item (docs/data-model.md). A plain scan, the items numbered here: a join
+  // against a numbered vocabulary inside DuckDB took twice the time of the scan.
   ItemRows rows;
-  auto vocab = connection.stream(fmt::format(
-      "SELECT {1}, count(*)::BIGINT FROM {0} WHERE {1} IS NOT NULL GROUP BY {1} ORDER BY {1}", table, column));
-  while (auto chunk = vocab.next_chunk()) {
-    const auto items = chunk->strings(0);
-    const auto counts = chunk->column<std::int64_t>(1);
-    for (std::size_t row = 0; row < chunk->size(); ++row) {
-      rows.vocabulary.items.emplace_back(items[row]);
-      rows.vocabulary.recipe_counts.push_back(static_cast<std::uint32_t>(counts[row]));
-    }
-  }
-  std::size_t total = 0;
-  for (const auto count : rows.vocabulary.recipe_counts) total += count;
-  rows.recipe_ids.reserve(total);
-  rows.items.reserve(total);
-  auto pairs = connection.stream(
-      fmt::format("SELECT t.recipe_id::BIGINT, v.item FROM {0} t JOIN (SELECT {1}, (row_number() OVER (ORDER BY {1}) "
-                  "- 1)::INTEGER AS item FROM (SELECT DISTINCT {1} FROM {0} WHERE {1} IS NOT NULL)) v ON t.{1} = v.{1} "
-                  "WHERE t.recipe_id IS NOT NULL",
-                  table, column));
-  while (auto chunk = pairs.next_chunk()) {
+  StringNumbers numbers;
+  std::vector<std::uint32_t> counts;
+  auto scan = connection.stream(fmt::format("SELECT recipe_id::BIGINT, {1} FROM {0}", table, column));
+  while (auto chunk = scan.next_chunk()) {
     const auto ids = chunk->column<std::int64_t>(0);
-    const auto items = chunk->column<std::int32_t>(1);
+    const auto items = chunk->strings(1);
     for (std::size_t row = 0; row < chunk->size(); ++row) {
+      if (!items.valid(row)) continue;
+      const auto item = numbers.id(items[row]);
+      if (item == counts.size()) counts.push_back(0);
+      // Every row with an item counts, as a GROUP BY of the table would (orphan rows included).
+      ++counts[item];
+      if (!ids.valid(row)) continue;
       rows.recipe_ids.push_back(ids[row]);
-      rows.items.push_back(static_cast<std::uint32_t>(items[row]));
+      rows.items.push_back(item);
     }
   }
+  // Items numbered in sorted order, so that a vocabulary can be searched by bisection.
+  auto& strings = numbers.strings();
+  std::vector<std::uint32_t> order(strings.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return strings[a] < strings[b]; });
+  std::vector<std::uint32_t> renumbered(strings.size());
+  rows.vocabulary.items.reserve(strings.size());
+  rows.vocabulary.recipe_counts.reserve(strings.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    renumbered[order[i]] = i;
+    rows.vocabulary.items.push_back(std::move(strings[order[i]]));
+    rows.vocabulary.recipe_counts.push_back(counts[order[i]]);
+  }
+  for (auto& item : rows.items) item = renumbered[item];
   return rows;
 }
 
 // Per-doc sorted distinct item lists from the rows, by two counting sorts: rows grouped by item, then
 // items appended to their docs in item order, so each doc's list comes out sorted without a sort.
-FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64_t>& ids) {
+FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64_t>& ids, const DocIndex& find) {
   const std::size_t n_items = rows.vocabulary.items.size();
-  DocFinder find(ids);
   std::vector<std::uint32_t> item_starts(n_items + 1, 0);
   // The doc of each row, or kNoDoc for an orphan row.
-  constexpr std::uint32_t kNoDoc = std::numeric_limits<std::uint32_t>::max();
+  constexpr std::uint32_t kNoDoc = DocIndex::kNoDoc;
   BigVector<std::uint32_t> docs(rows.items.size());
   for (std::size_t k = 0; k < rows.items.size(); ++k) {
     const auto doc = find(rows.recipe_ids[k]);
-    docs[k] = doc < 0 ? kNoDoc : static_cast<std::uint32_t>(doc);
-    if (doc >= 0) ++item_starts[rows.items[k] + 1];
+    docs[k] = doc;
+    if (doc != kNoDoc) ++item_starts[rows.items[k] + 1];
   }
   rows.recipe_ids = {};
   for (std::size_t i = 0; i < n_items; ++i) item_starts[i + 1] += item_starts[i];
@@ -134,28 +189,26 @@ FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64
   return lists;
 }
 
+// The interactions one row each (1.1 M at full scale), summed per recipe once the docs are known: a
+// GROUP BY inside DuckDB took longer than the scan and this sum together.
 struct RatingRows {
-  std::vector<std::int64_t> recipe_ids;
-  std::vector<std::uint32_t> clean_counts;
-  std::vector<std::uint32_t> clean_sums;
-  std::vector<std::uint32_t> all_counts;
+  BigVector<std::int64_t> recipe_ids;
+  // The rating when the interaction is a clean rating (1-5 with a date), kNotClean otherwise.
+  BigVector<std::int32_t> clean_ratings;
 };
+constexpr std::int32_t kNotClean = std::numeric_limits<std::int32_t>::min();
 
 RatingRows read_ratings(db::Connection& connection) {
   RatingRows rows;
   auto ratings = connection.stream(
-      "SELECT recipe_id::BIGINT, count(*) FILTER (WHERE is_clean)::BIGINT, coalesce(sum(rating) FILTER (WHERE "
-      "is_clean), 0)::BIGINT, count(*)::BIGINT FROM interactions WHERE recipe_id IS NOT NULL GROUP BY recipe_id");
+      "SELECT recipe_id::BIGINT, (CASE WHEN is_clean THEN coalesce(rating, 0) END)::INTEGER FROM "
+      "interactions WHERE recipe_id IS NOT NULL");
   while (auto chunk = ratings.next_chunk()) {
     const auto ids = chunk->column<std::int64_t>(0);
-    const auto clean = chunk->column<std::int64_t>(1);
-    const auto sums = chunk->column<std::int64_t>(2);
-    const auto all = chunk->column<std::int64_t>(3);
+    const auto clean = chunk->column<std::int32_t>(1);
     for (std::size_t row = 0; row < chunk->size(); ++row) {
       rows.recipe_ids.push_back(ids[row]);
-      rows.clean_counts.push_back(static_cast<std::uint32_t>(clean[row]));
-      rows.clean_sums.push_back(static_cast<std::uint32_t>(sums[row]));
-      rows.all_counts.push_back(static_cast<std::uint32_t>(all[row]));
+      rows.clean_ratings.push_back(clean.valid(row) ? clean[row] : kNotClean);
     }
   }
   return rows;
@@ -269,21 +322,22 @@ RecipeCorpus load_recipe_corpus(const db::Database& database) {
   if (failure) std::rethrow_exception(failure);
 
   const std::size_t n = corpus.size();
-  corpus.recipe_ingredients = item_lists(ingredients, corpus.ids);
+  const DocIndex docs(corpus.ids);
+  corpus.recipe_ingredients = item_lists(ingredients, corpus.ids, docs);
   corpus.ingredients = std::move(ingredients.vocabulary);
-  corpus.recipe_tags = item_lists(tags, corpus.ids);
+  corpus.recipe_tags = item_lists(tags, corpus.ids, docs);
   corpus.tags = std::move(tags.vocabulary);
   corpus.rating_counts.assign(n, 0);
   corpus.rating_sums.assign(n, 0);
   corpus.interaction_counts.assign(n, 0);
-  DocFinder find(corpus.ids);
   for (std::size_t k = 0; k < ratings.recipe_ids.size(); ++k) {
-    const auto found = find(ratings.recipe_ids[k]);
-    if (found < 0) continue;
-    const auto doc = static_cast<std::size_t>(found);
-    corpus.rating_counts[doc] = ratings.clean_counts[k];
-    corpus.rating_sums[doc] = ratings.clean_sums[k];
-    corpus.interaction_counts[doc] = ratings.all_counts[k];
+    const auto doc = docs(ratings.recipe_ids[k]);
+    if (doc == DocIndex::kNoDoc) continue;
+    ++corpus.interaction_counts[doc];
+    const auto rating = ratings.clean_ratings[k];
+    if (rating == kNotClean) continue;
+    ++corpus.rating_counts[doc];
+    corpus.rating_sums[doc] += static_cast<std::uint32_t>(rating);
   }
   return corpus;
 }
