@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -298,23 +299,34 @@ RecipeCorpus load_recipe_corpus(const db::Database& database) {
   ItemRows ingredients;
   ItemRows tags;
   RatingRows ratings;
-  // The recipes on this thread, the rest on another with its own connection (DuckDB connections are not
-  // shared between threads); the rows of the other tables wait for the ids to become docs.
+  // The recipes on this thread while another, with its own connection (DuckDB connections are not shared
+  // between threads), reads the other tables; whichever thread is free first takes the next of those, so
+  // neither waits long for the other. The rows of the other tables wait for the ids to become docs.
+  std::atomic<int> next_table{0};
+  const auto read_others = [&](db::Connection& connection) {
+    for (int table = next_table++; table < 3; table = next_table++) {
+      if (table == 0) ingredients = read_items(connection, "recipe_ingredients", "ingredient");
+      if (table == 1) tags = read_items(connection, "recipe_tags", "tag");
+      if (table == 2) ratings = read_ratings(connection);
+    }
+  };
   std::exception_ptr failure;
   std::thread others([&] {
     try {
       auto connection = database.connect();
-      ingredients = read_items(connection, "recipe_ingredients", "ingredient");
-      tags = read_items(connection, "recipe_tags", "tag");
-      ratings = read_ratings(connection);
+      read_others(connection);
     } catch (...) {
+      // The load fails anyway: the other thread stops after its current table.
+      next_table = 3;
       failure = std::current_exception();
     }
   });
   try {
     auto connection = database.connect();
     read_recipes(connection, corpus);
+    read_others(connection);
   } catch (...) {
+    next_table = 3;
     others.join();
     throw;
   }
