@@ -142,11 +142,11 @@ test('a filter changes the data and the URL; reload restores it; back/forward sw
 
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('year_from')
-    && document.querySelector('#page').dataset.ready === 'true' && document.querySelector('input[name="year_from"]'));
+    && document.querySelector('#page').dataset.ready === 'true' && document.querySelector('#page').dataset.chartsPending === undefined && document.querySelector('input[name="year_from"]'));
   assert.deepEqual(await chartSeries(page, 'volume_by_year'), before, 'back restores the unfiltered view');
   await page.goForward();
   await page.waitForFunction((y) => new URL(location.href).searchParams.get('year_from') === y
-    && document.querySelector('#page').dataset.ready === 'true'
+    && document.querySelector('#page').dataset.ready === 'true' && document.querySelector('#page').dataset.chartsPending === undefined
     && document.querySelector('input[name="year_from"]')?.value === y, String(from));
   assert.deepEqual(await chartSeries(page, 'volume_by_year'), filtered, 'forward restores the filtered view');
   assert.deepEqual(problems, []);
@@ -185,7 +185,7 @@ async function serverSameWords(pageId) {
 async function checkLanguageSwitch(page, pageId) {
     const english = await labels(page);
     await page.click('#lang-switch button[data-lang="fr"]');
-    await page.waitForFunction(() => document.documentElement.lang === 'fr' && document.querySelector('#page').dataset.ready === 'true');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr' && document.querySelector('#page').dataset.ready === 'true' && document.querySelector('#page').dataset.chartsPending === undefined);
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'fr');
     const french = await labels(page);
     assert.equal(french.length, english.length, 'same labels in both languages');

@@ -77,9 +77,10 @@ export async function openPage(browser, viewport = { width: 1280, height: 800 })
   return { page, problems };
 }
 
-/** Wait until the page module has rendered (and every chart has been drawn). */
+/** Wait until the page module has rendered and every chart has been drawn (those below the first screen are
+ * drawn after the page is ready: data-charts-pending counts them down). */
 export async function waitReady(page, timeout = 30000) {
-  await page.waitForSelector('#page[data-ready="true"]', { timeout });
+  await page.waitForSelector('#page[data-ready="true"]:not([data-charts-pending])', { timeout });
 }
 
 /** Save a full-page screenshot under screenshotDir. */

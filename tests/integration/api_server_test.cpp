@@ -201,6 +201,12 @@ TEST_F(ApiTest, StaticAssetsHaveEtagCacheControlAndAnswer304) {
   EXPECT_EQ(plotly->status, 200);
   EXPECT_EQ(plotly->get_header_value("Cache-Control"), "public, max-age=86400");
   EXPECT_GT(plotly->body.size(), 1'000'000u);
+  auto cartesian = get("/assets/vendor/plotly-cartesian.min.js");
+  ASSERT_TRUE(cartesian);
+  EXPECT_EQ(cartesian->status, 200);
+  EXPECT_EQ(cartesian->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_GT(cartesian->body.size(), 1'000'000u);
+  EXPECT_LT(cartesian->body.size(), plotly->body.size() / 2);
   auto font = get("/assets/fonts/michroma-latin-400-normal.woff2", {{"Accept-Encoding", "gzip"}});
   ASSERT_TRUE(font);
   EXPECT_EQ(font->get_header_value("Content-Type"), "font/woff2");
@@ -216,7 +222,8 @@ TEST_F(ApiTest, IndexIsTheEmbeddedPage) {
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(res->body.find("Back to the Kitchen"), std::string::npos);
-  EXPECT_NE(res->body.find("/assets/vendor/plotly.min.js"), std::string::npos);
+  // The cartesian bundle's bytes are fetched from the start; the full one only for a radar (charts.js).
+  EXPECT_NE(res->body.find(R"(href="/assets/vendor/plotly-cartesian.min.js" as="script")"), std::string::npos);
 }
 
 TEST_F(ApiTest, HealthAndReadiness) {

@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, needsFullBundle, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -74,4 +74,16 @@ test('fittedHeight sizes heatmaps and horizontal bars from their rows', () => {
   assert.equal(fittedHeight({ traces: [{ type: 'scatter', x: [1], y: [1] }] }), null);
   assert.equal(fittedHeight({ traces: [{ type: 'heatmap', z: [[1]] }], layout: { height: 500 } }), null);
   assert.equal(fittedHeight({ traces: [] }), null);
+});
+
+test('needsFullBundle asks for the full Plotly only for trace types the cartesian bundle lacks', () => {
+  for (const type of ['bar', 'box', 'heatmap', 'pie', 'scatter', 'histogram', 'violin']) {
+    assert.equal(needsFullBundle({ traces: [{ type }] }), false, type);
+  }
+  // Plotly's default trace type is scatter.
+  assert.equal(needsFullBundle({ traces: [{ x: [1], y: [2] }] }), false);
+  assert.equal(needsFullBundle({ traces: [] }), false);
+  assert.equal(needsFullBundle({ traces: [{ type: 'bar' }, { type: 'scatterpolar' }] }), true);
+  assert.equal(needsFullBundle({ traces: [{ type: 'barpolar' }] }), true);
+  assert.equal(needsFullBundle({ traces: [{ type: 'choropleth' }] }), true);
 });

@@ -3,6 +3,7 @@
 // Page modules export {id, titleKey, filters, load(api, state), render(el, data, state, t, ctx)}.
 import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
+import { loadPlotly } from './lib/charts.js';
 import { createTranslator } from './lib/i18n.js';
 import { setContext, track } from './lib/telemetry.js';
 import { DETAIL_PAGES, PAGES, parseState, serializeState, withState } from './lib/url_state.js';
@@ -173,7 +174,8 @@ async function start() {
     const open = document.getElementById('sidebar').classList.toggle('open');
     toggle.setAttribute('aria-expanded', String(open));
   });
-  render();
+  // A first page without charts still gets Plotly, once idle, so that the next page does not wait for it.
+  render().finally(() => (globalThis.requestIdleCallback || setTimeout)(() => loadPlotly()));
 }
 
 start();

@@ -158,32 +158,155 @@ function singleBarLayout(chart, layout) {
   return layout;
 }
 
-let plotlyPromise = null;
+// Trace types of plotly.js-cartesian-dist-min (1.4 MB), which loadPlotly runs; a chart with any other type
+// (the radars' scatterpolar) needs the full bundle (4.9 MB), loaded only then. Compiling the full bundle
+// cost this machine's Chromium 1-1.5 s more on every first visit, for two charts of five pages.
+const CARTESIAN_TYPES = new Set(['bar', 'box', 'contour', 'heatmap', 'histogram', 'histogram2d', 'histogram2dcontour',
+  'image', 'pie', 'scatter', 'scatterternary', 'violin']);
+const FULL_BUNDLE_URL = '/assets/vendor/plotly.min.js';
 
-/** Plotly (3.5 MB) comes from an async script in index.html, so that the modules run and the page's data is
- * fetched while it downloads and compiles (a deferred script would hold every module back until then); a
- * chart waits for it here. */
-export function plotlyLoaded() {
-  if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
-  plotlyPromise ??= new Promise((resolve, reject) => {
-    const script = document.getElementById('plotly-script');
+/** True when a chart has a trace type the cartesian bundle lacks. */
+export function needsFullBundle(chart) {
+  return (chart.traces || []).some((trace) => !CARTESIAN_TYPES.has(trace.type ?? 'scatter'));
+}
+
+/** Resolves with the Plotly a script defines once it has run (each bundle sets the global as it runs). */
+function scriptPlotly(script) {
+  return new Promise((resolve, reject) => {
     script.addEventListener('load', () => resolve(globalThis.Plotly));
-    script.addEventListener('error', () => reject(new Error('Plotly could not be loaded')));
+    script.addEventListener('error', () => reject(new Error(`Plotly could not be loaded (${script.src})`)));
   });
-  return plotlyPromise;
+}
+
+let cartesianPlotly = null;
+let fullPlotly = null;
+const CARTESIAN_BUNDLE_URL = '/assets/vendor/plotly-cartesian.min.js';
+
+/** Start running the cartesian Plotly (index.html preloads its bytes). Running it takes the main thread for a
+ * second or more on a slow machine, so a page calls this once its data requests are on their way: the server
+ * answers them meanwhile, instead of the requests waiting for Plotly to finish. Idempotent. */
+export function loadPlotly() {
+  if (cartesianPlotly) return cartesianPlotly;
+  if (globalThis.Plotly && !fullPlotly) {
+    cartesianPlotly = Promise.resolve(globalThis.Plotly);
+    return cartesianPlotly;
+  }
+  let script = document.getElementById('plotly-script');
+  if (!script) {
+    script = document.createElement('script');
+    script.id = 'plotly-script';
+    script.src = CARTESIAN_BUNDLE_URL;
+    script.async = true;
+    document.head.appendChild(script);
+  }
+  cartesianPlotly = scriptPlotly(script);
+  return cartesianPlotly;
+}
+
+function fullLoaded() {
+  if (!fullPlotly) {
+    const script = document.createElement('script');
+    script.src = FULL_BUNDLE_URL;
+    script.async = true;
+    fullPlotly = scriptPlotly(script);
+    document.head.appendChild(script);
+  }
+  return fullPlotly;
+}
+
+/** The Plotly that can draw this chart: the full bundle once it has been needed, else the cartesian one. */
+export function plotlyFor(chart) {
+  return needsFullBundle(chart) || fullPlotly ? fullLoaded() : loadPlotly();
+}
+
+/** Give a plot element its final height before it is drawn, so that charts drawn later move nothing: the
+ * CSS card height is the default, a fitted height replaces it (and is undone on a redraw without one). */
+function sizePlot(el, chart) {
+  const height = fittedHeight(chart);
+  el.style.minHeight = height ? `${height}px` : '';
+  el.style.height = height ? `${height}px` : '';
+  return height;
 }
 
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export async function renderChart(el, chart) {
   const layout = singleBarLayout(chart, themedLayout(chart.layout));
-  const height = fittedHeight(chart);
-  // The CSS card height is the default; a fitted height replaces it (and is undone on a redraw without one).
+  const height = sizePlot(el, chart);
   if (height) layout.height = height;
-  el.style.minHeight = height ? `${height}px` : '';
-  el.style.height = height ? `${height}px` : '';
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
-  const Plotly = await plotlyLoaded();
+  const Plotly = await plotlyFor(chart);
   return Plotly.react(el, chart.traces || [], layout, config);
+}
+
+// Charts laid out but not drawn yet, by plot element: a download draws its chart first.
+const undrawn = new WeakMap();
+const IDLE = globalThis.requestIdleCallback
+  ? (callback) => globalThis.requestIdleCallback(callback, { timeout: 200 })
+  : (callback) => setTimeout(callback, 0);
+
+/** Draw a page's charts: those on the first screen at once (the promise resolves when they are drawn), the
+ * others when they come near the viewport or, one at a time, when the browser is idle. A page of twenty
+ * charts is then readable as soon as its first screen is, and scrolling stays smooth. While charts are
+ * left, the container carries data-charts-pending (their number); a newer call on it takes over. */
+export function drawCharts(container, plots) {
+  const run = Symbol('charts');
+  container.chartsRun = run;
+  const left = new Set(plots);
+  const current = () => container.chartsRun === run;
+  const mark = () => {
+    if (!current()) return;
+    if (left.size) container.dataset.chartsPending = String(left.size);
+    else delete container.dataset.chartsPending;
+  };
+  const drawing = new Map();
+  const draw = (item) => {
+    if (!drawing.has(item)) {
+      undrawn.delete(item.plot);
+      drawing.set(item, renderChart(item.plot, item.chart).finally(() => {
+        left.delete(item);
+        mark();
+      }));
+    }
+    return drawing.get(item);
+  };
+  for (const item of plots) {
+    sizePlot(item.plot, item.chart);
+    undrawn.set(item.plot, () => draw(item));
+  }
+  mark();
+  if (!plots.length) return Promise.resolve();
+  if (typeof IntersectionObserver !== 'function') return Promise.all(plots.map(draw));
+  const byElement = new Map(plots.map((item) => [item.plot, item]));
+  return new Promise((resolve, reject) => {
+    let firstScreen = true;
+    const drawRest = () => {
+      if (!current()) return observer.disconnect();
+      const next = plots.find((item) => !drawing.has(item));
+      if (!next) return observer.disconnect();
+      draw(next).then(() => IDLE(drawRest), () => IDLE(drawRest));
+    };
+    const observer = new IntersectionObserver((entries) => {
+      const near = entries.filter((e) => e.isIntersecting && e.target.isConnected).map((e) => byElement.get(e.target));
+      for (const item of near) observer.unobserve(item.plot);
+      const batch = Promise.all(near.map(draw));
+      if (!firstScreen) {
+        batch.catch((error) => console.warn('chart not drawn', error));
+        return;
+      }
+      firstScreen = false;
+      batch.then(() => {
+        resolve();
+        IDLE(drawRest);
+      }, reject);
+    }, { rootMargin: '200px 0px' });
+    for (const item of plots) observer.observe(item.plot);
+  });
+}
+
+/** Draw a chart now if it is still waiting for its turn (before a PNG download, say). */
+export function drawNow(plot) {
+  const pending = undrawn.get(plot);
+  return pending ? pending() : Promise.resolve();
 }
 
 /** Save text as a file through a temporary object URL. */
@@ -200,7 +323,8 @@ export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
 }
 
 /** PNG of a drawn chart (the theme paints an opaque dark background). */
-export function downloadPng(el, name) {
+export async function downloadPng(el, name) {
   track('download', { format: 'png', file: name });
+  await drawNow(el);
   return globalThis.Plotly.downloadImage(el, { format: 'png', filename: name, width: 1200, height: 700 });
 }

@@ -3,7 +3,7 @@
 // analyses' filter specs. A page needs no code of its own: makeAnalysisPage('trends').
 import { h } from '../lib/dom.js';
 import { pick, formatNumber, formatP } from '../lib/i18n.js';
-import { fileName, renderChart } from '../lib/charts.js';
+import { drawCharts, fileName, loadPlotly } from '../lib/charts.js';
 import { chartHead } from '../lib/chart_head.js';
 import { filtersFor } from '../lib/url_state.js';
 
@@ -194,7 +194,7 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
       const mine = pageAnalyses(list, id, extra);
       const accepted = (a) => (a.filters || []).map((f) => f.name);
       // One failing analysis shows its own error; the rest of the page still renders.
-      const entries = await Promise.all(mine.map(async (analysis) => {
+      const requests = Promise.all(mine.map(async (analysis) => {
         try {
           return { analysis, result: await api.analysis(analysis.id, filtersFor(state.filters, accepted(analysis)), state.lang) };
         } catch (error) {
@@ -202,6 +202,8 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
           return { analysis, error };
         }
       }));
+      loadPlotly();
+      const entries = await requests;
       return { filters: pageFilters(list, id, extra), entries };
     },
     render(el, data, state, t, ctx) {
@@ -219,7 +221,7 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
       if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
       const plots = [];
       for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots, ctx));
-      return Promise.all(plots.map(({ plot, chart }) => renderChart(plot, chart)));
+      return drawCharts(el, plots);
     },
   };
 }
