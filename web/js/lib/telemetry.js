@@ -54,9 +54,9 @@ export function buildEvent(type, params = {}, where = context, id = clientId()) 
 }
 
 /** Report one action; fire and forget (sendBeacon survives a page unload, fetch keepalive otherwise). */
-export function track(type, params = {}) {
+export function track(type, params = {}, where = context) {
   try {
-    const body = JSON.stringify(buildEvent(type, params));
+    const body = JSON.stringify(buildEvent(type, params, where));
     const beacon = globalThis.navigator && globalThis.navigator.sendBeacon;
     if (beacon && globalThis.navigator.sendBeacon('/api/v1/events', new Blob([body], { type: 'application/json' }))) return;
     globalThis.fetch('/api/v1/events', {
