@@ -225,27 +225,46 @@ void ExplorerIndex::build_text_index() {
     renumbered[order[i]] = i;
     terms_.push_back(std::move(words[order[i]]));
   }
-  posting_starts_.assign(terms_.size() + 1, 0);
   for (auto& part : parts) {
-    for (auto& term : part.doc_terms) {
-      term = renumbered[term];
-      ++posting_starts_[term + 1];
-    }
+    for (auto& term : part.doc_terms) term = renumbered[term];
   }
-  std::partial_sum(posting_starts_.begin(), posting_starts_.end(), posting_starts_.begin());
-  posting_docs_.resize(posting_starts_.back());
-  posting_tfs_.resize(posting_starts_.back());
-  std::vector<std::uint32_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
-  std::uint32_t doc = 0;
-  for (const auto& part : parts) {
-    for (std::size_t d = 0; d + 1 < part.doc_starts.size(); ++d, ++doc) {
-      for (std::size_t k = part.doc_starts[d]; k < part.doc_starts[d + 1]; ++k) {
-        const auto at = next[part.doc_terms[k]]++;
-        posting_docs_[at] = doc;
-        posting_tfs_[at] = part.doc_tfs[k];
+  // Two passes over the docs in order: the bytes each word's postings take (their gaps depend on the
+  // previous doc of the same word), then the postings written at their places.
+  const auto varint_size = [](std::uint32_t value) {
+    std::uint64_t size = 1;
+    for (; value >= 0x80U; value >>= 7) ++size;
+    return size;
+  };
+  const auto for_each_posting = [&](auto&& fn) {
+    std::uint32_t doc = 0;
+    for (const auto& part : parts) {
+      for (std::size_t d = 0; d + 1 < part.doc_starts.size(); ++d, ++doc) {
+        for (std::size_t k = part.doc_starts[d]; k < part.doc_starts[d + 1]; ++k)
+          fn(part.doc_terms[k], doc, part.doc_tfs[k]);
       }
     }
-  }
+  };
+  posting_starts_.assign(terms_.size() + 1, 0);
+  posting_counts_.assign(terms_.size(), 0);
+  std::vector<std::uint32_t> last_doc(terms_.size(), 0);
+  for_each_posting([&](std::uint32_t term, std::uint32_t doc, std::uint16_t tf) {
+    posting_starts_[term + 1] += varint_size(doc - last_doc[term]) + varint_size(tf);
+    last_doc[term] = doc;
+    ++posting_counts_[term];
+  });
+  std::partial_sum(posting_starts_.begin(), posting_starts_.end(), posting_starts_.begin());
+  posting_bytes_.resize(posting_starts_.back());
+  std::vector<std::uint64_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
+  std::fill(last_doc.begin(), last_doc.end(), 0);
+  const auto put = [&](std::uint64_t& at, std::uint32_t value) {
+    for (; value >= 0x80U; value >>= 7) posting_bytes_[at++] = static_cast<std::uint8_t>(value | 0x80U);
+    posting_bytes_[at++] = static_cast<std::uint8_t>(value);
+  };
+  for_each_posting([&](std::uint32_t term, std::uint32_t doc, std::uint16_t tf) {
+    put(next[term], doc - last_doc[term]);
+    put(next[term], tf);
+    last_doc[term] = doc;
+  });
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
   corpus_.descriptions.release();
 }

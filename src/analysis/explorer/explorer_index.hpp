@@ -45,38 +45,54 @@ struct Posting {
   float tf;  ///< field-weighted term frequency
 };
 
-/// One word's postings, a slice of the index's flat arrays (CSR): docs ascending, their term
-/// frequencies alongside. Iterating yields Posting values.
+/// One word's postings, a slice of the index's posting bytes: for each doc holding the word, in
+/// ascending order, its distance from the previous one (from 0 for the first) then its term frequency,
+/// both as LEB128 varints (7 bits a byte, high bit set on every byte but the last). Most gaps and term
+/// frequencies are below 128, so a posting takes ~2 bytes instead of 6. Iterating yields Posting values.
 class PostingList {
  public:
   class Iterator {
    public:
     using value_type = Posting;
     using difference_type = std::ptrdiff_t;
-    Iterator(const std::uint32_t* doc, const std::uint16_t* tf) : doc_(doc), tf_(tf) {}
-    Posting operator*() const { return {*doc_, static_cast<float>(*tf_)}; }
+    Iterator(const std::uint8_t* at, const std::uint8_t* end) : at_(at), next_(at), end_(end) { decode(0); }
+    Posting operator*() const { return current_; }
     Iterator& operator++() {
-      ++doc_;
-      ++tf_;
+      at_ = next_;
+      decode(current_.doc);
       return *this;
     }
-    bool operator==(const Iterator& other) const { return doc_ == other.doc_; }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
 
    private:
-    const std::uint32_t* doc_;
-    const std::uint16_t* tf_;
+    static std::uint32_t varint(const std::uint8_t*& p) {
+      std::uint32_t value = *p & 0x7FU;
+      for (unsigned shift = 7; (*p++ & 0x80U) != 0; shift += 7)
+        value |= static_cast<std::uint32_t>(*p & 0x7FU) << shift;
+      return value;
+    }
+    void decode(std::uint32_t previous) {
+      if (at_ == end_) return;
+      current_.doc = previous + varint(next_);
+      current_.tf = static_cast<float>(varint(next_));
+    }
+
+    const std::uint8_t* at_;
+    const std::uint8_t* next_;
+    const std::uint8_t* end_;
+    Posting current_{0, 0.0F};
   };
 
-  PostingList(const std::uint32_t* docs, const std::uint16_t* tfs, std::size_t size)
-      : docs_(docs), tfs_(tfs), size_(size) {}
+  PostingList(const std::uint8_t* bytes, const std::uint8_t* end, std::size_t size)
+      : bytes_(bytes), end_(end), size_(size) {}
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] Iterator begin() const { return {docs_, tfs_}; }
-  [[nodiscard]] Iterator end() const { return {docs_ + size_, tfs_ + size_}; }
+  [[nodiscard]] Iterator begin() const { return {bytes_, end_}; }
+  [[nodiscard]] Iterator end() const { return {end_, end_}; }
 
  private:
-  const std::uint32_t* docs_;
-  const std::uint16_t* tfs_;
+  const std::uint8_t* bytes_;
+  const std::uint8_t* end_;
   std::size_t size_;
 };
 
@@ -112,13 +128,11 @@ class ExplorerIndex {
   /// Number of a word in terms(), nullopt when absent.
   [[nodiscard]] std::optional<std::uint32_t> term_of(std::string_view word) const;
   [[nodiscard]] PostingList postings(std::uint32_t term) const {
-    const auto start = posting_starts_[term];
-    return {posting_docs_.data() + start, posting_tfs_.data() + start, posting_starts_[term + 1] - start};
+    return {posting_bytes_.data() + posting_starts_[term], posting_bytes_.data() + posting_starts_[term + 1],
+            posting_counts_[term]};
   }
   /// Number of recipes holding a word (its document frequency).
-  [[nodiscard]] std::size_t document_frequency(std::uint32_t term) const {
-    return posting_starts_[term + 1] - posting_starts_[term];
-  }
+  [[nodiscard]] std::size_t document_frequency(std::uint32_t term) const { return posting_counts_[term]; }
   /// BM25 inverse document frequency: ln(1 + (N - df + 0.5) / (df + 0.5)).
   [[nodiscard]] double idf(std::uint32_t term) const;
   /// BM25 weight of one posting.
@@ -159,12 +173,12 @@ class ExplorerIndex {
 
   data::RecipeCorpus corpus_;
   std::vector<std::string> terms_;
-  // Postings of term t are [posting_starts_[t], posting_starts_[t + 1]) of the two flat arrays: 6 bytes
-  // a posting instead of a vector per word (the field weights are whole numbers, so a term frequency
-  // is a small integer; it saturates at 65535).
-  std::vector<std::uint32_t> posting_starts_;
-  data::BigVector<std::uint32_t> posting_docs_;
-  data::BigVector<std::uint16_t> posting_tfs_;
+  // Postings of term t are bytes [posting_starts_[t], posting_starts_[t + 1]) of one flat array (see
+  // PostingList), posting_counts_[t] of them. The field weights are whole numbers, so a term frequency is
+  // a small integer, kept exact (it saturates at 65535).
+  std::vector<std::uint64_t> posting_starts_;
+  std::vector<std::uint32_t> posting_counts_;
+  data::BigVector<std::uint8_t> posting_bytes_;
   std::vector<float> doc_lengths_;
   std::vector<double> length_norms_;
   double average_length_ = 0;
