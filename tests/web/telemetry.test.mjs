@@ -1,7 +1,7 @@
 // Tests of the usage-event helpers (web/js/lib/telemetry.js): ids, parameter cleaning, event shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildEvent, cleanParams, clientId, randomId, setContext } from '../../web/js/lib/telemetry.js';
+import { buildEvent, cleanParams, clientId, createBudget, randomId, setContext } from '../../web/js/lib/telemetry.js';
 
 function memoryStorage(initial = {}) {
   const data = { ...initial };
@@ -40,4 +40,17 @@ test('buildEvent carries type, context, id and cleaned params', () => {
     { type: 'filter_change', page: 'trends', lang: 'fr', client_id: 'abcdef0123456789', params: { year_to: '2010' } });
   assert.deepEqual(buildEvent('download', {}, { page: 'weekend', lang: 'en' }, 'abcdef0123456789'),
     { type: 'download', page: 'weekend', lang: 'en', client_id: 'abcdef0123456789', params: {} });
+});
+
+test('the event budget allows a burst, then the sustained rate, and refills over time', () => {
+  let now = 0;
+  const budget = createBudget({ burst: 3, perMinute: 60 }, () => now);
+  assert.deepEqual([budget.take(), budget.take(), budget.take(), budget.take()], [true, true, true, false]);
+  now += 500;  // half a token
+  assert.equal(budget.take(), false);
+  now += 500;
+  assert.equal(budget.take(), true);
+  assert.equal(budget.take(), false);
+  now += 60000;  // refills to the burst, not beyond
+  assert.deepEqual([budget.take(), budget.take(), budget.take(), budget.take()], [true, true, true, false]);
 });

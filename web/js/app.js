@@ -149,6 +149,8 @@ async function render() {
 }
 
 async function start() {
+  // The shell's and the analysis pages' first requests go out with the dictionaries' instead of after them.
+  for (const early of [api.meta(state.lang), api.analyses(state.lang)]) early.catch(() => {});
   try {
     dicts = await loadDictionaries();
   } catch (error) {

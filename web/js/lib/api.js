@@ -21,10 +21,19 @@ export function apiUrl(path, params = {}, lang = 'en') {
 }
 
 export function createApi(fetchImpl = (...args) => fetch(...args)) {
+  // Remembered answers, as promises: a call made while the same request is in flight shares it.
   const memo = new Map();
-  async function get(path, params, lang, { remember = false } = {}) {
+  function get(path, params, lang, { remember = false } = {}) {
     const url = apiUrl(path, params, lang);
-    if (remember && memo.has(url)) return memo.get(url);
+    if (!remember) return request(url);
+    if (!memo.has(url)) {
+      const answer = request(url);
+      memo.set(url, answer);
+      answer.catch(() => { if (memo.get(url) === answer) memo.delete(url); });
+    }
+    return memo.get(url);
+  }
+  async function request(url) {
     let response;
     try {
       response = await fetchImpl(url, { headers: { Accept: 'application/json' } });
@@ -38,7 +47,6 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
       body = null;
     }
     if (!response.ok) throw new ApiError(response.status, body);
-    if (remember) memo.set(url, body);
     return body;
   }
   return {

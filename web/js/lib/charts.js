@@ -182,9 +182,9 @@ let cartesianPlotly = null;
 let fullPlotly = null;
 const CARTESIAN_BUNDLE_URL = '/assets/vendor/plotly-cartesian.min.js';
 
-/** Start running the cartesian Plotly (index.html preloads its bytes). Running it takes the main thread for a
- * second or more on a slow machine, so a page calls this once its data requests are on their way: the server
- * answers them meanwhile, instead of the requests waiting for Plotly to finish. Idempotent. */
+/** Run the cartesian Plotly (index.html preloads its bytes). Running it holds the main thread for a second
+ * or more on a slow machine, so it starts only when a chart is drawn: the page's data and text come first,
+ * and a first screen without charts does not wait for it. Idempotent. */
 export function loadPlotly() {
   if (cartesianPlotly) return cartesianPlotly;
   if (globalThis.Plotly && !fullPlotly) {
@@ -238,6 +238,8 @@ export async function renderChart(el, chart) {
   return Plotly.react(el, chart.traces || [], layout, config);
 }
 
+// Charts are drawn once within this distance of the viewport, so that scrolling finds them drawn.
+const MARGIN_PX = 200;
 // Charts laid out but not drawn yet, by plot element: a download draws its chart first.
 const undrawn = new WeakMap();
 const IDLE = globalThis.requestIdleCallback
@@ -286,19 +288,28 @@ export function drawCharts(container, plots) {
       draw(next).then(() => IDLE(drawRest), () => IDLE(drawRest));
     };
     const observer = new IntersectionObserver((entries) => {
-      const near = entries.filter((e) => e.isIntersecting && e.target.isConnected).map((e) => byElement.get(e.target));
-      for (const item of near) observer.unobserve(item.plot);
-      const batch = Promise.all(near.map(draw));
+      const near = entries.filter((e) => e.isIntersecting && e.target.isConnected);
+      for (const entry of near) observer.unobserve(entry.target);
       if (!firstScreen) {
-        batch.catch((error) => console.warn('chart not drawn', error));
+        Promise.all(near.map((e) => draw(byElement.get(e.target)))).catch((error) => console.warn('chart not drawn', error));
         return;
       }
       firstScreen = false;
+      // The page is ready with what is on screen; charts within the margin below follow straight after.
+      const onScreen = (e) => {
+        const top = e.rootBounds ? e.rootBounds.top + MARGIN_PX : 0;
+        const bottom = e.rootBounds ? e.rootBounds.bottom - MARGIN_PX : innerHeight;
+        return e.boundingClientRect.top < bottom && e.boundingClientRect.bottom > top;
+      };
+      const items = (list) => list.map((e) => byElement.get(e.target));
+      const batch = Promise.all(items(near.filter(onScreen)).map(draw));
+      const margin = items(near.filter((e) => !onScreen(e)));
+      batch.then(() => Promise.all(margin.map(draw))).catch((error) => console.warn('chart not drawn', error));
       batch.then(() => {
         resolve();
         IDLE(drawRest);
       }, reject);
-    }, { rootMargin: '200px 0px' });
+    }, { rootMargin: `${MARGIN_PX}px 0px` });
     for (const item of plots) observer.observe(item.plot);
   });
 }

@@ -8,6 +8,28 @@ const MAX_VALUE = 200;
 
 let context = { page: 'overview', lang: 'en' };
 
+/** A token bucket: take() is true while fewer than `burst` events went out at once and the sustained rate
+ * stays under perMinute. */
+export function createBudget({ burst, perMinute }, now = () => Date.now()) {
+  let tokens = burst;
+  let last = now();
+  return {
+    take() {
+      const t = now();
+      tokens = Math.min(burst, tokens + ((t - last) * perMinute) / 60000);
+      last = t;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+// The server accepts 30 events at once and 60 a minute per client by default (events.burst,
+// events.rate_per_minute). Staying under that here, a reader who downloads every chart of a page never
+// gets a refused request (an error in the console); the events past the budget are not sent.
+const budget = createBudget({ burst: 20, perMinute: 50 });
+
 /** 32 hex digits from crypto.getRandomValues (randomUUID needs a secure context; plain http has none). */
 export function randomId(random = globalThis.crypto) {
   const bytes = new Uint8Array(16);
@@ -55,6 +77,7 @@ export function buildEvent(type, params = {}, where = context, id = clientId()) 
 
 /** Report one action; fire and forget (sendBeacon survives a page unload, fetch keepalive otherwise). */
 export function track(type, params = {}, where = context) {
+  if (!budget.take()) return;
   try {
     const body = JSON.stringify(buildEvent(type, params, where));
     const beacon = globalThis.navigator && globalThis.navigator.sendBeacon;

@@ -3,7 +3,7 @@
 // analyses' filter specs. A page needs no code of its own: makeAnalysisPage('trends').
 import { h } from '../lib/dom.js';
 import { pick, formatNumber, formatP } from '../lib/i18n.js';
-import { drawCharts, fileName, loadPlotly } from '../lib/charts.js';
+import { drawCharts, fileName } from '../lib/charts.js';
 import { chartHead } from '../lib/chart_head.js';
 import { filtersFor } from '../lib/url_state.js';
 
@@ -194,7 +194,7 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
       const mine = pageAnalyses(list, id, extra);
       const accepted = (a) => (a.filters || []).map((f) => f.name);
       // One failing analysis shows its own error; the rest of the page still renders.
-      const requests = Promise.all(mine.map(async (analysis) => {
+      const entries = await Promise.all(mine.map(async (analysis) => {
         try {
           return { analysis, result: await api.analysis(analysis.id, filtersFor(state.filters, accepted(analysis)), state.lang) };
         } catch (error) {
@@ -202,8 +202,6 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
           return { analysis, error };
         }
       }));
-      loadPlotly();
-      const entries = await requests;
       return { filters: pageFilters(list, id, extra), entries };
     },
     render(el, data, state, t, ctx) {

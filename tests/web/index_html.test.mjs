@@ -1,0 +1,47 @@
+// index.html preloads every module of app.js's static import graph (so the browser fetches them at once
+// instead of one level of the graph per round trip), and nothing that is not a module of it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const web = resolve(dirname(fileURLToPath(import.meta.url)), '../../web');
+const html = readFileSync(join(web, 'index.html'), 'utf8');
+
+/** The files a module imports statically, as paths under web/. */
+function imports(path) {
+  const source = readFileSync(join(web, path), 'utf8');
+  return [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)].map((m) => relative(web, resolve(dirname(join(web, path)), m[1])));
+}
+
+function importGraph(entry) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length) {
+    for (const next of imports(stack.pop())) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+test('index.html preloads exactly the modules app.js imports, directly or not', () => {
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="\/assets\/([^"]+)">/g)].map((m) => m[1]);
+  assert.equal(new Set(preloaded).size, preloaded.length, 'no module listed twice');
+  const graph = importGraph('js/app.js');
+  assert.ok(graph.has('js/lib/charts.js') && graph.has('js/pages/analysis_page.js'), [...graph].join(' '));
+  assert.deepEqual([...preloaded].sort(), [...graph].sort());
+});
+
+test('index.html preloads the files app.js fetches first and the cartesian Plotly bundle', () => {
+  for (const lang of ['en', 'fr']) {
+    assert.match(html, new RegExp(`<link rel="preload" href="/assets/i18n/${lang}.json" as="fetch" crossorigin>`));
+  }
+  assert.match(html, /<link rel="preload" href="\/assets\/vendor\/plotly-cartesian.min.js" as="script">/);
+  // Plotly runs only when charts.js asks for it, not as a script of the page.
+  assert.doesNotMatch(html, /<script[^>]*plotly/);
+});
