@@ -160,6 +160,7 @@ function row(what, value, target) {
 const startedAt = process.hrtime.bigint();
 const server = await startServer(args.db, [], 180000);
 const startMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+const memoryAtStart = rss(server.process.pid);
 const base = server.baseUrl;
 try {
   // 1. Cold trends page: fresh browser profile, fresh server (nothing cached), then fresh profile again
@@ -237,6 +238,7 @@ try {
   row(`API cached p50 / p95 (${cached.length} hits, ${cachedMisses} misses left out)`, `${fmt(quantile(cached, 0.5), 2)} / ${fmt(quantile(cached, 0.95), 2)} ms`, 'p95 <= 2 ms');
   row('wrk cached analysis (64 conn): req/s, errors', `${fmt(wrkAnalysis.rps, 0)} / ${wrkAnalysis.errors}`, '>= 10000 req/s, 0 errors');
   row('wrk cached summary (64 conn): req/s, errors', `${fmt(wrkSummary.rps, 0)} / ${wrkSummary.errors}`, '>= 10000 req/s, 0 errors');
+  row('server RSS after start (listening)', `${fmt(memoryAtStart.rss, 0)} MB`, '<= 300 MB');
   row('server RSS after the load / peak', `${fmt(memory.rss, 0)} / ${fmt(memory.hwm, 0)} MB`, '<= 300 MB');
   slowest.sort((a, b) => b[2] - a[2]);
   lines.push(`slowest uncached analyses (median / max ms): ${slowest.slice(0, 5).map(([id, p50, max]) => `${id} ${fmt(p50)}/${fmt(max)}`).join(', ')}`);
