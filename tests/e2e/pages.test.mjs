@@ -276,6 +276,29 @@ for (const pageId of PAGES) {
   });
 }
 
+test('charts off the first screen are drawn after the page is ready; a PNG download draws its chart first', async () => {
+  // 300 px high: the heading and the filter bar fill the first screen, so no chart is on it. Plotly is held
+  // back until the download is asked for, so no chart can have been drawn before.
+  const { page, problems } = await openPage(app.browser, { width: 1280, height: 300 });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/assets/vendor/plotly-cartesian.min.js', async (route) => { await held; await route.continue(); });
+  await page.goto(`${app.baseUrl}/?page=trends`);
+  await page.waitForSelector('#page[data-ready="true"]');
+  const charts = await page.$$eval('.chart', (els) => els.length);
+  assert.ok(charts > 1, `${charts} charts`);
+  assert.equal(await page.getAttribute('#page', 'data-charts-pending'), String(charts));
+  assert.equal(await page.$$eval('.chart .main-svg', (els) => els.length), 0);
+  const boxes = await page.$$('figure.chart-box:has(.chart)');
+  const button = await boxes.at(-1).$('button[data-download="png"]');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), button.click().then(release)]);
+  assert.match(download.suggestedFilename(), /^[a-z0-9_.-]+\.png$/);
+  await waitReady(page);
+  assert.deepEqual(await page.$$eval('.chart', (els) => els.filter((e) => !e.querySelector('.main-svg')).map((e) => e.dataset.chart)), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a failed API call shows an error panel whose Retry recovers', async () => {
   const { page } = await openPage(app.browser);
   const errors = [];
