@@ -274,19 +274,19 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
   }
   if (diversity_fit.ok() && !d_values.empty()) {
     report.say(
-        {fmt::format("Distinct {} go from {} in {} to {} in {} (OLS slope {} per year, R² = {}, p = {}); diversity "
+        {fmt::format("Distinct {} go from {} in {} to {} in {} (OLS slope {} per year, R² = {}, p {}); diversity "
                      "follows the number of recipes posted ({} in {}, {} in {}).",
                      s.plural.en, format_number(d_values.front(), 0, "en"), static_cast<int>(d_years.front()),
                      format_number(d_values.back(), 0, "en"), static_cast<int>(d_years.back()),
                      signed_number(diversity_fit.slope, 1, "en"), format_number(diversity_fit.r_squared, 3, "en"),
-                     format_p(diversity_fit.slope_p), format_number(n_first, 0, "en"), first,
+                     p_relation(diversity_fit.slope_p), format_number(n_first, 0, "en"), first,
                      format_number(n_last, 0, "en"), last),
-         fmt::format("Le nombre de {} distincts passe de {} en {} à {} en {} (pente MCO {} par an, R² = {}, p = {}) ; "
+         fmt::format("Le nombre de {} distincts passe de {} en {} à {} en {} (pente MCO {} par an, R² = {}, p {}) ; "
                      "la diversité suit le nombre de recettes publiées ({} en {}, {} en {}).",
                      s.plural.fr, format_number(d_values.front(), 0, "fr"), static_cast<int>(d_years.front()),
                      format_number(d_values.back(), 0, "fr"), static_cast<int>(d_years.back()),
                      signed_number(diversity_fit.slope, 1, "fr"), format_number(diversity_fit.r_squared, 3, "fr"),
-                     format_p(diversity_fit.slope_p, "fr"), format_number(n_first, 0, "fr"), first,
+                     p_relation(diversity_fit.slope_p, "fr"), format_number(n_first, 0, "fr"), first,
                      format_number(n_last, 0, "fr"), last)});
   }
   report.set("first_year", first).set("last_year", last).set("min_recipes", min_total);

@@ -65,13 +65,13 @@ Text slope_sentence(const Text& subject, const stats::LinearFit& fit, const Text
   const bool significant = fit.slope_p < 0.05;
   const bool up = fit.slope > 0;
   Text out;
-  out.en = fmt::format("{} {} by {} {} (weighted regression, R²w = {}, p = {}): {}.", subject.en,
-                       up ? "rises" : "falls", format_number(std::fabs(fit.slope), decimals, "en"), unit_per_year.en,
-                       format_number(fit.r_squared, 3, "en"), format_p(fit.slope_p),
+  out.en = fmt::format("{} {} by {} {} (weighted regression, R²w = {}, p {}): {}.", subject.en, up ? "rises" : "falls",
+                       format_number(std::fabs(fit.slope), decimals, "en"), unit_per_year.en,
+                       format_number(fit.r_squared, 3, "en"), p_relation(fit.slope_p),
                        significant ? "a significant trend" : "no significant trend");
-  out.fr = fmt::format("{} {} de {} {} (régression pondérée, R²w = {}, p = {}) : {}.", subject.fr,
+  out.fr = fmt::format("{} {} de {} {} (régression pondérée, R²w = {}, p {}) : {}.", subject.fr,
                        up ? "augmente" : "diminue", format_number(std::fabs(fit.slope), decimals, "fr"),
-                       unit_per_year.fr, format_number(fit.r_squared, 3, "fr"), format_p(fit.slope_p, "fr"),
+                       unit_per_year.fr, format_number(fit.r_squared, 3, "fr"), p_relation(fit.slope_p, "fr"),
                        significant ? "tendance significative" : "pas de tendance significative");
   return out;
 }

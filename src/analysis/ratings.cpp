@@ -242,13 +242,13 @@ Text trend_sentence(const stats::LinearFit& fit) {
   const Text verdict = fit.slope_p < 0.05 ? Text{"a significant trend", "une tendance significative"}
                                           : Text{"no significant trend", "pas de tendance significative"};
   return {fmt::format("Weighted trend (WLS, weights √n, x = calendar months): {} points per month ({} per year), "
-                      "p = {}, R²w = {}: {}.",
-                      signed_number(fit.slope, 6, "en"), signed_number(12 * fit.slope, 4, "en"), format_p(fit.slope_p),
-                      format_number(fit.r_squared, 4, "en"), verdict.en),
+                      "p {}, R²w = {}: {}.",
+                      signed_number(fit.slope, 6, "en"), signed_number(12 * fit.slope, 4, "en"),
+                      p_relation(fit.slope_p), format_number(fit.r_squared, 4, "en"), verdict.en),
           fmt::format("Tendance pondérée (WLS, poids √n, x = mois calendaires) : {} point par mois ({} par an), "
-                      "p = {}, R²w = {} : {}.",
+                      "p {}, R²w = {} : {}.",
                       signed_number(fit.slope, 6, "fr"), signed_number(12 * fit.slope, 4, "fr"),
-                      format_p(fit.slope_p, "fr"), format_number(fit.r_squared, 4, "fr"), verdict.fr)};
+                      p_relation(fit.slope_p, "fr"), format_number(fit.r_squared, 4, "fr"), verdict.fr)};
 }
 
 // Volume-vs-rating scatter with its WLS line.
@@ -289,11 +289,11 @@ void volume_scatter(Report& report, const MonthlySeries& s, const stats::LinearF
 Text volume_sentence(double rho_w, const stats::Correlation& rho) {
   const Text direction = rho_w < 0 ? Text{"busier months rate slightly lower", "les mois chargés notent un peu moins"}
                                    : Text{"busier months rate slightly higher", "les mois chargés notent un peu plus"};
-  return {fmt::format("Volume–quality: weighted Spearman ρw = {} (unweighted ρ = {}, p = {}): {}.",
-                      format_number(rho_w, 3, "en"), format_number(rho.r, 3, "en"), format_p(rho.p_value),
+  return {fmt::format("Volume–quality: weighted Spearman ρw = {} (unweighted ρ = {}, p {}): {}.",
+                      format_number(rho_w, 3, "en"), format_number(rho.r, 3, "en"), p_relation(rho.p_value),
                       std::fabs(rho_w) < 0.1 ? "no meaningful link" : direction.en),
-          fmt::format("Volume–qualité : Spearman pondéré ρw = {} (ρ non pondéré = {}, p = {}) : {}.",
-                      format_number(rho_w, 3, "fr"), format_number(rho.r, 3, "fr"), format_p(rho.p_value, "fr"),
+          fmt::format("Volume–qualité : Spearman pondéré ρw = {} (ρ non pondéré = {}, p {}) : {}.",
+                      format_number(rho_w, 3, "fr"), format_number(rho.r, 3, "fr"), p_relation(rho.p_value, "fr"),
                       std::fabs(rho_w) < 0.1 ? "pas de lien notable" : direction.fr)};
 }
 
@@ -421,16 +421,16 @@ json validation(db::Connection& con, const Filters& f) {
   report.say(trend_sentence(wls));
   const bool ols_flat = !(ols.slope_p < 0.05);
   report.say(
-      {fmt::format("Unweighted OLS slope: {} per year (p = {}); the weighting changes the slope by {} %{}.",
-                   signed_number(12 * ols.slope, 4, "en"), format_p(ols.slope_p), format_number(bias, 1, "en"),
+      {fmt::format("Unweighted OLS slope: {} per year (p {}); the weighting changes the slope by {} %{}.",
+                   signed_number(12 * ols.slope, 4, "en"), p_relation(ols.slope_p), format_number(bias, 1, "en"),
                    ols_flat ? ", a ratio to a slope that is itself not significant, so read it with care" : ""),
-       fmt::format("Pente OLS non pondérée : {} par an (p = {}) ; la pondération modifie la pente de {} %{}.",
-                   signed_number(12 * ols.slope, 4, "fr"), format_p(ols.slope_p, "fr"), format_number(bias, 1, "fr"),
+       fmt::format("Pente OLS non pondérée : {} par an (p {}) ; la pondération modifie la pente de {} %{}.",
+                   signed_number(12 * ols.slope, 4, "fr"), p_relation(ols.slope_p, "fr"), format_number(bias, 1, "fr"),
                    ols_flat ? ", rapport à une pente elle-même non significative, à lire avec prudence" : "")});
-  report.say({fmt::format("Kendall τ between time and the monthly mean = {} (p = {}).", format_number(tau.r, 4, "en"),
-                          format_p(tau.p_value)),
-              fmt::format("τ de Kendall entre le temps et la moyenne mensuelle = {} (p = {}).",
-                          format_number(tau.r, 4, "fr"), format_p(tau.p_value, "fr"))});
+  report.say({fmt::format("Kendall τ between time and the monthly mean = {} (p {}).", format_number(tau.r, 4, "en"),
+                          p_relation(tau.p_value)),
+              fmt::format("τ de Kendall entre le temps et la moyenne mensuelle = {} (p {}).",
+                          format_number(tau.r, 4, "fr"), p_relation(tau.p_value, "fr"))});
   return report.to_json();
 }
 
@@ -823,12 +823,12 @@ json seasonal(db::Connection& con, const Filters& f) {
                              ? (w < 0.1 ? Text{"significant but negligible", "significatif mais négligeable"}
                                         : Text{"significant", "significatif"})
                              : Text{"not significant", "non significatif"};
-    report.say({fmt::format("Against volumes proportional to season length: χ² = {}, p = {}, Cohen's w = {}: {}.",
-                            format_number(gof.statistic, 2, "en"), format_p(gof.p_value), format_number(w, 3, "en"),
+    report.say({fmt::format("Against volumes proportional to season length: χ² = {}, p {}, Cohen's w = {}: {}.",
+                            format_number(gof.statistic, 2, "en"), p_relation(gof.p_value), format_number(w, 3, "en"),
                             verdict.en),
-                fmt::format("Par rapport à des volumes proportionnels à la durée des saisons : χ² = {}, p = {}, w de "
+                fmt::format("Par rapport à des volumes proportionnels à la durée des saisons : χ² = {}, p {}, w de "
                             "Cohen = {} : {}.",
-                            format_number(gof.statistic, 2, "fr"), format_p(gof.p_value, "fr"),
+                            format_number(gof.statistic, 2, "fr"), p_relation(gof.p_value, "fr"),
                             format_number(w, 3, "fr"), verdict.fr)});
   }
   say_partial_years(report, partial_years(con, f));
@@ -937,15 +937,15 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
   }
   if (anova.ok()) {
     const Text verdict = significance_words(anova.p_value, eta2, 0.01);
-    report.say({fmt::format("ANOVA F = {} (p = {}) and Kruskal-Wallis H = {} (p = {}); seasons explain η² = {} of the "
+    report.say({fmt::format("ANOVA F = {} (p {}) and Kruskal-Wallis H = {} (p {}); seasons explain η² = {} of the "
                             "variance of individual ratings: {}.",
-                            format_number(anova.statistic, 3, "en"), format_p(anova.p_value),
-                            format_number(kruskal.statistic, 3, "en"), format_p(kruskal.p_value),
+                            format_number(anova.statistic, 3, "en"), p_relation(anova.p_value),
+                            format_number(kruskal.statistic, 3, "en"), p_relation(kruskal.p_value),
                             format_number(eta2, 6, "en"), verdict.en),
-                fmt::format("ANOVA F = {} (p = {}) et Kruskal-Wallis H = {} (p = {}) ; les saisons expliquent η² = {} "
+                fmt::format("ANOVA F = {} (p {}) et Kruskal-Wallis H = {} (p {}) ; les saisons expliquent η² = {} "
                             "de la variance des notes individuelles : {}.",
-                            format_number(anova.statistic, 3, "fr"), format_p(anova.p_value, "fr"),
-                            format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value, "fr"),
+                            format_number(anova.statistic, 3, "fr"), p_relation(anova.p_value, "fr"),
+                            format_number(kruskal.statistic, 3, "fr"), p_relation(kruskal.p_value, "fr"),
                             format_number(eta2, 6, "fr"), verdict.fr)});
   }
   report.say({fmt::format("Best season: {} ({}); lowest: {} ({}); gap {} points.", season_name(present[best]).en,

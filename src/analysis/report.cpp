@@ -62,6 +62,11 @@ std::string format_p(double p, const std::string& lang) {
   return out;
 }
 
+std::string p_relation(double p, const std::string& lang) {
+  const std::string text = format_p(p, lang);
+  return text.starts_with('<') ? text : "= " + text;
+}
+
 nlohmann::json number(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }

@@ -31,6 +31,9 @@ Text day_short_name(int iso_day);
 std::string format_number(double value, int decimals, const std::string& lang);
 /// p-value as text: "< 1e-300", scientific below 0.001, else 4 decimals.
 std::string format_p(double p, const std::string& lang = "en");
+/// "p" and its value as a narrative writes them, after "p ": "= 0.0123", "= 1.00e-05", or "< 1e-300" when the
+/// value underflows (never "p = < 1e-300").
+std::string p_relation(double p, const std::string& lang = "en");
 
 class Report {
  public:

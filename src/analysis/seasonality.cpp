@@ -101,13 +101,13 @@ Text kruskal_sentence(const Text& measure, const stats::TestResult& t, const std
             fmt::format("{} : les saisons ne peuvent pas être comparées ({}).", measure.fr, t.reason)};
   }
   const bool significant = t.p_value < 0.05;
-  return {fmt::format("{}: Kruskal-Wallis H = {}, p = {} — {}; highest in {}, lowest in {}.", measure.en,
-                      format_number(t.statistic, 2, "en"), format_p(t.p_value),
+  return {fmt::format("{}: Kruskal-Wallis H = {}, p {} — {}; highest in {}, lowest in {}.", measure.en,
+                      format_number(t.statistic, 2, "en"), p_relation(t.p_value),
                       significant ? "the seasons differ significantly" : "no significant difference between seasons",
                       season_name(high).en, season_name(low).en),
           fmt::format(
-              "{} : Kruskal-Wallis H = {}, p = {} — {} ; plus élevé en {}, plus bas en {}.", measure.fr,
-              format_number(t.statistic, 2, "fr"), format_p(t.p_value, "fr"),
+              "{} : Kruskal-Wallis H = {}, p {} — {} ; plus élevé en {}, plus bas en {}.", measure.fr,
+              format_number(t.statistic, 2, "fr"), p_relation(t.p_value, "fr"),
               significant ? "les saisons diffèrent significativement" : "pas de différence significative entre saisons",
               season_in_sentence(high).fr, season_in_sentence(low).fr)};
 }
@@ -239,11 +239,11 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
                           season_in_sentence(season_at(idx[lo])).fr, signed_number(deviation[lo], 1, "fr"))});
   if (chi.ok()) {
     const bool uniform = chi.p_value >= 0.05;
-    report.say({fmt::format("Chi-square χ² = {} (df {}), p = {}: the distribution across seasons is {}.",
-                            format_number(chi.statistic, 2, "en"), chi.df, format_p(chi.p_value),
+    report.say({fmt::format("Chi-square χ² = {} (df {}), p {}: the distribution across seasons is {}.",
+                            format_number(chi.statistic, 2, "en"), chi.df, p_relation(chi.p_value),
                             uniform ? "compatible with equal seasons" : "not uniform"),
-                fmt::format("Khi-deux χ² = {} (ddl {}), p = {} : la répartition entre saisons {}.",
-                            format_number(chi.statistic, 2, "fr"), chi.df, format_p(chi.p_value, "fr"),
+                fmt::format("Khi-deux χ² = {} (ddl {}), p {} : la répartition entre saisons {}.",
+                            format_number(chi.statistic, 2, "fr"), chi.df, p_relation(chi.p_value, "fr"),
                             uniform ? "est compatible avec des saisons égales" : "n'est pas uniforme")});
   }
   return report.to_json();

@@ -182,11 +182,11 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
   }
   if (sw.ok()) {
     const bool normal = sw.p_value >= 0.05;
-    report.say({fmt::format("Shapiro-Wilk W = {}, p = {}: the yearly counts {} a normal distribution.",
-                            format_number(sw.statistic, 4, "en"), format_p(sw.p_value),
+    report.say({fmt::format("Shapiro-Wilk W = {}, p {}: the yearly counts {} a normal distribution.",
+                            format_number(sw.statistic, 4, "en"), p_relation(sw.p_value),
                             normal ? "are compatible with" : "do not follow"),
-                fmt::format("Shapiro-Wilk W = {}, p = {} : les comptes annuels {} une loi normale.",
-                            format_number(sw.statistic, 4, "fr"), format_p(sw.p_value, "fr"),
+                fmt::format("Shapiro-Wilk W = {}, p {} : les comptes annuels {} une loi normale.",
+                            format_number(sw.statistic, 4, "fr"), p_relation(sw.p_value, "fr"),
                             normal ? "sont compatibles avec" : "ne suivent pas")});
   }
   say_partial_years(report, years, cov);
@@ -404,10 +404,10 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
   columns.emplace_back("trend");
   columns.emplace_back("partial_year");
   report.chart(series.id + "_by_year",
-               {fmt::format("{} per year (slope {}/year, p = {})", series.label.en, signed_number(fit.slope, 4, "en"),
-                            format_p(fit.slope_p)),
-                fmt::format("{} par année (pente {}/an, p = {})", series.label.fr, signed_number(fit.slope, 4, "fr"),
-                            format_p(fit.slope_p, "fr"))},
+               {fmt::format("{} per year (slope {}/year, p {})", series.label.en, signed_number(fit.slope, 4, "en"),
+                            p_relation(fit.slope_p)),
+                fmt::format("{} par année (pente {}/an, p {})", series.label.fr, signed_number(fit.slope, 4, "fr"),
+                            p_relation(fit.slope_p, "fr"))},
                traces, year_layout(series.label, lang), columns, rows);
   report.test(series.id + "_wls", {"WLS slope: " + series.label.en, "Pente MCP : " + series.label.fr}, "t", fit.slope_t,
               fit.slope_p, fit.n, "R2w", fit.r_squared, -1, fit.df_resid);

@@ -174,15 +174,15 @@ Text comparison_sentence(const Comparison& c, bool adjusted) {
   auto one = [&](const std::string& lang, const std::string& subject) {
     const bool fr = lang == "fr";
     return fmt::format(
-        fmt::runtime(fr ? "{} : week-end {} contre {} en semaine ({} {}, {} %) ; t de Welch = {}, p{} = {} ; "
-                          "Mann-Whitney p{} = {} ; "
+        fmt::runtime(fr ? "{} : week-end {} contre {} en semaine ({} {}, {} %) ; t de Welch = {}, p{} {} ; "
+                          "Mann-Whitney p{} {} ; "
                           "d de Cohen = {} ({}) : {}."
-                        : "{}: weekend {} vs weekday {} ({} {}, {} %); Welch t = {}, p{} = {}; Mann-Whitney p{} = {}; "
+                        : "{}: weekend {} vs weekday {} ({} {}, {} %); Welch t = {}, p{} {}; Mann-Whitney p{} {}; "
                           "Cohen's d = {} ({}): {}."),
         subject, format_number(c.weekend.mean, c.decimals, lang), format_number(c.weekday.mean, c.decimals, lang),
         signed_number(c.difference(), c.decimals, lang), c.unit, signed_number(c.difference_pct(), 2, lang),
-        format_number(c.welch.statistic, 3, lang), adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p, lang),
-        adjusted ? (fr ? " ajusté" : " adjusted") : "", format_p(p_mw, lang), format_number(c.d, 3, lang),
+        format_number(c.welch.statistic, 3, lang), adjusted ? (fr ? " ajusté" : " adjusted") : "", p_relation(p, lang),
+        adjusted ? (fr ? " ajusté" : " adjusted") : "", p_relation(p_mw, lang), format_number(c.d, 3, lang),
         effect.in(lang), verdict.in(lang));
   };
   return {one("en", c.label.en), one("fr", c.label.fr)};
@@ -441,15 +441,15 @@ json volume(db::Connection& con, const Filters& f) {
   if (uniform.ok()) {
     const bool sig = uniform.p_value < 0.05;
     const Text effect = w_words(w_uniform);
-    report.say({fmt::format("Chi-square test of equal daily volume: χ² = {}, df = {}, p = {}; Cohen's w = {} ({}): "
+    report.say({fmt::format("Chi-square test of equal daily volume: χ² = {}, df = {}, p {}; Cohen's w = {} ({}): "
                             "the days {} differ.",
                             format_number(uniform.statistic, 2, "en"), format_number(uniform.df, 0, "en"),
-                            format_p(uniform.p_value), format_number(w_uniform, 3, "en"), effect.en,
+                            p_relation(uniform.p_value), format_number(w_uniform, 3, "en"), effect.en,
                             sig ? "significantly" : "do not significantly"),
-                fmt::format("Test du khi-deux de volume journalier égal : χ² = {}, ddl = {}, p = {} ; w de Cohen = {} "
+                fmt::format("Test du khi-deux de volume journalier égal : χ² = {}, ddl = {}, p {} ; w de Cohen = {} "
                             "({}) : les jours {} significativement.",
                             format_number(uniform.statistic, 2, "fr"), format_number(uniform.df, 0, "fr"),
-                            format_p(uniform.p_value, "fr"), format_number(w_uniform, 3, "fr"), effect.fr,
+                            p_relation(uniform.p_value, "fr"), format_number(w_uniform, 3, "fr"), effect.fr,
                             sig ? "diffèrent" : "ne diffèrent pas")});
   }
   if (counts.size() >= 2) {
@@ -1033,15 +1033,15 @@ json ratings(db::Connection& con, const Filters& f) {
   const Text effect = effect_size_words(d);
   report.say(
       {fmt::format("Weekend ratings average {} (n = {}) against {} on weekdays (n = {}): difference {}; "
-                   "Mann-Whitney p = {}, Cohen's d = {} ({}): {}.",
+                   "Mann-Whitney p {}, Cohen's d = {} ({}): {}.",
                    format_number(we.mean, 4, "en"), format_number(we.n, 0, "en"), format_number(wd.mean, 4, "en"),
-                   format_number(wd.n, 0, "en"), signed_number(we.mean - wd.mean, 4, "en"), format_p(mw.p_value),
+                   format_number(wd.n, 0, "en"), signed_number(we.mean - wd.mean, 4, "en"), p_relation(mw.p_value),
                    format_number(d, 4, "en"), effect.en, verdict.en),
        fmt::format("Les notes du week-end valent en moyenne {} (n = {}) contre {} en semaine (n = {}) : écart "
-                   "{} ; Mann-Whitney p = {}, d de Cohen = {} ({}) : {}.",
+                   "{} ; Mann-Whitney p {}, d de Cohen = {} ({}) : {}.",
                    format_number(we.mean, 4, "fr"), format_number(we.n, 0, "fr"), format_number(wd.mean, 4, "fr"),
-                   format_number(wd.n, 0, "fr"), signed_number(we.mean - wd.mean, 4, "fr"), format_p(mw.p_value, "fr"),
-                   format_number(d, 4, "fr"), effect.fr, verdict.fr)});
+                   format_number(wd.n, 0, "fr"), signed_number(we.mean - wd.mean, 4, "fr"),
+                   p_relation(mw.p_value, "fr"), format_number(d, 4, "fr"), effect.fr, verdict.fr)});
   report.say(
       {fmt::format(
            "5★ share: weekend {} % vs weekday {} %; ratings ≤ 2★: {} % vs {} %.",
@@ -1054,17 +1054,16 @@ json ratings(db::Connection& con, const Filters& f) {
   if (anova.ok()) {
     const Text day_verdict = significance_words(anova.p_value, std::sqrt(eta2), 0.1);
     report.say(
-        {fmt::format(
-             "Across the {} days with ratings: ANOVA F = {}, p = {}; Kruskal-Wallis H = {}, p = {}; η² = {}: {}. "
-             "Highest mean on {} ({}), lowest on {} ({}).",
-             tested_moments.size(), format_number(anova.statistic, 3, "en"), format_p(anova.p_value),
-             format_number(kruskal.statistic, 3, "en"), format_p(kruskal.p_value), format_number(eta2, 6, "en"),
-             day_verdict.en, day_name(best).en, format_number(best_mean, 4, "en"), day_name(worst).en,
-             format_number(worst_mean, 4, "en")),
-         fmt::format("Sur les {} jours notés : ANOVA F = {}, p = {} ; Kruskal-Wallis H = {}, p = {} ; η² = {} : {}. "
+        {fmt::format("Across the {} days with ratings: ANOVA F = {}, p {}; Kruskal-Wallis H = {}, p {}; η² = {}: {}. "
+                     "Highest mean on {} ({}), lowest on {} ({}).",
+                     tested_moments.size(), format_number(anova.statistic, 3, "en"), p_relation(anova.p_value),
+                     format_number(kruskal.statistic, 3, "en"), p_relation(kruskal.p_value),
+                     format_number(eta2, 6, "en"), day_verdict.en, day_name(best).en, format_number(best_mean, 4, "en"),
+                     day_name(worst).en, format_number(worst_mean, 4, "en")),
+         fmt::format("Sur les {} jours notés : ANOVA F = {}, p {} ; Kruskal-Wallis H = {}, p {} ; η² = {} : {}. "
                      "Moyenne la plus haute le {} ({}), la plus basse le {} ({}).",
-                     tested_moments.size(), format_number(anova.statistic, 3, "fr"), format_p(anova.p_value, "fr"),
-                     format_number(kruskal.statistic, 3, "fr"), format_p(kruskal.p_value, "fr"),
+                     tested_moments.size(), format_number(anova.statistic, 3, "fr"), p_relation(anova.p_value, "fr"),
+                     format_number(kruskal.statistic, 3, "fr"), p_relation(kruskal.p_value, "fr"),
                      format_number(eta2, 6, "fr"), day_verdict.fr, to_lower(day_name(best).fr),
                      format_number(best_mean, 4, "fr"), to_lower(day_name(worst).fr),
                      format_number(worst_mean, 4, "fr"))});
