@@ -278,7 +278,7 @@ for (const pageId of PAGES) {
 
 test('charts off the first screen are drawn after the page is ready; a PNG download draws its chart first', async () => {
   // 300 px high: the heading and the filter bar fill the first screen, so no chart is on it. Plotly is held
-  // back until the download is asked for, so no chart can have been drawn before.
+  // back, so no chart can be drawn before the page is ready.
   const { page, problems } = await openPage(app.browser, { width: 1280, height: 300 });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -289,9 +289,14 @@ test('charts off the first screen are drawn after the page is ready; a PNG downl
   assert.ok(charts > 1, `${charts} charts`);
   assert.equal(await page.getAttribute('#page', 'data-charts-pending'), String(charts));
   assert.equal(await page.$$eval('.chart .main-svg', (els) => els.length), 0);
+  // Once Plotly runs, the charts are drawn one at a time from the top: the last one is still waiting when
+  // its PNG is asked for (a download long after the click would lose the click's user activation).
+  release();
+  await page.waitForFunction(() => !!globalThis.Plotly);
   const boxes = await page.$$('figure.chart-box:has(.chart)');
+  assert.equal(await boxes.at(-1).$('.main-svg'), null, 'the last chart is not drawn yet');
   const button = await boxes.at(-1).$('button[data-download="png"]');
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), button.click().then(release)]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), button.click()]);
   assert.match(download.suggestedFilename(), /^[a-z0-9_.-]+\.png$/);
   await waitReady(page);
   assert.deepEqual(await page.$$eval('.chart', (els) => els.filter((e) => !e.querySelector('.main-svg')).map((e) => e.dataset.chart)), []);

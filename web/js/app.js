@@ -96,9 +96,11 @@ function renderShell(t) {
   }
 }
 
-async function renderMeta(t) {
+async function renderMeta(t, token) {
   try {
     const meta = await api.meta(state.lang);
+    // A newer render (another language, say) owns the shell now.
+    if (token !== renderToken) return;
     const badge = document.getElementById('env-badge');
     badge.dataset.env = meta.environment;
     badge.textContent = meta.badge || meta.environment;
@@ -121,7 +123,8 @@ async function render() {
   const t = createTranslator(dicts, state.lang);
   const module = MODULES[state.page];
   renderShell(t);
-  renderMeta(t);
+  // The page counts as ready with its shell: badge, footer and banner in the page's language too.
+  const shell = renderMeta(t, token);
   const el = document.getElementById('page');
   el.setAttribute('aria-busy', 'true');
   el.dataset.ready = 'false';
@@ -132,6 +135,7 @@ async function render() {
     clear(el);
     // render may return a promise (charts drawing); the page counts as ready once it settles.
     await module.render(el, data, state, t, ctx);
+    await shell;
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
     performance.mark('mtm:page-ready');
