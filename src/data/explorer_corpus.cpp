@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "data/string_numbers.hpp"
 
 namespace mtm::data {
 
@@ -49,35 +50,10 @@ class DocIndex {
   BigVector<std::uint32_t> dense_;
 };
 
-// Distinct strings numbered in the order first seen. Open addressing over the numbers: one probe into
-// a flat array for most rows, no node per string (the item tables hold millions of rows, ~15k distinct).
-class StringNumbers {
- public:
-  StringNumbers() : slots_(kInitialSlots, kEmpty) {}
-
-  std::uint32_t id(std::string_view text) {
-    const std::uint64_t hash = hash_of(text);
-    std::size_t slot = hash & (slots_.size() - 1);
-    for (; slots_[slot] != kEmpty; slot = (slot + 1) & (slots_.size() - 1)) {
-      const auto known = slots_[slot];
-      if (hashes_[known] == hash && strings_[known] == text) return known;
-    }
-    const auto added = static_cast<std::uint32_t>(strings_.size());
-    strings_.emplace_back(text);
-    hashes_.push_back(hash);
-    slots_[slot] = added;
-    if (2 * strings_.size() > slots_.size()) grow();
-    return added;
-  }
-  std::vector<std::string>& strings() { return strings_; }
-
- private:
-  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-  static constexpr std::size_t kInitialSlots = 1 << 10;
-
-  // The first and last 8 bytes and the length, mixed: items are short and few, so this tells them apart
-  // well enough for a table at most half full, for a fraction of the time of a hash over every byte.
-  static std::uint64_t hash_of(std::string_view text) {
+// The first and last 8 bytes and the length, mixed: items are short and few, so this tells them apart well
+// enough for a table at most half full, for a fraction of the time of a hash over every byte.
+struct ItemHash {
+  std::uint64_t operator()(std::string_view text) const noexcept {
     std::uint64_t head = 0;
     std::uint64_t tail = 0;
     const std::size_t n = text.size();
@@ -92,20 +68,6 @@ class StringNumbers {
     hash *= 0xD6E8FEB86659FD93ULL;
     return hash ^ (hash >> 29);
   }
-
-  void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
-    for (std::uint32_t known = 0; known < strings_.size(); ++known) {
-      std::size_t slot = hashes_[known] & (slots.size() - 1);
-      while (slots[slot] != kEmpty) slot = (slot + 1) & (slots.size() - 1);
-      slots[slot] = known;
-    }
-    slots_ = std::move(slots);
-  }
-
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::string> strings_;
-  std::vector<std::uint64_t> hashes_;
 };
 
 // (recipe id, item number) rows of one item table, before the recipe ids are known as docs.
@@ -120,7 +82,7 @@ ItemRows read_items(db::Connection& connection, const std::string& table, const 
   // per recipe and distinct item (docs/data-model.md). A plain scan, the items numbered here: a join
   // against a numbered vocabulary inside DuckDB took twice the time of the scan.
   ItemRows rows;
-  StringNumbers numbers;
+  StringNumbers<ItemHash> numbers(std::size_t{1} << 10);
   std::vector<std::uint32_t> counts;
   // The row count first (DuckDB keeps it, no scan): the row arrays are sized once instead of growing.
   const auto count = connection.query(fmt::format("SELECT count(*)::BIGINT FROM {0}", table)).scalar();

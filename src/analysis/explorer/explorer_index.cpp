@@ -10,41 +10,15 @@
 #include <thread>
 
 #include "analysis/explorer/text.hpp"
+#include "data/string_numbers.hpp"
 
 namespace mtm::analysis::explorer {
 
 namespace {
 
-// Word -> provisional number while building; the dictionary is sorted at the end. Open addressing
-// over the word numbers: one probe into a flat array for most words, no node per word.
-class TermTable {
- public:
-  TermTable() : slots_(kInitialSlots, kEmpty) {}
-
-  std::uint32_t id(std::string_view word) {
-    const std::uint64_t hash = hash_of(word);
-    std::size_t slot = hash & (slots_.size() - 1);
-    for (; slots_[slot] != kEmpty; slot = (slot + 1) & (slots_.size() - 1)) {
-      const auto known = slots_[slot];
-      if (hashes_[known] == hash && words_[known] == word) return known;
-    }
-    const auto added = static_cast<std::uint32_t>(words_.size());
-    words_.emplace_back(word);
-    hashes_.push_back(hash);
-    slots_[slot] = added;
-    // At most half full, so probe runs stay short.
-    if (2 * words_.size() > slots_.size()) grow();
-    return added;
-  }
-  std::vector<std::string>& words() { return words_; }
-  [[nodiscard]] std::size_t size() const noexcept { return words_.size(); }
-
- private:
-  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
-  static constexpr std::size_t kInitialSlots = 1 << 12;
-
-  // FNV-1a: words are short, so a byte loop beats the setup of a block hash.
-  static std::uint64_t hash_of(std::string_view word) {
+// FNV-1a: words are short, so a byte loop beats the setup of a block hash.
+struct WordHash {
+  std::uint64_t operator()(std::string_view word) const noexcept {
     std::uint64_t hash = 14695981039346656037ULL;
     for (const char c : word) {
       hash ^= static_cast<unsigned char>(c);
@@ -52,20 +26,11 @@ class TermTable {
     }
     return hash;
   }
-  void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, kEmpty);
-    for (std::uint32_t word = 0; word < words_.size(); ++word) {
-      std::size_t slot = hashes_[word] & (slots.size() - 1);
-      while (slots[slot] != kEmpty) slot = (slot + 1) & (slots.size() - 1);
-      slots[slot] = word;
-    }
-    slots_ = std::move(slots);
-  }
-
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::string> words_;
-  std::vector<std::uint64_t> hashes_;
 };
+
+// Word -> provisional number while building; the dictionary is sorted at the end.
+using TermTable = data::StringNumbers<WordHash>;
+constexpr std::size_t kTermSlots = std::size_t{1} << 12;
 
 data::FlatLists<std::uint32_t> tokenize_items(const std::vector<std::string>& items, TermTable& table) {
   data::FlatLists<std::uint32_t> out;
@@ -101,7 +66,7 @@ std::optional<std::uint32_t> find_sorted(const std::vector<std::string>& sorted,
 // The (word, tf) pairs of a range of docs, with words numbered by the part's own term table, so two
 // parts can be tokenized at once; their tables are merged afterwards.
 struct TextPart {
-  TermTable table;
+  TermTable table{kTermSlots};
   data::BigVector<std::uint32_t> doc_terms;
   data::BigVector<std::uint16_t> doc_tfs;
   std::vector<std::size_t> doc_starts{0};  // relative to the part's first doc
@@ -205,7 +170,7 @@ void ExplorerIndex::build_text_index() {
   if (failure) std::rethrow_exception(failure);
   auto& table = parts[0].table;
   std::vector<std::uint32_t> second_to_first(parts[1].table.size());
-  for (std::uint32_t t = 0; t < second_to_first.size(); ++t) second_to_first[t] = table.id(parts[1].table.words()[t]);
+  for (std::uint32_t t = 0; t < second_to_first.size(); ++t) second_to_first[t] = table.id(parts[1].table.strings()[t]);
   for (auto& term : parts[1].doc_terms) term = second_to_first[term];
   const auto total_length = static_cast<double>(parts[0].total_length + parts[1].total_length);
   average_length_ = size() == 0 ? 0.0 : total_length / static_cast<double>(size());
@@ -215,7 +180,7 @@ void ExplorerIndex::build_text_index() {
     length_norms_[doc] = Bm25::kK1 * norm;
   }
   // Sort the dictionary (prefix ranges are then contiguous) and renumber the words accordingly.
-  auto& words = table.words();
+  auto& words = table.strings();
   std::vector<std::uint32_t> order(words.size());
   std::iota(order.begin(), order.end(), 0U);
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
