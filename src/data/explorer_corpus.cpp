@@ -134,7 +134,7 @@ FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64
     docs[k] = doc;
     if (doc != kNoDoc) ++item_starts[rows.items[k] + 1];
   }
-  rows.recipe_ids = {};
+  rows.recipe_ids = BigVector<std::int64_t>();  // not `= {}`, which keeps the capacity
   for (std::size_t i = 0; i < n_items; ++i) item_starts[i + 1] += item_starts[i];
   BigVector<std::uint32_t> docs_by_item(item_starts[n_items]);
   BigVector<std::uint32_t> doc_counts(ids.size() + 1, 0);
@@ -147,7 +147,7 @@ FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64
       ++doc_counts[doc + 1];
     }
   }
-  rows.items = {};
+  rows.items = BigVector<std::uint32_t>();
   docs.clear();
   docs.shrink_to_fit();
   FlatLists<std::uint32_t> lists;
@@ -236,7 +236,7 @@ void read_recipes(db::Connection& connection, RecipeCorpus& corpus) {
     doc_of_row[order[doc]] = doc;
     corpus.ids[doc] = stored_ids[order[doc]];
   }
-  order = {};
+  order = std::vector<std::uint32_t>();
   corpus.names.assign(n, name_bytes);
   corpus.descriptions.assign(n, description_bytes);
   corpus.minutes.resize(n);

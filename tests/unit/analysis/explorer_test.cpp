@@ -103,6 +103,9 @@ TEST_F(ExplorerTest, CorpusHoldsRecipesItemsAndRatings) {
   EXPECT_FALSE(index_->adjusted_rating(4).has_value());
   EXPECT_FALSE(index_->doc_of(7).has_value());
   EXPECT_EQ(*index_->doc_of(6), 5u);
+  // Descriptions are only searched: once the index is built they hold no memory at all.
+  EXPECT_EQ(c.descriptions.size(), 0u);
+  EXPECT_EQ(c.descriptions.reserved_bytes(), 0u);
 }
 
 TEST_F(ExplorerTest, Bm25ScoresMatchTheOracle) {
