@@ -25,6 +25,103 @@ struct FlatLists {
   }
 };
 
+/// One LEB128 varint (7 bits a byte, high bit set on every byte but the last) read at p, p moved past it.
+inline std::uint32_t read_varint(const std::uint8_t*& p) {
+  std::uint32_t value = *p & 0x7FU;
+  for (unsigned shift = 7; (*p++ & 0x80U) != 0; shift += 7) value |= static_cast<std::uint32_t>(*p & 0x7FU) << shift;
+  return value;
+}
+
+/// Lists of ascending numbers (doc numbers) kept as the distance of each from the one before (the first
+/// from 0) in LEB128 varints, all in one byte array: a list of common items has gaps below 128, one byte
+/// each instead of four. Read in order only (an Iterator decodes as it goes).
+class DeltaLists {
+ public:
+  class List {
+   public:
+    class Iterator {
+     public:
+      using value_type = std::uint32_t;
+      using difference_type = std::ptrdiff_t;
+      Iterator(const std::uint8_t* at, const std::uint8_t* end) : at_(at), next_(at), end_(end) { decode(0); }
+      std::uint32_t operator*() const { return current_; }
+      Iterator& operator++() {
+        at_ = next_;
+        decode(current_);
+        return *this;
+      }
+      bool operator==(const Iterator& other) const { return at_ == other.at_; }
+
+     private:
+      void decode(std::uint32_t previous) {
+        if (at_ != end_) current_ = previous + read_varint(next_);
+      }
+      const std::uint8_t* at_;
+      const std::uint8_t* next_;
+      const std::uint8_t* end_;
+      std::uint32_t current_ = 0;
+    };
+
+    List(const std::uint8_t* bytes, const std::uint8_t* end, std::size_t size)
+        : bytes_(bytes), end_(end), size_(size) {}
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] Iterator begin() const { return {bytes_, end_}; }
+    [[nodiscard]] Iterator end() const { return {end_, end_}; }
+
+   private:
+    const std::uint8_t* bytes_;
+    const std::uint8_t* end_;
+    std::size_t size_;
+  };
+
+  DeltaLists() = default;
+  /// The same lists, each of which must be ascending.
+  explicit DeltaLists(const FlatLists<std::uint32_t>& lists) : starts_(lists.size() + 1, 0), sizes_(lists.size()) {
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      std::uint32_t previous = 0;
+      std::uint64_t bytes = 0;
+      for (const auto value : lists[i]) {
+        bytes += varint_size(value - previous);
+        previous = value;
+      }
+      starts_[i + 1] = starts_[i] + bytes;
+      sizes_[i] = static_cast<std::uint32_t>(lists[i].size());
+    }
+    bytes_.resize(starts_.back());
+    std::uint8_t* out = bytes_.data();
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      std::uint32_t previous = 0;
+      for (const auto value : lists[i]) {
+        auto gap = value - previous;
+        for (; gap >= 0x80U; gap >>= 7) *out++ = static_cast<std::uint8_t>(gap | 0x80U);
+        *out++ = static_cast<std::uint8_t>(gap);
+        previous = value;
+      }
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return sizes_.size(); }
+  [[nodiscard]] List operator[](std::size_t i) const {
+    return {bytes_.data() + starts_[i], bytes_.data() + starts_[i + 1], sizes_[i]};
+  }
+  /// Bytes held, unused capacity included.
+  [[nodiscard]] std::size_t reserved_bytes() const noexcept {
+    return bytes_.capacity() + starts_.capacity() * sizeof(std::uint64_t) + sizes_.capacity() * sizeof(std::uint32_t);
+  }
+
+ private:
+  static std::uint64_t varint_size(std::uint32_t value) {
+    std::uint64_t bytes = 1;
+    for (; value >= 0x80U; value >>= 7) ++bytes;
+    return bytes;
+  }
+
+  std::vector<std::uint64_t> starts_{0};
+  std::vector<std::uint32_t> sizes_;
+  BigVector<std::uint8_t> bytes_;
+};
+
 /// Strings kept in one buffer, each found by its start and length: they may be written in any order
 /// (set), e.g. in the order a table is read while the index is the sorted position.
 class PackedStrings {

@@ -235,8 +235,8 @@ void ExplorerIndex::build_text_index() {
 }
 
 void ExplorerIndex::build_item_lists() {
-  ingredient_docs_ = docs_by_item(corpus_.recipe_ingredients, corpus_.ingredients.items.size());
-  tag_docs_ = docs_by_item(corpus_.recipe_tags, corpus_.tags.items.size());
+  ingredient_docs_ = data::DeltaLists(docs_by_item(corpus_.recipe_ingredients, corpus_.ingredients.items.size()));
+  tag_docs_ = data::DeltaLists(docs_by_item(corpus_.recipe_tags, corpus_.tags.items.size()));
 }
 
 void ExplorerIndex::build_measures() {
@@ -253,7 +253,7 @@ void ExplorerIndex::build_measures() {
 }
 
 void ExplorerIndex::build_use_orders() {
-  const auto by_use = [](const data::FlatLists<std::uint32_t>& lists) {
+  const auto by_use = [](const data::DeltaLists& lists) {
     std::vector<std::uint32_t> order(lists.size());
     std::iota(order.begin(), order.end(), 0U);
     std::stable_sort(order.begin(), order.end(),

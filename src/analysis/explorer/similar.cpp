@@ -1,7 +1,8 @@
 #include "analysis/explorer/similar.hpp"
 
 #include <algorithm>
-#include <span>
+
+#include "data/flat_storage.hpp"
 
 namespace mtm::analysis::explorer {
 
@@ -13,7 +14,7 @@ std::vector<SimilarRecipe> similar_recipes(const ExplorerIndex& index, std::uint
   thread_local std::vector<std::uint32_t> touched;
   dot.resize(index.size(), 0.0);
   touched.clear();
-  const auto accumulate = [&](std::span<const std::uint32_t> docs, double w) {
+  const auto accumulate = [&](data::DeltaLists::List docs, double w) {
     if (w == 0.0) return;
     for (const auto other : docs) {
       if (dot[other] == 0.0) touched.push_back(other);

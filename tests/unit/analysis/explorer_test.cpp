@@ -18,6 +18,7 @@
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
+#include "data/flat_storage.hpp"
 #include "support/explorer_db.hpp"
 
 namespace mtm::analysis::explorer {
@@ -88,6 +89,26 @@ TEST(ExplorerText, ItemHasWordToleratesPlurals) {
   EXPECT_FALSE(item_has_word("nutmeg", "nut"));
   EXPECT_TRUE(item_has_word("olive oil", "olive oil"));
   EXPECT_FALSE(item_has_word("extra virgin olive oil", "olive oil"));
+}
+
+TEST(ExplorerStorage, DeltaListsGiveBackEveryListAcrossVarintLengths) {
+  // Gaps of 0 (first value 0), 127 / 128 (one / two bytes), 16384 (three) and up to 2^32 - 1 (five).
+  data::FlatLists<std::uint32_t> flat;
+  const std::vector<std::vector<std::uint32_t>> lists = {
+      {0, 127, 255, 16639, 4294967295U}, {}, {128}, {5, 6, 7}, {16384, 2113536}};
+  for (const auto& list : lists) {
+    flat.values.insert(flat.values.end(), list.begin(), list.end());
+    flat.starts.push_back(static_cast<std::uint32_t>(flat.values.size()));
+  }
+  const data::DeltaLists delta(flat);
+  ASSERT_EQ(delta.size(), lists.size());
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    EXPECT_EQ(delta[i].size(), lists[i].size());
+    EXPECT_EQ(delta[i].empty(), lists[i].empty());
+    std::vector<std::uint32_t> decoded;
+    for (const auto value : delta[i]) decoded.push_back(value);
+    EXPECT_EQ(decoded, lists[i]) << "list " << i;
+  }
 }
 
 TEST_F(ExplorerTest, CorpusHoldsRecipesItemsAndRatings) {
