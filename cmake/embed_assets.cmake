@@ -49,7 +49,8 @@ endforeach()
 set(mtm_embedded_cpp ${CMAKE_BINARY_DIR}/generated/server/embedded_assets_data.cpp)
 add_custom_command(OUTPUT ${mtm_embedded_cpp}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated/server
-  COMMAND ${MTM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/embed_assets.py ${mtm_embedded_cpp} ${mtm_embed_args}
+  COMMAND ${MTM_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/embed_assets.py ${mtm_embedded_cpp}
+    --eager vendor/plotly-cartesian.min.js ${mtm_embed_args}
   DEPENDS ${CMAKE_SOURCE_DIR}/cmake/embed_assets.py ${mtm_embed_deps}
   COMMENT "Embedding the web UI (${CMAKE_SOURCE_DIR}/web, Plotly, fonts)"
   VERBATIM)
