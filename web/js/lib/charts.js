@@ -191,25 +191,42 @@ export function loadPlotly() {
     cartesianPlotly = Promise.resolve(globalThis.Plotly);
     return cartesianPlotly;
   }
-  let script = document.getElementById('plotly-script');
-  if (!script) {
-    script = document.createElement('script');
-    script.id = 'plotly-script';
-    script.src = CARTESIAN_BUNDLE_URL;
-    script.async = true;
-    document.head.appendChild(script);
-  }
-  cartesianPlotly = scriptPlotly(script);
+  cartesianPlotly = afterPaint().then(() => {
+    let script = document.getElementById('plotly-script');
+    if (!script) {
+      script = document.createElement('script');
+      script.id = 'plotly-script';
+      script.src = CARTESIAN_BUNDLE_URL;
+      script.async = true;
+      document.head.appendChild(script);
+    }
+    return scriptPlotly(script);
+  });
   return cartesianPlotly;
+}
+
+/** Resolves once the current DOM has been painted: running a Plotly bundle holds the main thread for a second
+ * on a slow machine, and a page made ready just before it would stay blank on screen until it ends. A tab in
+ * the background paints nothing, hence the time limit. */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
 }
 
 function fullLoaded() {
   if (!fullPlotly) {
-    const script = document.createElement('script');
-    script.src = FULL_BUNDLE_URL;
-    script.async = true;
-    fullPlotly = scriptPlotly(script);
-    document.head.appendChild(script);
+    fullPlotly = afterPaint().then(() => {
+      const script = document.createElement('script');
+      script.src = FULL_BUNDLE_URL;
+      script.async = true;
+      document.head.appendChild(script);
+      return scriptPlotly(script);
+    });
   }
   return fullPlotly;
 }
