@@ -153,6 +153,37 @@ test('a filter changes the data and the URL; reload restores it; back/forward sw
   await page.close();
 });
 
+test('a page drawn before comes back as it was, with no new request; a window resized meanwhile is caught up', async () => {
+  const { page, problems } = await openPage(app.browser);
+  await load(page, '?page=trends');
+  const drawn = await chartData(page);
+  assert.ok(drawn.length > 10 && drawn.every((chart) => chart.drawn), 'every trends chart drawn');
+  const requests = [];
+  page.on('request', (request) => { if (request.url().includes('/api/v1/analyses/')) requests.push(request.url()); });
+  await page.click('nav a[data-page="overview"]');
+  await waitReady(page);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.click('nav a[data-page="trends"]');
+  await waitReady(page);
+  assert.equal(new URL(page.url()).searchParams.get('page'), 'trends');
+  assert.deepEqual(requests.filter((url) => url.includes('/trends.')), [], 'the kept view asks for nothing');
+  assert.deepEqual(await chartData(page), drawn, 'the same charts, drawn');
+  // Plotly redraws each chart to its card's new width (it skipped them while they were out of the document).
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((el) => {
+    const svg = el.querySelector('.main-svg');
+    return svg && Math.abs(svg.getBoundingClientRect().width - el.getBoundingClientRect().width) <= 2;
+  }), null, { timeout: 10000 });
+  // A filter is a view not seen yet: fetched and drawn.
+  const from = Math.min(...(await chartSeries(page, 'volume_by_year')).x.map(Number)) + 2;
+  const input = await page.$('input[name="year_from"]');
+  await input.fill(String(from));
+  await input.dispatchEvent('change');
+  await waitReady(page);
+  assert.ok(requests.some((url) => url.includes('/trends.') && url.includes(`year_from=${from}`)), 'the new view is fetched');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 /** Every visible label of the page, in document order. */
 function labels(page) {
   return page.$$eval([

@@ -3,7 +3,7 @@
 // Page modules export {id, titleKey, filters, load(api, state), render(el, data, state, t, ctx)}.
 import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
-import { loadPlotly } from './lib/charts.js';
+import { loadPlotly, stopCharts } from './lib/charts.js';
 import { createTranslator } from './lib/i18n.js';
 import { setContext, track } from './lib/telemetry.js';
 import { DETAIL_PAGES, PAGES, parseState, serializeState, withState } from './lib/url_state.js';
@@ -24,6 +24,27 @@ const api = createApi();
 let dicts = null;
 let state = parseState(location.search);
 let renderToken = 0;
+
+// Views already drawn, by URL: going back to one (nav link, back/forward) puts its nodes back instead of
+// fetching and drawing its charts again (twenty on the trends page, most of a second). Only views that were
+// complete (every chart drawn) of pages marked keepDrawn, the last eight (the six main pages and two more).
+const KEPT_VIEWS = 8;
+const keptViews = new Map();
+let shownView = null;  // the URL of the view on screen, when it may be kept
+
+/** Keep the view on screen as it is left for another (a view rendered again, on Retry say, is not kept). */
+function keepShownView(el, next) {
+  const key = shownView;
+  shownView = null;
+  if (!key || key === next || el.dataset.ready !== 'true' || el.dataset.chartsPending !== undefined) return;
+  // A section that failed is asked for again on the next visit.
+  if (el.querySelector('.error-panel')) return;
+  const nodes = document.createDocumentFragment();
+  nodes.append(...el.childNodes);
+  keptViews.delete(key);
+  keptViews.set(key, { nodes, width: el.clientWidth });
+  while (keptViews.size > KEPT_VIEWS) keptViews.delete(keptViews.keys().next().value);
+}
 
 async function loadDictionaries() {
   const load = async (lang) => {
@@ -74,7 +95,11 @@ const ctx = {
   navigate,
   setFilters: (filters) => navigate({ filters }),
   resetFilters: () => navigate({ filters: null }),
-  retry: () => { api.forget(); render(); },
+  retry: () => {
+    api.forget();
+    keptViews.clear();
+    render();
+  },
 };
 
 function renderShell(t) {
@@ -126,6 +151,23 @@ async function render() {
   // The page counts as ready with its shell: badge, footer and banner in the page's language too.
   const shell = renderMeta(t, token);
   const el = document.getElementById('page');
+  const view = serializeState(state);
+  keepShownView(el, view);
+  const kept = keptViews.get(view);
+  if (kept) {
+    keptViews.delete(view);
+    el.dataset.ready = 'false';
+    stopCharts(el);
+    clear(el).appendChild(kept.nodes);
+    // Plotly's own resize handlers skip charts out of the document: a window resized meanwhile is caught up.
+    if (el.clientWidth !== kept.width) window.dispatchEvent(new Event('resize'));
+    await shell;
+    if (token !== renderToken) return;
+    el.dataset.ready = 'true';
+    performance.mark('mtm:page-ready');
+    shownView = view;
+    return;
+  }
   el.setAttribute('aria-busy', 'true');
   el.dataset.ready = 'false';
   clear(el).appendChild(loading(t('shell.loading')));
@@ -139,6 +181,7 @@ async function render() {
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
     performance.mark('mtm:page-ready');
+    if (module.keepDrawn) shownView = view;
   } catch (error) {
     if (token !== renderToken) return;
     console.warn('page load failed', error);

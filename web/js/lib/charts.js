@@ -331,6 +331,12 @@ export function drawCharts(container, plots) {
   });
 }
 
+/** A container's charts left to draw are dropped (its content is replaced without a newer drawCharts). */
+export function stopCharts(container) {
+  container.chartsRun = null;
+  delete container.dataset.chartsPending;
+}
+
 /** Draw a chart now if it is still waiting for its turn (before a PNG download, say). */
 export function drawNow(plot) {
   const pending = undrawn.get(plot);

@@ -20,6 +20,7 @@ export function parametersText(parameters) {
 export default {
   id: 'about',
   titleKey: 'page.about.title',
+  keepDrawn: true,
   filters: [],
   async load(api, state) {
     const [summary, report] = await Promise.all([api.summary(state.lang), api.ingestReport(state.lang)]);

@@ -188,6 +188,7 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
   return {
     id,
     titleKey: `page.${id}.title`,
+    keepDrawn: true,
     filters: [],
     async load(api, state) {
       const list = (await api.analyses(state.lang)).analyses || [];

@@ -35,6 +35,7 @@ function explore(t, ctx) {
 export default {
   id: 'overview',
   titleKey: 'page.overview.title',
+  keepDrawn: true,
   filters: [],
   async load(api, state) {
     return { summary: await api.summary(state.lang) };
