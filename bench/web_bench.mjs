@@ -73,9 +73,10 @@ function pathFor(id, params) {
 }
 
 /** Installed in every page before its scripts: watch(t0) resolves {ready, complete} in ms from t0, each plus
- * one frame: ready when the page module has rendered with its first screen of charts drawn (data-ready),
- * complete when no chart is left to draw (the others are drawn near the viewport or when the browser is idle;
- * data-charts-pending counts them down). __mtmCold watches the first load from navigation start. */
+ * one frame: ready when the page module has rendered with its first screen of charts drawn (its first
+ * mtm:page-ready mark after t0), complete when no chart is left to draw (the others are drawn near the viewport
+ * or when the browser is idle; data-charts-pending counts them down). __mtmCold watches the first load from
+ * navigation start. */
 function pageMarks() {
   const watch = (t0, target) => new Promise((resolve) => {
     const out = {};
@@ -88,7 +89,7 @@ function pageMarks() {
     const check = () => {
       const el = document.getElementById('page');
       if (!el) return;
-      if (!readySeen && el.dataset.ready === 'true') {
+      if (!readySeen && performance.getEntriesByName('mtm:page-ready').some((mark) => mark.startTime >= t0)) {
         readySeen = true;
         frame('ready');
       }
@@ -106,12 +107,11 @@ function pageMarks() {
   globalThis.__mtmCold = watch(0, document);
 }
 
-/** Time from a nav click to the page's ready and complete marks. */
+/** Time from a nav click to the page's ready and complete marks. A page already drawn in this tab is put
+ * back as it was (app.js keeps the last views), which the warm tours measure. */
 function switchTo(page, target) {
   return page.evaluate((pageId) => {
-    const el = document.getElementById('page');
     const t0 = performance.now();
-    el.dataset.ready = 'false';  // the click starts the new page; its ready mark must be a new one
     const marks = globalThis.__mtmMarks(t0);
     document.querySelector(`nav a[data-page="${pageId}"]`).click();
     return marks.then(({ ready, complete }) => ({ ready, complete }));
