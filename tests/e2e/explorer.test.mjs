@@ -77,12 +77,32 @@ test('search as you type, with a typo, facets and a permalink', async () => {
   const word = recipe.name.toLowerCase().split(/[^a-z]+/).sort((a, b) => b.length - a.length)[0];
   assert.ok(word.length >= 5, word);
   await page.locator('#search-q').pressSequentially(word, { delay: 30 });
-  await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w && document.querySelector('.search-total'), word);
+  await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w
+    && document.querySelector('#page').dataset.ready === 'true', word);
+  assert.equal(await page.inputValue('#search-q'), word, 'every key typed is in the box');
   const found = await total(page);
   assert.ok(found >= 1 && found < all, `results for ${word}: ${found}`);
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'search-q', 'caret stays in the box');
   const names = await page.$$eval('.recipe-card .recipe-title a', (els) => els.map((e) => e.textContent));
   assert.ok(names.length > 0);
+  // Keys typed while results load stay in the box (the page stays on screen) and are searched in turn.
+  let asked;
+  const requested = new Promise((resolve) => { asked = resolve; });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/search?*', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.locator('#search-q').pressSequentially(' ab', { delay: 30 });
+  await requested;
+  await page.locator('#search-q').pressSequentially('cd', { delay: 30 });
+  release();
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q
+    && document.querySelector('#page').dataset.ready === 'true', `${word} abcd`);
+  assert.equal(await page.inputValue('#search-q'), `${word} abcd`);
+  await page.unroute('**/api/v1/search?*');
   // One letter dropped from the middle: still found, and the page says how the word was read.
   const typo = word.slice(0, 2) + word.slice(3);
   await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(typo + ' ')}`);
@@ -94,13 +114,13 @@ test('search as you type, with a typo, facets and a permalink', async () => {
   await page.waitForSelector('[data-facet-tag]');
   const tag = await page.getAttribute('[data-facet-tag]', 'data-facet-tag');
   await page.click('[data-facet-tag]');
-  await page.waitForFunction((tg) => new URL(location.href).searchParams.get('tags') === tg, tag);
-  await page.waitForSelector('.search-total');
+  await page.waitForFunction((tg) => new URL(location.href).searchParams.get('tags') === tg
+    && document.querySelector('#page').dataset.ready === 'true', tag);
   assert.ok((await total(page)) <= found);
   // Sorting by newest and reloading the URL restores the same list.
   await page.selectOption('#search-sort', 'newest');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'newest');
-  await page.waitForSelector('.recipe-card');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'newest'
+    && document.querySelector('#page').dataset.ready === 'true');
   const before = await page.$$eval('.recipe-card', (els) => els.map((e) => e.dataset.recipe));
   await page.reload();
   await page.waitForSelector('.recipe-card');

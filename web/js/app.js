@@ -31,6 +31,7 @@ let renderToken = 0;
 const KEPT_VIEWS = 8;
 const keptViews = new Map();
 let shownView = null;  // the URL of the view on screen, when it may be kept
+let renderedPage = null;  // the page on screen, once rendered
 
 /** Keep the view on screen as it is left for another (a view rendered again, on Retry say, is not kept). */
 function keepShownView(el, next) {
@@ -158,6 +159,7 @@ async function render() {
     keptViews.delete(view);
     el.dataset.ready = 'false';
     stopCharts(el);
+    renderedPage = null;
     clear(el).appendChild(kept.nodes);
     // Plotly's own resize handlers skip charts out of the document: a window resized meanwhile is caught up.
     if (el.clientWidth !== kept.width) window.dispatchEvent(new Event('resize'));
@@ -165,12 +167,15 @@ async function render() {
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
     performance.mark('mtm:page-ready');
+    renderedPage = state.page;
     shownView = view;
     return;
   }
   el.setAttribute('aria-busy', 'true');
   el.dataset.ready = 'false';
-  clear(el).appendChild(loading(t('shell.loading')));
+  // A page marked keepWhileLoading (search: typing re-renders it) stays as it is until its next content is ready.
+  if (!(module.keepWhileLoading && renderedPage === state.page)) clear(el).appendChild(loading(t('shell.loading')));
+  renderedPage = null;
   try {
     const data = await module.load(api, state);
     if (token !== renderToken) return;  // a newer navigation superseded this one
@@ -181,6 +186,7 @@ async function render() {
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
     performance.mark('mtm:page-ready');
+    renderedPage = state.page;
     if (module.keepDrawn) shownView = view;
   } catch (error) {
     if (token !== renderToken) return;

@@ -15,9 +15,12 @@ const SORTS = ['relevance', 'rating', 'popularity', 'newest'];
 const PER_PAGE = 20;
 const TYPING_DELAY_MS = 200;
 
-// Typing re-renders the page; the caret goes back into the new search box.
+// Typing re-renders the page; the caret goes back into the new search box. The page stays on screen while the
+// next results load (keepWhileLoading), so keys typed meanwhile land in the box on screen (liveBox) and are
+// carried into the new one.
 let refocus = null;
 let typingTimer = null;
+let liveBox = null;
 
 function numberInput(name, step, state, t, set) {
   const id = `search-${name}`;
@@ -63,6 +66,7 @@ function wordsLine(words, t) {
 export default {
   id: 'search',
   titleKey: 'page.search.title',
+  keepWhileLoading: true,
   filters: [],
   async load(api, state) {
     const params = filtersFor(state.filters, SEARCH_PARAMS);
@@ -127,6 +131,18 @@ export default {
     layout.appendChild(results);
     layout.appendChild(facets);
     el.appendChild(layout);
+    const typed = refocus !== null && liveBox ? liveBox.value : null;
+    liveBox = box;
+    if (typed !== null && typed !== box.value) {
+      // Keys typed while these results loaded: kept, and asked for in turn.
+      box.value = typed;
+      refocus = typed.length;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => {
+        refocus = typed.length;
+        set({ q: typed });
+      }, TYPING_DELAY_MS);
+    }
     if (refocus !== null) {
       box.focus();
       box.setSelectionRange(refocus, refocus);
