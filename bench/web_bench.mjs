@@ -135,6 +135,30 @@ async function coldLoad(url) {
   }
 }
 
+/** The floor of any cold page with a chart: Plotly's cartesian bundle run once on a blank page of a brand-new
+ * profile (fetched from the server, compiled, run: ms from inserting its script to its load event). */
+async function plotlyFirstRun(base) {
+  const profile = mkdtempSync(join(tmpdir(), 'mtm-bench-profile-'));
+  const browser = await launchBrowser(profile);
+  try {
+    const page = await browser.newPage();
+    // A blank document of the server's origin (the assets are same-origin resources), served by the browser.
+    await page.route(`${base}/blank`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+    await page.goto(`${base}/blank`);
+    return await page.evaluate((src) => new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      const t0 = performance.now();
+      script.onload = () => resolve(performance.now() - t0);
+      script.onerror = () => reject(new Error(`${src} not loaded`));
+      script.src = src;
+      document.head.appendChild(script);
+    }), `${base}/assets/vendor/plotly-cartesian.min.js`);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key) => Number((status.match(new RegExp(`${key}:\\s+(\\d+)`)) || [])[1] || 0);
@@ -167,6 +191,9 @@ try {
   //    with the server's cache warm (the usual first visit of a user).
   const coldServer = await coldLoad(`${base}/?page=trends`);
   const coldBrowser = await coldLoad(`${base}/?page=trends`);
+
+  const plotlyRuns = [];
+  for (let i = 0; i < 3; i += 1) plotlyRuns.push(await plotlyFirstRun(base));
 
   // 2. Page switches in one tab: a first tour (pages not visited yet: their analyses are computed) and
   //    a second tour (server cache warm, the usual case).
@@ -229,6 +256,7 @@ try {
   lines.push('page times: first screen drawn (ready) / every chart drawn (complete)');
   row('trends page cold (new profile, server cache cold)', both(coldServer), '<= 1000 ms');
   row('trends page cold (new profile, server cache warm)', both(coldBrowser), '<= 1000 ms');
+  row('Plotly cartesian bundle, first run on a blank page (median of 3)', `${fmt(quantile(plotlyRuns, 0.5), 0)} ms`, '(floor of a cold page with charts)');
   row('page switch, first visit: median ready / complete', `${fmt(median(firstTour, 'ready'), 0)} / ${fmt(median(firstTour, 'complete'), 0)} ms`, '<= 300 ms');
   row('page switch, first visit: max ready / complete', `${fmt(max(firstTour, 'ready'), 0)} / ${fmt(max(firstTour, 'complete'), 0)} ms`, '<= 300 ms');
   row('page switch, warm: median ready / complete', `${fmt(median(warmTour, 'ready'), 0)} / ${fmt(median(warmTour, 'complete'), 0)} ms`, '<= 300 ms');
