@@ -9,6 +9,7 @@
 #include <exception>
 #include <limits>
 #include <numeric>
+#include <string_view>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -122,9 +123,16 @@ ItemRows read_items(db::Connection& connection, const std::string& table, const 
 }
 
 // Per-doc sorted distinct item lists from the rows, by two counting sorts: rows grouped by item, then
-// items appended to their docs in item order, so each doc's list comes out sorted without a sort.
-FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64_t>& ids, const DocIndex& find) {
+// items appended to their docs in item order, so each doc's list comes out sorted without a sort. Item is
+// the type of an item number; kind names the items in the error when there are more than it can number.
+template <typename Item>
+FlatLists<Item> item_lists(ItemRows& rows, const std::vector<std::int64_t>& ids, const DocIndex& find,
+                           std::string_view kind) {
   const std::size_t n_items = rows.vocabulary.items.size();
+  constexpr std::size_t kMaxItems = std::size_t{std::numeric_limits<Item>::max()} + 1;
+  if (n_items > kMaxItems)
+    throw DatabaseError(fmt::format("{} distinct {}: the explorer numbers them in {} bits, at most {}", n_items, kind,
+                                    8 * sizeof(Item), kMaxItems));
   std::vector<std::uint32_t> item_starts(n_items + 1, 0);
   // The doc of each row, or kNoDoc for an orphan row.
   constexpr std::uint32_t kNoDoc = DocIndex::kNoDoc;
@@ -150,14 +158,14 @@ FlatLists<std::uint32_t> item_lists(ItemRows& rows, const std::vector<std::int64
   rows.items = BigVector<std::uint32_t>();
   docs.clear();
   docs.shrink_to_fit();
-  FlatLists<std::uint32_t> lists;
+  FlatLists<Item> lists;
   lists.starts = std::move(doc_counts);
   for (std::size_t d = 0; d < ids.size(); ++d) lists.starts[d + 1] += lists.starts[d];
   lists.values.resize(docs_by_item.size());
   std::vector<std::uint32_t> next(lists.starts.begin(), lists.starts.end() - 1);
   for (std::uint32_t item = 0; item < n_items; ++item) {
     for (std::uint32_t k = item_starts[item]; k < item_starts[item + 1]; ++k) {
-      lists.values[next[docs_by_item[k]]++] = item;
+      lists.values[next[docs_by_item[k]]++] = static_cast<Item>(item);
     }
   }
   // A repeated (recipe, item) row would show as the same item twice in a row: keep it once.
@@ -325,9 +333,9 @@ RecipeCorpus load_recipe_corpus(const db::Database& database) {
 
   const std::size_t n = corpus.size();
   const DocIndex docs(corpus.ids);
-  corpus.recipe_ingredients = item_lists(ingredients, corpus.ids, docs);
+  corpus.recipe_ingredients = item_lists<std::uint32_t>(ingredients, corpus.ids, docs, "ingredients");
   corpus.ingredients = std::move(ingredients.vocabulary);
-  corpus.recipe_tags = item_lists(tags, corpus.ids, docs);
+  corpus.recipe_tags = item_lists<TagNumber>(tags, corpus.ids, docs, "tags");
   corpus.tags = std::move(tags.vocabulary);
   corpus.rating_counts.assign(n, 0);
   corpus.rating_sums.assign(n, 0);

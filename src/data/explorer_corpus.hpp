@@ -19,6 +19,10 @@ struct Vocabulary {
   std::vector<std::uint32_t> recipe_counts;
 };
 
+/// A tag's number. Food.com has ~550 distinct tags, so 16 bits halve the largest per-recipe list (4 M
+/// entries at full scale); a database with more than 65536 tags fails to load with a message saying so.
+using TagNumber = std::uint16_t;
+
 struct RecipeCorpus {
   static constexpr std::int64_t kMissing = std::numeric_limits<std::int64_t>::min();
 
@@ -35,7 +39,7 @@ struct RecipeCorpus {
   std::vector<std::int64_t> contributor_ids;
   /// Per recipe, its sorted distinct item numbers into ingredients.items / tags.items.
   FlatLists<std::uint32_t> recipe_ingredients;
-  FlatLists<std::uint32_t> recipe_tags;
+  FlatLists<TagNumber> recipe_tags;
   /// Clean ratings (1-5 with a date): how many and their sum; all interactions (reviews included).
   std::vector<std::uint32_t> rating_counts;
   std::vector<std::uint32_t> rating_sums;

@@ -43,7 +43,8 @@ data::FlatLists<std::uint32_t> tokenize_items(const std::vector<std::string>& it
 }
 
 // The docs holding each item, ascending: the transpose of the per-recipe item lists.
-data::FlatLists<std::uint32_t> docs_by_item(const data::FlatLists<std::uint32_t>& items_of_doc, std::size_t n_items) {
+template <typename Item>
+data::FlatLists<std::uint32_t> docs_by_item(const data::FlatLists<Item>& items_of_doc, std::size_t n_items) {
   data::FlatLists<std::uint32_t> out;
   out.starts.assign(n_items + 1, 0);
   for (const auto item : items_of_doc.values) ++out.starts[item + 1];

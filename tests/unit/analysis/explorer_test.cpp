@@ -416,9 +416,7 @@ TEST(RecipeCorpusLoad, SortsByIdDropsOrphansAndRepeatsKeepsNulls) {
   con.execute(
       "INSERT INTO interactions VALUES (10, 5, true), (30, 4, true), (10, 0, false), (77, 5, true), (10, 3, true)");
   const auto corpus = data::load_recipe_corpus(database);
-  const auto list = [](std::span<const std::uint32_t> items) {
-    return std::vector<std::uint32_t>(items.begin(), items.end());
-  };
+  const auto list = [](auto items) { return std::vector<std::uint32_t>(items.begin(), items.end()); };
   ASSERT_EQ(corpus.ids, (std::vector<std::int64_t>{10, 20, 30}));
   EXPECT_EQ(corpus.names[0], "A name longer than twelve bytes");
   EXPECT_EQ(corpus.names[1], "");
@@ -445,6 +443,35 @@ TEST(RecipeCorpusLoad, SortsByIdDropsOrphansAndRepeatsKeepsNulls) {
   EXPECT_EQ(corpus.rating_counts, (std::vector<std::uint32_t>{2, 0, 1}));
   EXPECT_EQ(corpus.rating_sums, (std::vector<std::uint32_t>{8, 0, 4}));
   EXPECT_EQ(corpus.interaction_counts, (std::vector<std::uint32_t>{3, 0, 1}));
+}
+
+// Tag numbers take 16 bits: 65536 distinct tags load (the last numbered 65535), one more is a clear error
+// rather than tags numbered wrong.
+TEST(RecipeCorpusLoad, TagsBeyondSixteenBitsAreAClearError) {
+  const auto load_with_tags = [](bool one_more) {
+    db::Database database(":memory:");
+    auto con = database.connect();
+    con.execute(
+        "CREATE TABLE recipes (id BIGINT, name VARCHAR, description VARCHAR, minutes BIGINT, n_steps INTEGER, "
+        "calories DOUBLE, complexity DOUBLE, submitted DATE, contributor_id BIGINT)");
+    con.execute("INSERT INTO recipes VALUES (1, 'One', NULL, 1, 1, NULL, NULL, NULL, NULL)");
+    con.execute("CREATE TABLE recipe_ingredients (recipe_id BIGINT, ingredient VARCHAR)");
+    con.execute("CREATE TABLE recipe_tags (recipe_id BIGINT, tag VARCHAR)");
+    con.execute("INSERT INTO recipe_tags SELECT 1, printf('tag %06d', i) FROM range(65536) t(i)");
+    if (one_more) con.execute("INSERT INTO recipe_tags VALUES (1, 'tag one more')");
+    con.execute("CREATE TABLE interactions (recipe_id BIGINT, rating INTEGER, is_clean BOOLEAN)");
+    return data::load_recipe_corpus(database);
+  };
+  const auto corpus = load_with_tags(false);
+  ASSERT_EQ(corpus.recipe_tags[0].size(), 65536u);
+  EXPECT_EQ(corpus.recipe_tags[0].back(), 65535u);
+  EXPECT_EQ(corpus.tags.items[65535], "tag 065535");
+  try {
+    load_with_tags(true);
+    FAIL() << "65537 tags loaded";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("65537 distinct tags"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
