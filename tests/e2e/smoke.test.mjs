@@ -29,7 +29,8 @@ test('overview loads cleanly with numeric KPI cards and the synthetic banner', a
   assert.ok(await page.isVisible('[data-banner="synthetic"]'), 'synthetic banner shown');
   assert.equal(await page.textContent('#env-badge'), 'LOCAL');
   assert.match(await page.textContent('#footer-data'), /^\d{4}-\d{2}-\d{2}$/);
-  assert.equal(await page.evaluate(() => typeof window.Plotly), 'object', 'Plotly served locally');
+  // Plotly runs once the page has been painted and the browser is idle (charts.js): waited for, not assumed.
+  await page.waitForFunction(() => typeof window.Plotly === 'object', null, { timeout: 20000 });
   const body = await page.textContent('body');
   assert.doesNotMatch(body, /\b(kpi|nav|page|about|filter)\.[a-z_]+/, 'no raw i18n key');
   await screenshot(page, 'smoke-overview');
