@@ -32,48 +32,56 @@ inline std::uint32_t read_varint(const std::uint8_t*& p) {
   return value;
 }
 
-/// Lists of ascending numbers (doc numbers) kept as the distance of each from the one before (the first
-/// from 0) in LEB128 varints, all in one byte array: a list of common items has gaps below 128, one byte
-/// each instead of four. Read in order only (an Iterator decodes as it goes).
-class DeltaLists {
+/// A list of items stored in a slice of bytes as LEB128 varints, read in order only: Read()(previous, p)
+/// decodes the item that follows previous (the first follows Item{}) and moves p past its bytes.
+template <class Item, class Read>
+class VarintList {
  public:
-  class List {
+  class Iterator {
    public:
-    class Iterator {
-     public:
-      using value_type = std::uint32_t;
-      using difference_type = std::ptrdiff_t;
-      Iterator(const std::uint8_t* at, const std::uint8_t* end) : at_(at), next_(at), end_(end) { decode(0); }
-      std::uint32_t operator*() const { return current_; }
-      Iterator& operator++() {
-        at_ = next_;
-        decode(current_);
-        return *this;
-      }
-      bool operator==(const Iterator& other) const { return at_ == other.at_; }
-
-     private:
-      void decode(std::uint32_t previous) {
-        if (at_ != end_) current_ = previous + read_varint(next_);
-      }
-      const std::uint8_t* at_;
-      const std::uint8_t* next_;
-      const std::uint8_t* end_;
-      std::uint32_t current_ = 0;
-    };
-
-    List(const std::uint8_t* bytes, const std::uint8_t* end, std::size_t size)
-        : bytes_(bytes), end_(end), size_(size) {}
-    [[nodiscard]] std::size_t size() const noexcept { return size_; }
-    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-    [[nodiscard]] Iterator begin() const { return {bytes_, end_}; }
-    [[nodiscard]] Iterator end() const { return {end_, end_}; }
+    using value_type = Item;
+    using difference_type = std::ptrdiff_t;
+    Iterator(const std::uint8_t* at, const std::uint8_t* end) : at_(at), next_(at), end_(end) { decode(); }
+    Item operator*() const { return current_; }
+    Iterator& operator++() {
+      at_ = next_;
+      decode();
+      return *this;
+    }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
 
    private:
-    const std::uint8_t* bytes_;
+    void decode() {
+      if (at_ != end_) current_ = Read()(current_, next_);
+    }
+    const std::uint8_t* at_;
+    const std::uint8_t* next_;
     const std::uint8_t* end_;
-    std::size_t size_;
+    Item current_{};
   };
+
+  VarintList(const std::uint8_t* bytes, const std::uint8_t* end, std::size_t size)
+      : bytes_(bytes), end_(end), size_(size) {}
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] Iterator begin() const { return {bytes_, end_}; }
+  [[nodiscard]] Iterator end() const { return {end_, end_}; }
+
+ private:
+  const std::uint8_t* bytes_;
+  const std::uint8_t* end_;
+  std::size_t size_;
+};
+
+/// Lists of ascending numbers (doc numbers) kept as the distance of each from the one before (the first
+/// from 0) in LEB128 varints, all in one byte array: a list of common items has gaps below 128, one byte
+/// each instead of four. Read in order only (an iterator decodes as it goes).
+class DeltaLists {
+ public:
+  struct ReadGap {
+    std::uint32_t operator()(std::uint32_t previous, const std::uint8_t*& p) const { return previous + read_varint(p); }
+  };
+  using List = VarintList<std::uint32_t, ReadGap>;
 
   DeltaLists() = default;
   /// The same lists, each of which must be ascending.

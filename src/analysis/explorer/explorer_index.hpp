@@ -44,50 +44,19 @@ struct Posting {
   float tf;  ///< field-weighted term frequency
 };
 
+/// Reads one posting: its doc's distance from the previous one's, then its term frequency.
+struct ReadPosting {
+  Posting operator()(Posting previous, const std::uint8_t*& p) const {
+    const std::uint32_t doc = previous.doc + data::read_varint(p);
+    return {doc, static_cast<float>(data::read_varint(p))};
+  }
+};
+
 /// One word's postings, a slice of the index's posting bytes: for each doc holding the word, in
 /// ascending order, its distance from the previous one (from 0 for the first) then its term frequency,
 /// both as LEB128 varints (7 bits a byte, high bit set on every byte but the last). Most gaps and term
 /// frequencies are below 128, so a posting takes ~2 bytes instead of 6. Iterating yields Posting values.
-class PostingList {
- public:
-  class Iterator {
-   public:
-    using value_type = Posting;
-    using difference_type = std::ptrdiff_t;
-    Iterator(const std::uint8_t* at, const std::uint8_t* end) : at_(at), next_(at), end_(end) { decode(0); }
-    Posting operator*() const { return current_; }
-    Iterator& operator++() {
-      at_ = next_;
-      decode(current_.doc);
-      return *this;
-    }
-    bool operator==(const Iterator& other) const { return at_ == other.at_; }
-
-   private:
-    void decode(std::uint32_t previous) {
-      if (at_ == end_) return;
-      current_.doc = previous + data::read_varint(next_);
-      current_.tf = static_cast<float>(data::read_varint(next_));
-    }
-
-    const std::uint8_t* at_;
-    const std::uint8_t* next_;
-    const std::uint8_t* end_;
-    Posting current_{0, 0.0F};
-  };
-
-  PostingList(const std::uint8_t* bytes, const std::uint8_t* end, std::size_t size)
-      : bytes_(bytes), end_(end), size_(size) {}
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] Iterator begin() const { return {bytes_, end_}; }
-  [[nodiscard]] Iterator end() const { return {end_, end_}; }
-
- private:
-  const std::uint8_t* bytes_;
-  const std::uint8_t* end_;
-  std::size_t size_;
-};
+using PostingList = data::VarintList<Posting, ReadPosting>;
 
 enum class Measure { Minutes, Steps, Complexity };
 
