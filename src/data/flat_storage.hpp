@@ -32,6 +32,19 @@ inline std::uint32_t read_varint(const std::uint8_t*& p) {
   return value;
 }
 
+/// The bytes value takes as a LEB128 varint.
+inline std::uint64_t varint_size(std::uint32_t value) {
+  std::uint64_t bytes = 1;
+  for (; value >= 0x80U; value >>= 7) ++bytes;
+  return bytes;
+}
+
+/// value written as a LEB128 varint at out, out moved past it.
+inline void write_varint(std::uint8_t*& out, std::uint32_t value) {
+  for (; value >= 0x80U; value >>= 7) *out++ = static_cast<std::uint8_t>(value | 0x80U);
+  *out++ = static_cast<std::uint8_t>(value);
+}
+
 /// A list of items stored in a slice of bytes as LEB128 varints, read in order only: Read()(previous, p)
 /// decodes the item that follows previous (the first follows Item{}) and moves p past its bytes.
 template <class Item, class Read>
@@ -101,9 +114,7 @@ class DeltaLists {
     for (std::size_t i = 0; i < lists.size(); ++i) {
       std::uint32_t previous = 0;
       for (const auto value : lists[i]) {
-        auto gap = value - previous;
-        for (; gap >= 0x80U; gap >>= 7) *out++ = static_cast<std::uint8_t>(gap | 0x80U);
-        *out++ = static_cast<std::uint8_t>(gap);
+        write_varint(out, value - previous);
         previous = value;
       }
     }
@@ -119,12 +130,6 @@ class DeltaLists {
   }
 
  private:
-  static std::uint64_t varint_size(std::uint32_t value) {
-    std::uint64_t bytes = 1;
-    for (; value >= 0x80U; value >>= 7) ++bytes;
-    return bytes;
-  }
-
   std::vector<std::uint64_t> starts_{0};
   std::vector<std::uint32_t> sizes_;
   BigVector<std::uint8_t> bytes_;

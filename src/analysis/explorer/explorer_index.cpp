@@ -196,11 +196,6 @@ void ExplorerIndex::build_text_index() {
   }
   // Two passes over the docs in order: the bytes each word's postings take (their gaps depend on the
   // previous doc of the same word), then the postings written at their places.
-  const auto varint_size = [](std::uint32_t value) {
-    std::uint64_t size = 1;
-    for (; value >= 0x80U; value >>= 7) ++size;
-    return size;
-  };
   const auto for_each_posting = [&](auto&& fn) {
     std::uint32_t doc = 0;
     for (const auto& part : parts) {
@@ -214,7 +209,7 @@ void ExplorerIndex::build_text_index() {
   posting_counts_.assign(terms_.size(), 0);
   std::vector<std::uint32_t> last_doc(terms_.size(), 0);
   for_each_posting([&](std::uint32_t term, std::uint32_t doc, std::uint16_t tf) {
-    posting_starts_[term + 1] += varint_size(doc - last_doc[term]) + varint_size(tf);
+    posting_starts_[term + 1] += data::varint_size(doc - last_doc[term]) + data::varint_size(tf);
     last_doc[term] = doc;
     ++posting_counts_[term];
   });
@@ -222,13 +217,11 @@ void ExplorerIndex::build_text_index() {
   posting_bytes_.resize(posting_starts_.back());
   std::vector<std::uint64_t> next(posting_starts_.begin(), posting_starts_.end() - 1);
   std::fill(last_doc.begin(), last_doc.end(), 0);
-  const auto put = [&](std::uint64_t& at, std::uint32_t value) {
-    for (; value >= 0x80U; value >>= 7) posting_bytes_[at++] = static_cast<std::uint8_t>(value | 0x80U);
-    posting_bytes_[at++] = static_cast<std::uint8_t>(value);
-  };
   for_each_posting([&](std::uint32_t term, std::uint32_t doc, std::uint16_t tf) {
-    put(next[term], doc - last_doc[term]);
-    put(next[term], tf);
+    std::uint8_t* out = posting_bytes_.data() + next[term];
+    data::write_varint(out, doc - last_doc[term]);
+    data::write_varint(out, tf);
+    next[term] = static_cast<std::uint64_t>(out - posting_bytes_.data());
     last_doc[term] = doc;
   });
   // Descriptions are only searched, never shown from memory (the recipe page reads them from the database).
