@@ -25,6 +25,9 @@ struct IngestOptions {
   double band_high = 0.975;
   std::int64_t min_rating = 1;  // interactions used by rating statistics
   std::int64_t max_rating = 5;
+  // A table whose dropped or unusable rows exceed this share of the rows read fails the ingest (and a table
+  // that ends with no usable row always does); the old database is then left untouched.
+  double max_bad_share = 0.01;
   std::size_t max_printed_errors = 5;  // per file
   bool parallel = true;                // recipes and interactions on two threads
 };
