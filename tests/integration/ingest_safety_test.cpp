@@ -1,9 +1,14 @@
 // An ingest never replaces good data with bad: the row-quality gate, spreadsheet dates, the lock on the
 // target and the Kaggle zip archive, run through the binary as a user would.
 #include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
+#include <thread>
 
 #include "data/duckdb.hpp"
 #include "data/ingest.hpp"
@@ -52,6 +57,14 @@ class IngestSafety : public ::testing::Test {
     EXPECT_EQ(fs::file_size(db()), good_size_);
     EXPECT_EQ(count("SELECT count(*) FROM recipes"), 3);
     EXPECT_EQ(count("SELECT count(*) FROM interactions"), 2);
+  }
+
+  int leftovers() const {
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(dir_.path())) {
+      n += entry.path().filename().string().starts_with("m.duckdb.ingest-tmp") ? 1 : 0;
+    }
+    return n;
   }
 
   test::TempDir dir_;
@@ -133,6 +146,31 @@ TEST_F(IngestSafety, ASecondIngestIntoTheSameTargetIsRefusedNamingTheFirst) {
     expect_good_database_kept();
   }
   EXPECT_EQ(ingest(), 0) << out_;
+}
+
+TEST_F(IngestSafety, AKilledIngestLeavesTheOldDatabaseAndTheNextOneCleansUp) {
+  good_database();
+  const std::string raw = (dir_ / "raw").string();
+  ASSERT_EQ(test::run_command(test::binary_path() + " generate --out " + raw + " --scale 0.02 --seed 3", &out_), 0)
+      << out_;
+  const std::string bin = test::binary_path();
+  const std::string target = db();
+  std::vector<std::string> args = {bin, "ingest", "--raw-dir", raw, "--db", target, "--quiet"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, bin.c_str(), nullptr, nullptr, argv.data(), environ), 0);
+  // Kill it once its temp file exists, i.e. in the middle of building the new database.
+  for (int i = 0; i < 3000 && leftovers() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest ended before it was killed";
+  EXPECT_GE(leftovers(), 1);
+  expect_good_database_kept();
+  EXPECT_EQ(ingest(), 0) << out_;
+  EXPECT_EQ(leftovers(), 0);
 }
 
 TEST_F(IngestSafety, TempFilesAreUniquePerProcess) {
