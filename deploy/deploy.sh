@@ -18,9 +18,9 @@
 # A deploy: installs the release side by side with the previous ones; backs up the configuration directory, each
 # instance's database file (or, for an s3:// source, its identity: URL, ETags of the cached objects, /readyz) and
 # the releases in service; then, one instance at a time, switches its `current` link, restarts it and waits for
-# its /readyz (retries every --interval seconds until --deadline); between two instances it waits --settle seconds
-# so that the balancer (nginx, passive checks: fail_timeout) sends traffic to the restarted one again before the
-# next one stops. If an instance does not become ready, every instance already switched is put back on its
+# its /readyz (retries every --interval seconds until --deadline); after each restart (when ENV has more than one
+# instance) it waits --settle seconds so that the balancer (nginx, passive checks: fail_timeout) sends traffic to the
+# restarted one again before another one stops. If an instance does not become ready, every instance already switched is put back on its
 # previous release (link, restart, health check) and the command exits 1. The last --keep releases are kept (and
 # any release an instance still runs or would roll back to). PROD asks for confirmation; --yes skips it.
 #
@@ -73,7 +73,8 @@ options (environment variable in brackets):
   --keep N              releases (and backups per ENV) to keep [MTM_DEPLOY_KEEP] (default 5)
   --deadline S          seconds an instance has to become ready after its restart [MTM_DEPLOY_DEADLINE] (default 180)
   --interval S          seconds between two readiness checks [MTM_DEPLOY_INTERVAL] (default 2)
-  --settle S            seconds between two instances, > the balancer's fail_timeout [MTM_DEPLOY_SETTLE] (default 12)
+  --settle S            seconds to wait after each restart when ENV has several instances, > the balancer's
+                        fail_timeout [MTM_DEPLOY_SETTLE] (default 12)
   --stop-timeout S      process manager: seconds to wait for a stop before SIGKILL (default 30)
   --yes                 no confirmation question (PROD asks one otherwise)
 EOF
@@ -456,27 +457,33 @@ switched=()
 roll_out() {
   local mode=$1
   shift
-  local pair instance release from first=1
+  local pair instance release from
   for pair in "$@"; do
     instance=${pair%%=*}
     release=${pair#*=}
     from=$(release_of "$instance")
-    if ((!first)) && ((settle > 0)); then
-      say "waiting $settle s so that the balancer sends traffic to the restarted instance again (--settle)"
-      sleep "$settle"
-    fi
-    first=0
     say "instance $instance: ${from:-none} -> $release; restarting ($manager)"
+    # instance|release it ran|release its previous link named: what a rollback puts back.
+    switched+=("$instance|$from|$(basename "$(readlink "$root/$instance/previous" 2>/dev/null)" 2>/dev/null)")
     if [[ -n $from && $from != "$release" && $mode == deploy ]]; then
       set_link "$instance" previous "$from"
     fi
     set_link "$instance" current "$release"
-    switched+=("$instance=${from}")
     if ! restart_instance "$instance" || ! wait_ready "$instance" "$(commit_of "$release")"; then
       warn "instance $instance: release $release FAILED its readiness: $last_error"
       return 1
     fi
+    settle_wait "$instance"
   done
+}
+
+# After a restart, with more than one instance behind the balancer: nginx marked the instance down while it was
+# stopped (max_fails=1) and sends it nothing for fail_timeout. The next stop (of this deploy, or of the next
+# command) must wait until it takes traffic again, or nginx would find no live upstream.
+settle_wait() {
+  ((${#instances[@]} > 1 && settle > 0)) || return 0
+  say "instance $1: waiting $settle s for the balancer to send it traffic again (--settle)"
+  sleep "$settle"
 }
 
 commit_of() {
@@ -485,11 +492,9 @@ commit_of() {
 
 # Puts every switched instance back on the release it ran before, last switched first.
 roll_back() {
-  local ok=0 idx pair instance release
+  local ok=0 idx instance release previous
   for ((idx = ${#switched[@]} - 1; idx >= 0; idx--)); do
-    pair=${switched[idx]}
-    instance=${pair%%=*}
-    release=${pair#*=}
+    IFS='|' read -r instance release previous <<<"${switched[idx]}"
     if [[ -z $release || ! -d $root/releases/$release ]]; then
       warn "instance $instance: no previous release to go back to"
       ok=1
@@ -497,10 +502,15 @@ roll_back() {
     fi
     say "ROLLBACK instance $instance -> $release"
     set_link "$instance" current "$release"
+    if [[ -n $previous && -d $root/releases/$previous ]]; then
+      set_link "$instance" previous "$previous"
+    fi
     if ! restart_instance "$instance" || ! wait_ready "$instance" "$(commit_of "$release")"; then
       warn "instance $instance: the rollback to $release did not become ready either: $last_error"
       ok=1
+      continue
     fi
+    settle_wait "$instance"
   done
   return $ok
 }
@@ -549,9 +559,10 @@ do_rollback() {
   [[ $env_name == prod ]] && confirm "roll PROD (${instances[*]}) back to ${pairs[*]}"
   if roll_out rollback "${pairs[@]}"; then
     # The release rolled away from becomes the one to roll back to.
-    local pair
-    for pair in "${switched[@]}"; do
-      [[ -n ${pair#*=} ]] && set_link "${pair%%=*}" previous "${pair#*=}"
+    local entry instance from
+    for entry in "${switched[@]}"; do
+      IFS='|' read -r instance from _ <<<"$entry"
+      [[ -n $from ]] && set_link "$instance" previous "$from"
     done
     say "done: ${pairs[*]}"
     return 0

@@ -76,7 +76,7 @@ free_port() {
 
 # --- a database, two PROD replicas' env files ------------------------------------------------------------------
 mkdir -p "$t/etc" "$t/data" "$t/nginx/tmp"
-"$binary" generate --out "$t/raw" --scale 0.002 --seed 7 >"$t/generate.log" 2>&1 || fail "generate: $(tail -3 "$t/generate.log")"
+"$binary" generate --out "$t/raw" --scale 0.01 --seed 7 >"$t/generate.log" 2>&1 || fail "generate: $(tail -3 "$t/generate.log")"
 "$binary" ingest --raw-dir "$t/raw" --db "$t/data/shared.duckdb" >"$t/ingest.log" 2>&1 || fail "ingest: $(tail -3 "$t/ingest.log")"
 port_a=$(free_port)
 port_b=$(free_port)
@@ -154,7 +154,7 @@ curl -ksf "$base/readyz" >/dev/null || fail "nginx does not answer: $(cat "$t/ng
 # Starts the load; stop_hammer waits for its summary and checks that every request succeeded.
 start_hammer() {
   rm -f "$t/stop-hammer"
-  python3 "$source_dir/tests/deploy/hammer.py" "$base" "$t/stop-hammer" 3 240 >"$t/hammer-$1.json" &
+  python3 "$source_dir/tests/deploy/hammer.py" "$base" "$t/stop-hammer" 2 240 >"$t/hammer-$1.json" &
   hammer_pid=$!
   # Traffic flows before the deploy starts.
   for _ in $(seq 200); do
