@@ -557,6 +557,7 @@ do_rollback() {
     pairs+=("$instance=$previous")
   done
   [[ $env_name == prod ]] && confirm "roll PROD (${instances[*]}) back to ${pairs[*]}"
+  say "rolling back to the previous release: ${pairs[*]}"
   if roll_out rollback "${pairs[@]}"; then
     # The release rolled away from becomes the one to roll back to.
     local entry instance from

@@ -7,8 +7,9 @@
 #   2. PROD without --yes and without a terminal is refused, nothing changes;
 #   3. a release whose binary never becomes ready is rolled back (exit 1), the old release keeps serving, no request
 #      fails;
-#   4. the backup taken before the good release is restored: configuration, database and releases are back;
-#   5. the metric names of deploy/prometheus/mangetamain.rules.yml are exported by the running server (except the
+#   4. deploy.sh rollback puts both replicas back on the release before;
+#   5. a backup taken by a deploy is restored: configuration, database and releases are back, no request fails;
+#   6. the metric names of deploy/prometheus/mangetamain.rules.yml are exported by the running server (except the
 #      proposed ones listed below).
 # usage: deploy_test.sh MANGETAMAIN_BINARY
 set -euo pipefail
@@ -235,27 +236,42 @@ fi
 curl -ksf "$base/api/v1/summary" >/dev/null || fail "nginx does not serve after the rollback"
 ok "release r3-bad failed its readiness and was rolled back (exit 1); r2 kept serving without a failed request"
 
-# --- 4. the backup taken before r2 is restored ---------------------------------------------------------------
-grep -q "^instance.prod.release=r1$" "$backup_r2/MANIFEST" || fail "backup manifest: $(cat "$backup_r2/MANIFEST")"
+backup_r3=$(sed -n 's/^deploy prod: backup \([^:]*\): .*/\1/p' "$t/r3.log")
+[[ -n $backup_r3 && -f $backup_r3/MANIFEST && $backup_r3 != "$backup_r2" ]] || fail "no new backup named in the output"
+
+# --- 4. the rollback command: back to the previous release -------------------------------------------------------
+start_hammer rollback
+"$deploy" rollback prod --yes "${common[@]}" >"$t/rollback.log" 2>&1 || fail "rollback failed: $(cat "$t/rollback.log")"
+stop_hammer rollback
+sed 's/^/  | /' "$t/rollback.log"
+for instance in prod prod-2; do
+  [[ $(readlink "$t/opt/$instance/current") == ../releases/r1 ]] || fail "$instance: current is not r1 after rollback"
+  [[ $(readlink "$t/opt/$instance/previous") == ../releases/r2 ]] || fail "$instance: previous is not r2 after rollback"
+  [[ $(release_pid_exe "$instance") == "$t/opt/releases/r1/bin/mangetamain" ]] || fail "$instance does not run r1"
+done
+ok "deploy.sh rollback prod: both replicas back on r1 without a failed request, r2 becomes the one to roll back to"
+
+# --- 5. the backup taken before r3 is restored ---------------------------------------------------------------
+grep -q "^instance.prod.release=r2$" "$backup_r3/MANIFEST" || fail "backup manifest: $(cat "$backup_r3/MANIFEST")"
 echo "MANGETAMAIN_SERVER_SLOW_REQUEST_MS=5" >>"$t/etc/prod.env"
 echo "damaged" >"$t/etc/prod-2.env.bak"
 # The running replicas keep their open file; the restore puts a new one in place.
 rm -f "$t/data/shared.duckdb"
 start_hammer restore
-"$deploy" restore prod "$backup_r2" --yes "${common[@]}" >"$t/restore.log" 2>&1 || fail "restore failed: $(cat "$t/restore.log")"
+"$deploy" restore prod "$backup_r3" --yes "${common[@]}" >"$t/restore.log" 2>&1 || fail "restore failed: $(cat "$t/restore.log")"
 stop_hammer restore
 sed 's/^/  | /' "$t/restore.log"
 diff -r "$t/etc.orig" "$t/etc" -x prod-2.env.bak >/dev/null || fail "configuration not restored: $(diff -r "$t/etc.orig" "$t/etc")"
 [[ $(sha256sum <"$t/data/shared.duckdb") == "$db_sha" ]] || fail "database not restored"
 for instance in prod prod-2; do
-  [[ $(readlink "$t/opt/$instance/current") == ../releases/r1 ]] || fail "$instance: current is not r1 after the restore"
-  [[ $(release_pid_exe "$instance") == "$t/opt/releases/r1/bin/mangetamain" ]] || fail "$instance does not run r1"
+  [[ $(readlink "$t/opt/$instance/current") == ../releases/r2 ]] || fail "$instance: current is not r2 after the restore"
+  [[ $(release_pid_exe "$instance") == "$t/opt/releases/r2/bin/mangetamain" ]] || fail "$instance does not run r2"
 done
 identity=$(curl -fsS "http://127.0.0.1:$port_b/readyz" | sed -n 's/.*"identity":"\([^"]*\)".*/\1/p')
 [[ -n $identity && $identity == "$identity_r1" ]] || fail "dataset identity after restore '$identity', before '$identity_r1'"
-ok "backup restored: configuration, database (same identity) and release r1 back, no failed request"
+ok "backup restored: configuration, database (same identity) and release r2 back, no failed request"
 
-# --- 5. the alert rules use metrics the server exports ---------------------------------------------------------
+# --- 6. the alert rules use metrics the server exports ---------------------------------------------------------
 curl -fsS "http://127.0.0.1:$port_a/metrics" >"$t/metrics.txt" || fail "no /metrics"
 missing=()
 while IFS= read -r metric; do
