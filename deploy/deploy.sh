@@ -14,6 +14,7 @@
 #   ROOT/<instance>/current -> ../releases/<name>                       what the instance runs (the unit's ExecStart)
 #   ROOT/<instance>/previous -> ../releases/<name>                      what it ran before (manual and automatic rollback)
 #   ROOT/backups/<env>-<UTC time>/                                      taken before anything is touched
+#   ROOT/deploy.log                                                     one line per deploy, rollback or restore
 #
 # A deploy: installs the release side by side with the previous ones; backs up the configuration directory, each
 # instance's database file (or, for an s3:// source, its identity: URL, ETags of the cached objects, /readyz) and
@@ -623,9 +624,22 @@ do_status() {
 }
 
 command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
+if [[ $action == status ]]; then
+  do_status
+  exit 0
+fi
+# One change at a time on a host: a second deploy, rollback or restore waits for none, it stops.
+mkdir -p "$root" || die "cannot create $root"
+exec 9>>"$root/.deploy.lock"
+flock -n 9 || die "another deploy, rollback or restore is running on this host ($root/.deploy.lock)"
+rc=0
 case $action in
-  deploy) do_deploy ;;
-  rollback) do_rollback ;;
-  restore) do_restore ;;
-  status) do_status ;;
+  deploy) do_deploy || rc=$? ;;
+  rollback) do_rollback || rc=$? ;;
+  restore) do_restore || rc=$? ;;
 esac
+# History: one line per change, for the postmortem.
+case $rc in 0) result=ok ;; 1) result="rolled back" ;; *) result="FAILED ($rc)" ;; esac
+printf '%s %s %s %s release=%s backup=%s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(id -un)" "$action" "$env_name" \
+  "${name:-${backup_arg:-}}" "${backup_dir:-none}" "$result" >>"$root/deploy.log" 2>/dev/null || true
+exit "$rc"

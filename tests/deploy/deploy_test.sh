@@ -234,6 +234,9 @@ if kill -0 "$bad_pid" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$bad_pid/stat"
   fail "the bad release's process $bad_pid is still running"
 fi
 curl -ksf "$base/api/v1/summary" >/dev/null || fail "nginx does not serve after the rollback"
+for line in "deploy prod release=r2 backup=[^ ]+: ok" "deploy prod release=r3-bad backup=[^ ]+: rolled back"; do
+  grep -qE " $line\$" "$t/opt/deploy.log" || fail "no '$line' in the history: $(cat "$t/opt/deploy.log")"
+done
 ok "release r3-bad failed its readiness and was rolled back (exit 1); r2 kept serving without a failed request"
 
 backup_r3=$(sed -n 's/^deploy prod: backup \([^:]*\): .*/\1/p' "$t/r3.log")
