@@ -92,6 +92,10 @@ die() {
 args=()
 while (($#)); do
   case $1 in
+    --yes | -y | -h | --help | --) ;;
+    --*) (($# >= 2)) || die "$1 needs a value" ;;
+  esac
+  case $1 in
     --binary) binary=$2; shift 2 ;;
     --lib) lib=$2; shift 2 ;;
     --name) name=$2; shift 2 ;;
@@ -115,7 +119,6 @@ while (($#)); do
     *) args+=("$1"); shift ;;
   esac
 done
-(($# == 0)) || true
 
 action=deploy
 case ${args[0]:-} in
