@@ -276,7 +276,14 @@ process_start() {
 restart_instance() {
   local instance=$1
   case $manager in
-    systemd) systemctl restart "mangetamain@$instance.service" ;;
+    systemd)
+      # Not root (a CI runner's user): through sudo, without a password (docs/operations.md, "Release").
+      if ((EUID == 0)); then
+        systemctl restart "mangetamain@$instance.service"
+      else
+        sudo -n systemctl restart "mangetamain@$instance.service"
+      fi
+      ;;
     process)
       process_stop "$instance"
       process_start "$instance"
