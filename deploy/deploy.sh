@@ -46,6 +46,9 @@ deadline=${MTM_DEPLOY_DEADLINE:-180}
 interval=${MTM_DEPLOY_INTERVAL:-2}
 settle=${MTM_DEPLOY_SETTLE:-12}
 stop_timeout=30
+# Not root (a CI runner's user): through sudo, without a password (docs/operations.md, "Release").
+systemctl="systemctl"
+((EUID == 0)) || systemctl="sudo -n systemctl"
 assume_yes=0
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_dir=$(dirname "$script_dir")
@@ -77,6 +80,8 @@ options (environment variable in brackets):
   --settle S            seconds to wait after each restart when ENV has several instances, > the balancer's
                         fail_timeout [MTM_DEPLOY_SETTLE] (default 12)
   --stop-timeout S      process manager: seconds to wait for a stop before SIGKILL (default 30)
+  --systemctl CMD       systemd: the command that restarts units (default systemctl, or sudo -n systemctl when
+                        not root)
   --yes                 no confirmation question (PROD asks one otherwise)
 EOF
 }
@@ -112,6 +117,7 @@ while (($#)); do
     --interval) interval=$2; shift 2 ;;
     --settle) settle=$2; shift 2 ;;
     --stop-timeout) stop_timeout=$2; shift 2 ;;
+    --systemctl) systemctl=$2; shift 2 ;;
     --yes | -y) assume_yes=1; shift ;;
     -h | --help) usage; exit 0 ;;
     --) shift; args+=("$@"); break ;;
@@ -256,6 +262,8 @@ process_start() {
   # What the systemd unit does: the env file, the working directory, the log directory, the release's library.
   (
     cd "$state_dir/$instance" || exit 1
+    # The server must not hold the deploy lock for its whole life.
+    exec 9>&-
     export MANGETAMAIN_LOG_DIR=$state_dir/$instance/logs
     set -a
     # shellcheck disable=SC1090
@@ -276,14 +284,7 @@ process_start() {
 restart_instance() {
   local instance=$1
   case $manager in
-    systemd)
-      # Not root (a CI runner's user): through sudo, without a password (docs/operations.md, "Release").
-      if ((EUID == 0)); then
-        systemctl restart "mangetamain@$instance.service"
-      else
-        sudo -n systemctl restart "mangetamain@$instance.service"
-      fi
-      ;;
+    systemd) $systemctl restart "mangetamain@$instance.service" ;;
     process)
       process_stop "$instance"
       process_start "$instance"

@@ -9,7 +9,9 @@
 #      fails;
 #   4. deploy.sh rollback puts both replicas back on the release before;
 #   5. a backup taken by a deploy is restored: configuration, database and releases are back, no request fails;
-#   6. the metric names of deploy/prometheus/mangetamain.rules.yml are exported by the running server (except the
+#   6. with --service-manager systemd, it calls systemctl restart mangetamain@INSTANCE in order (a stand-in
+#      systemctl: no systemd in the test);
+#   7. the metric names of deploy/prometheus/mangetamain.rules.yml are exported by the running server (except the
 #      proposed ones listed below).
 # usage: deploy_test.sh MANGETAMAIN_BINARY
 set -euo pipefail
@@ -45,6 +47,8 @@ hammer_pid=
 # Stops every process this test started: the hammer, nginx and the replicas (pid files of the process manager).
 cleanup() {
   local rc=$?
+  set +e
+  trap - EXIT INT TERM
   touch "$t/stop-hammer"
   [[ -n $hammer_pid ]] && kill "$hammer_pid" 2>/dev/null && wait "$hammer_pid" 2>/dev/null
   [[ -n $nginx_pid ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
@@ -70,6 +74,8 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -274,7 +280,21 @@ identity=$(curl -fsS "http://127.0.0.1:$port_b/readyz" | sed -n 's/.*"identity":
 [[ -n $identity && $identity == "$identity_r1" ]] || fail "dataset identity after restore '$identity', before '$identity_r1'"
 ok "backup restored: configuration, database (same identity) and release r2 back, no failed request"
 
-# --- 6. the alert rules use metrics the server exports ---------------------------------------------------------
+# --- 6. the systemd service manager restarts mangetamain@INSTANCE, in order --------------------------------------
+# A stand-in for systemctl that records its arguments (no systemd here); the replicas already answer, so each is
+# ready at once with the release's commit.
+cat >"$t/systemctl" <<EOF
+#!/bin/sh
+echo "\$*" >>"$t/systemctl.log"
+EOF
+chmod +x "$t/systemctl"
+"$deploy" prod --yes "${common[@]}" --service-manager systemd --systemctl "$t/systemctl" --settle 0 \
+  --release @prod >"$t/systemd.log" 2>&1 || fail "systemd deploy: $(cat "$t/systemd.log")"
+[[ $(cat "$t/systemctl.log") == "restart mangetamain@prod.service"$'\n'"restart mangetamain@prod-2.service" ]] ||
+  fail "systemctl calls: $(cat "$t/systemctl.log")"
+ok "--service-manager systemd: systemctl restart mangetamain@prod.service, then mangetamain@prod-2.service"
+
+# --- 7. the alert rules use metrics the server exports ---------------------------------------------------------
 curl -fsS "http://127.0.0.1:$port_a/metrics" >"$t/metrics.txt" || fail "no /metrics"
 missing=()
 while IFS= read -r metric; do
