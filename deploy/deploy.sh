@@ -15,6 +15,7 @@
 #   ROOT/<instance>/previous -> ../releases/<name>                      what it ran before (manual and automatic rollback)
 #   ROOT/backups/<env>-<UTC time>/                                      taken before anything is touched
 #   ROOT/deploy.log                                                     one line per deploy, rollback or restore
+#   ROOT/failed-releases                                                releases rolled back: pruned first
 #
 # A deploy: installs the release side by side with the previous ones; backs up the configuration directory, each
 # instance's database file (or, for an s3:// source, its identity: URL, ETags of the cached objects, /readyz) and
@@ -352,25 +353,34 @@ confirm() {
 
 # --- releases ---------------------------------------------------------------------------------------------------
 release_commit=unknown
-install_release() {
+# Checks the binary and names the release; writes nothing.
+release_sha=
+release_version=unknown
+release_version_line=
+prepare_release() {
   binary=${binary:-$repo_dir/build/release/mangetamain}
   lib=${lib:-$repo_dir/node_modules/@duckdb/node-bindings-linux-x64/libduckdb.so}
   [[ -x $binary ]] || die "no built binary at $binary (cmake --preset release && cmake --build build/release), or --binary FILE"
   [[ -f $lib ]] || die "no DuckDB library at $lib (scripts/bootstrap.sh), or --lib FILE"
-  local sha version_line version=unknown
-  sha=$(sha256sum "$binary" | cut -c1-64)
-  version_line=$(LD_LIBRARY_PATH=$(dirname "$lib") timeout 20 "$binary" --version 2>/dev/null | head -n 1) || true
-  if [[ $version_line =~ ^mangetamain\ ([^ ]+)\ \(commit\ ([^,]+),\ built\ ([^\)]+)\) ]]; then
-    version=${BASH_REMATCH[1]}
+  release_sha=$(sha256sum "$binary" | cut -c1-64)
+  release_version_line=$(LD_LIBRARY_PATH=$(dirname "$lib") timeout 20 "$binary" --version 2>/dev/null | head -n 1) || true
+  if [[ $release_version_line =~ ^mangetamain\ ([^ ]+)\ \(commit\ ([^,]+),\ built\ ([^\)]+)\) ]]; then
+    release_version=${BASH_REMATCH[1]}
     release_commit=${BASH_REMATCH[2]}
+  else
+    die "$binary --version does not answer 'mangetamain VERSION (commit ..., built ...)': not a mangetamain binary, or it cannot load $lib"
   fi
-  [[ -n $name ]] || name="$version-${release_commit:0:12}-${sha:0:8}"
+  [[ -n $name ]] || name="$release_version-${release_commit:0:12}-${release_sha:0:8}"
   [[ $name =~ ^[A-Za-z0-9._+-]+$ ]] || die "bad release name '$name'"
   local dir=$root/releases/$name
+  if [[ -d $dir && $(sha256sum "$dir/bin/mangetamain" 2>/dev/null | cut -c1-64) != "$release_sha" ]]; then
+    die "release $name is already installed with another binary: pick another --name"
+  fi
+}
+
+install_release() {
+  local dir=$root/releases/$name sha=$release_sha version=$release_version
   if [[ -d $dir ]]; then
-    if [[ $(sha256sum "$dir/bin/mangetamain" 2>/dev/null | cut -c1-64) != "$sha" ]]; then
-      die "release $name is already installed with another binary: pick another --name"
-    fi
     say "release $name already installed in $dir"
     return 0
   fi
@@ -385,7 +395,7 @@ install_release() {
     rm -rf "$tmp"
     die "cannot install the release in $dir" 2
   fi
-  say "release $name installed in $dir ($version_line)"
+  say "release $name installed in $dir ($release_version_line)"
 }
 
 # Keeps the newest --keep releases and any release an instance's current or previous link names.
@@ -396,12 +406,20 @@ prune_releases() {
   for link in "$root"/*/current "$root"/*/previous; do
     target=$(readlink "$link" 2>/dev/null) && used[$(basename "$target")]=1
   done
-  local removed=() count=0 dir
+  # Releases that failed their readiness (rolled back) go first and do not count among the --keep.
+  local -A failed=()
+  if [[ -f $root/failed-releases ]]; then
+    while IFS= read -r target; do failed[$target]=1; done <"$root/failed-releases"
+  fi
+  local removed=() count=0 dir base
   while IFS= read -r dir; do
-    count=$((count + 1))
-    ((count <= keep)) && continue
-    [[ -n ${used[$(basename "$dir")]:-} ]] && continue
-    rm -rf "$dir" && removed+=("$(basename "$dir")")
+    base=$(basename "$dir")
+    if [[ -z ${failed[$base]:-} ]]; then
+      count=$((count + 1))
+      ((count <= keep)) && continue
+    fi
+    [[ -n ${used[$base]:-} ]] && continue
+    rm -rf "$dir" && removed+=("$base")
   done < <(find "$root/releases" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%T@ %p\n' | sort -rn | cut -d' ' -f2-)
   local kept
   kept=$(find "$root/releases" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l)
@@ -540,18 +558,20 @@ use_installed_release() {
 }
 
 do_deploy() {
-  if [[ -n $release_opt ]]; then use_installed_release; else install_release; fi
+  if [[ -n $release_opt ]]; then use_installed_release; else prepare_release; fi
   local pairs=() instance
   for instance in "${instances[@]}"; do pairs+=("$instance=$name"); done
   if [[ $env_name == prod ]]; then
     confirm "deploy release $name to PROD (${instances[*]})"
   fi
+  [[ -n $release_opt ]] || install_release
   take_backup
   if roll_out deploy "${pairs[@]}"; then
     prune_releases
     say "done: release $name serves on ${instances[*]} (backup $backup_dir)"
     return 0
   fi
+  echo "$name" >>"$root/failed-releases"
   if roll_back; then
     say "ROLLED BACK: release $name failed its readiness; ${instances[*]} serve their previous release (backup $backup_dir)"
     return 1
@@ -623,11 +643,12 @@ do_restore() {
 }
 
 do_status() {
-  local instance url state
+  local instance url state previous
   for instance in "${instances[@]}"; do
     url="http://$(instance_host "$instance"):$(instance_port "$instance")/readyz"
     if curl -fsS --max-time 5 "$url" >/dev/null 2>&1; then state=ready; else state="NOT READY"; fi
-    say "instance $instance: current $(release_of "$instance") (previous $(basename "$(readlink "$root/$instance/previous" 2>/dev/null)" 2>/dev/null)), $url: $state"
+    previous=$(readlink "$root/$instance/previous" 2>/dev/null) || previous=none
+    say "instance $instance: current $(release_of "$instance") (previous $(basename "$previous")), $url: $state"
   done
   find "$root/releases" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%T@ %f\n' 2>/dev/null | sort -rn |
     cut -d' ' -f2- | sed "s/^/$prog: release /"

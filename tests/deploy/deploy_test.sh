@@ -209,6 +209,7 @@ rc=0
 ((rc == 2)) || fail "PROD without --yes nor a terminal: exit $rc, expected 2: $(cat "$t/refused.log")"
 grep -q "needs a confirmation" "$t/refused.log" || fail "no confirmation message: $(cat "$t/refused.log")"
 [[ $(readlink "$t/opt/prod/current") == ../releases/r2 ]] || fail "a refused deploy changed the current release"
+[[ ! -e $t/opt/releases/r2b ]] || fail "a refused deploy installed its release"
 ok "PROD without --yes and without a terminal is refused (exit 2), nothing changes"
 
 # --- 3. a release that never becomes ready is rolled back ------------------------------------------------------
@@ -289,10 +290,16 @@ echo "\$*" >>"$t/systemctl.log"
 EOF
 chmod +x "$t/systemctl"
 "$deploy" prod --yes "${common[@]}" --service-manager systemd --systemctl "$t/systemctl" --settle 0 \
-  --release @prod >"$t/systemd.log" 2>&1 || fail "systemd deploy: $(cat "$t/systemd.log")"
+  --release @prod --keep 2 >"$t/systemd.log" 2>&1 || fail "systemd deploy: $(cat "$t/systemd.log")"
+sed 's/^/  | /' "$t/systemd.log"
 [[ $(cat "$t/systemctl.log") == "restart mangetamain@prod.service"$'\n'"restart mangetamain@prod-2.service" ]] ||
   fail "systemctl calls: $(cat "$t/systemctl.log")"
 ok "--service-manager systemd: systemctl restart mangetamain@prod.service, then mangetamain@prod-2.service"
+# --keep 2: the failed release goes first; r1 and r2 stay (r2 serves, r1 is the other one kept).
+[[ ! -e $t/opt/releases/r3-bad && -d $t/opt/releases/r1 && -d $t/opt/releases/r2 ]] ||
+  fail "pruning with --keep 2: $(ls "$t/opt/releases")"
+grep -q "releases kept: 2 (--keep 2); removed: r3-bad" "$t/systemd.log" || fail "no pruning line"
+ok "--keep 2 removes the rolled-back release first and keeps r1 and r2"
 
 # --- 7. the alert rules use metrics the server exports ---------------------------------------------------------
 curl -fsS "http://127.0.0.1:$port_a/metrics" >"$t/metrics.txt" || fail "no /metrics"
