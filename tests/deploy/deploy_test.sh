@@ -22,7 +22,7 @@ deploy=$source_dir/deploy/deploy.sh
 nginx=/usr/sbin/nginx
 lib=$source_dir/node_modules/@duckdb/node-bindings-linux-x64/libduckdb.so
 # Metrics the alert rules use that the server does not export yet (proposed in docs/operations.md, "Alerts").
-proposed_metrics="mangetamain_data_source_offline"
+proposed_metrics=""
 
 checks=0
 fail() {
@@ -316,6 +316,6 @@ for metric in $proposed_metrics; do
     fail "$metric is exported now: remove it from proposed_metrics in tests/deploy/deploy_test.sh"
   fi
 done
-ok "every mangetamain_* metric of the alert rules is exported by the server (proposed, not yet: $proposed_metrics)"
+ok "every mangetamain_* metric of the alert rules is exported by the server${proposed_metrics:+ (proposed, not yet: $proposed_metrics)}"
 
 echo "deploy test: $checks checks passed"
