@@ -252,7 +252,15 @@ export async function renderChart(el, chart) {
   if (height) layout.height = height;
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
   const Plotly = await plotlyFor(chart);
-  return Plotly.react(el, chart.traces || [], layout, config);
+  const drawn = await Plotly.react(el, chart.traces || [], layout, config);
+  untabModeBar(el);
+  return drawn;
+}
+
+/** Plotly's toolbar buttons leave the tab order (each chart has nine; the chart head's own PNG and CSV buttons
+ * serve the keyboard): Tab goes from chart to chart instead of through hundreds of icons. */
+export function untabModeBar(el) {
+  for (const button of el.querySelectorAll('.modebar-btn')) button.setAttribute('tabindex', '-1');
 }
 
 // Charts are drawn once within this distance of the viewport, so that scrolling finds them drawn.

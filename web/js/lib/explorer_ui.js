@@ -58,6 +58,19 @@ export function chip(label, count, onclick, attrs = {}) {
 }
 
 /** Previous / next page buttons for a paged list. */
+// The filters of the last search shown in this tab, so that "back to search" from a recipe returns to it.
+let lastSearch = {};
+
+/** Remember the search on screen (the search page calls it as it renders). */
+export function rememberSearch(filters) {
+  lastSearch = { ...filters };
+}
+
+/** The filters of the last search shown, for a link back to it. */
+export function lastSearchFilters() {
+  return { ...lastSearch };
+}
+
 /** The URL parameter of a results page (?page=search&q=…&results=2): `page` names the view, so the API's own
  * `page` parameter travels under this name in the address. */
 export const RESULTS_PAGE = 'results';

@@ -3,7 +3,7 @@
 // similar recipes. ?page=recipe&id=…&reviews=2 is a permalink. Reviews are shown as text, never markup.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, navLink, pager, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, lastSearchFilters, navLink, pager, recipeCard } from '../lib/explorer_ui.js';
 
 const REVIEWS_PER_PAGE = 10;
 
@@ -47,7 +47,7 @@ export default {
     const lang = state.lang;
     const r = data.recipe;
     document.title = `${r.name} · Mangetamain Analytics`;
-    el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', {}, t('recipe.back_to_search'))));
+    el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', lastSearchFilters(), t('recipe.back_to_search'))));
     el.appendChild(h('h1', { 'data-recipe-name': r.id }, r.name));
     el.appendChild(h('p', { class: 'lead' },
       t('recipe.byline', { date: r.submitted || '—' }), ' ',

@@ -3,7 +3,7 @@
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
-import { chip, joinList, pager, recipeCard, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
+import { chip, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
 
 export const SEARCH_PARAMS = ['q', 'sort', 'max_minutes', 'max_steps', 'min_calories', 'max_calories',
   'min_rating', 'min_ratings', 'tags', 'exclude_tags', 'ingredients', 'exclude_ingredients'];
@@ -77,6 +77,7 @@ export default {
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const r = data.result;
+    rememberSearch(state.filters);
     const set = (changes) => ctx.setFilters({ ...changes, [RESULTS_PAGE]: '' });
     el.appendChild(h('h1', {}, t('page.search.title')));
     el.appendChild(h('p', { class: 'lead' }, t('page.search.lead')));
