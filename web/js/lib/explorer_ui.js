@@ -58,6 +58,24 @@ export function chip(label, count, onclick, attrs = {}) {
 }
 
 /** Previous / next page buttons for a paged list. */
+/** The API's answer for one recipe, contributor or user, or null when no such id exists (404, or an id that is
+ * not a number: 400 on `id`), so the page can say so instead of showing an error. */
+export async function fetchOrMissing(request) {
+  try {
+    return await request;
+  } catch (error) {
+    if (error && (error.status === 404 || (error.status === 400 && error.problem?.parameter === 'id'))) return null;
+    throw error;
+  }
+}
+
+/** The page of an id that does not exist: what was asked for, and the way back to the search. */
+export function notFoundView(el, kind, id, t, ctx) {
+  el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', lastSearchFilters(), t('recipe.back_to_search'))));
+  el.appendChild(h('h1', { 'data-not-found': kind }, t(`${kind}.not_found_title`)));
+  el.appendChild(h('p', { class: 'lead' }, t(`${kind}.not_found_body`, { id: String(id) })));
+}
+
 // The filters of the last search shown in this tab, so that "back to search" from a recipe returns to it.
 let lastSearch = {};
 
