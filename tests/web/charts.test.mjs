@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, needsFullBundle, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, needsFullBundle, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -86,4 +86,15 @@ test('needsFullBundle asks for the full Plotly only for trace types the cartesia
   assert.equal(needsFullBundle({ traces: [{ type: 'bar' }, { type: 'scatterpolar' }] }), true);
   assert.equal(needsFullBundle({ traces: [{ type: 'barpolar' }] }), true);
   assert.equal(needsFullBundle({ traces: [{ type: 'choropleth' }] }), true);
+});
+
+test('touch screens: charts neither drag nor zoom, and show no toolbar', () => {
+  const layout = { xaxis: { title: 'year' }, yaxis: {}, yaxis2: { type: 'log' }, legend: {} };
+  const config = { responsive: true };
+  touchFriendly(layout, config);
+  assert.equal(layout.dragmode, false);
+  for (const axis of ['xaxis', 'yaxis', 'yaxis2']) assert.equal(layout[axis].fixedrange, true, axis);
+  assert.equal(layout.xaxis.title, 'year');
+  assert.equal(layout.legend.fixedrange, undefined);
+  assert.deepEqual(config, { responsive: true, displayModeBar: false, doubleClick: false, scrollZoom: false });
 });

@@ -245,12 +245,26 @@ function sizePlot(el, chart) {
   return height;
 }
 
+/** On a touch screen a swipe over a chart must scroll the page: no drag (zoom or pan) on any axis, no toolbar over
+ * the legend, no double-tap zoom. Hover (tap) still shows the values. Returns the layout and config changed. */
+export function touchFriendly(layout, config) {
+  layout.dragmode = false;
+  for (const key of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(key)) layout[key] = { ...layout[key], fixedrange: true };
+  }
+  Object.assign(config, { displayModeBar: false, doubleClick: false, scrollZoom: false });
+  return { layout, config };
+}
+
+const coarsePointer = () => Boolean(globalThis.matchMedia && globalThis.matchMedia('(pointer: coarse)').matches);
+
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export async function renderChart(el, chart) {
   const layout = singleBarLayout(chart, themedLayout(chart.layout));
   const height = sizePlot(el, chart);
   if (height) layout.height = height;
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
+  if (coarsePointer()) touchFriendly(layout, config);
   const Plotly = await plotlyFor(chart);
   const drawn = await Plotly.react(el, chart.traces || [], layout, config);
   untabModeBar(el);
