@@ -98,3 +98,10 @@ test('touch screens: charts neither drag nor zoom, and show no toolbar', () => {
   assert.equal(layout.legend.fixedrange, undefined);
   assert.deepEqual(config, { responsive: true, displayModeBar: false, doubleClick: false, scrollZoom: false });
 });
+
+test('log axes label their decades only, unless the analysis chose its ticks', () => {
+  const layout = themedLayout({ yaxis: { type: 'log' }, xaxis2: { type: 'log', dtick: 'D2' }, xaxis: {} });
+  assert.equal(layout.yaxis.dtick, 1);
+  assert.equal(layout.xaxis2.dtick, 'D2');
+  assert.equal(layout.xaxis.dtick, undefined);
+});

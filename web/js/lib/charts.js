@@ -47,6 +47,9 @@ export function themedLayout(layout = {}) {
   const merged = deepMerge(BASE_LAYOUT, layout || {});
   for (const key of Object.keys(merged)) {
     if (/^[xy]axis\d+$/.test(key)) merged[key] = deepMerge(AXIS, merged[key]);
+    // A log axis labels its decades only: Plotly's default also wrote small "2", "3"… beside them, which read
+    // as "3, 2" above "10".
+    if (/^[xy]axis\d*$/.test(key) && merged[key].type === 'log' && merged[key].dtick === undefined) merged[key].dtick = 1;
   }
   // The chart title is shown in our own heading, not inside the plot.
   delete merged.title;
