@@ -29,6 +29,9 @@ const std::map<std::string, FlagSpec>& flag_table() {
         "Data source instead of --db: s3://bucket/prefix (raw CSVs, fetched then ingested), "
         "s3://bucket/prefix/name.duckdb (a prebuilt database) or a local database file"}},
       {"data.cache_dir", {"--cache-dir", "Download cache of an s3:// data source (default data/s3-cache)"}},
+      {"data.ingest_threads", {"--ingest-threads", "DuckDB threads while ingest builds the database (default 2)"}},
+      {"data.ingest_memory",
+       {"--ingest-memory", "DuckDB's memory limit while ingest builds the database (e.g. 1G, the default)"}},
       {"cache.bytes", {"--cache-bytes", "Bound of the analysis result cache (e.g. 64M)"}},
       {"log.dir", {"--log-dir", "Log directory, created if missing (default logs)"}},
       {"log.console_level", {"--log-level", "Console log level: trace, debug, info, warn, error, critical, off"}},

@@ -22,6 +22,8 @@ struct IngestCliOptions {
   std::string raw_dir;
   std::string recipes;
   std::string interactions;
+  std::string raw;
+  std::string date_order;
   std::string db = "data/mangetamain.duckdb";
   bool quiet = false;
 };
@@ -53,7 +55,7 @@ std::string fetch_raw_csvs(const Config& config, bool quiet) {
 // a --data flag must be an s3:// prefix and replaces the local paths.
 std::string raw_dir_from_source(const IngestCliOptions& o, const Config& config) {
   const bool flagged = config.origin("data.source").source == ConfigSource::Flag;
-  const bool local_paths = !o.raw_dir.empty() || !o.recipes.empty() || !o.interactions.empty();
+  const bool local_paths = !o.raw_dir.empty() || !o.recipes.empty() || !o.interactions.empty() || !o.raw.empty();
   if (flagged && local_paths) {
     throw ValidationError("--data", "--data replaces --raw-dir, --recipes and --interactions; give only one");
   }
@@ -80,8 +82,17 @@ void print_summary(const data::IngestSummary& summary) {
 }
 
 void run(IngestCliOptions& o, const Config& config) {
+  if (!o.raw.empty() && !o.raw_dir.empty()) {
+    throw ValidationError("--raw", "--raw and --raw-dir both name the input; give one");
+  }
+  if (!o.raw.empty()) o.raw_dir = o.raw;
   if (std::string fetched = raw_dir_from_source(o, config); !fetched.empty()) o.raw_dir = std::move(fetched);
   data::IngestOptions& options = o.ingest;
+  const auto order = data::ingest::parse_date_order(o.date_order);
+  if (!order) throw ValidationError("--date-order", "'" + o.date_order + "' is not a date order: give mdy or dmy");
+  options.date_order = *order;
+  options.threads = static_cast<std::int64_t>(config.data.ingest_threads);
+  options.memory_limit = std::to_string(config.data.ingest_memory_bytes >> 20) + "MiB";
   options.recipes = o.recipes;
   options.interactions = o.interactions;
   // With both files named explicitly, optional tables come only from an explicit --raw-dir.
@@ -109,15 +120,23 @@ void setup_ingest(CLI::App& app) {
   sub->add_option("--raw-dir", o->raw_dir,
                   "Directory with RAW_recipes.csv, RAW_interactions.csv and optionally PP_users.csv, "
                   "interactions_{train,validation,test}.csv (default data/raw)");
+  sub->add_option("--raw", o->raw,
+                  "The Kaggle download as it comes (archive.zip, read without unpacking) or a directory of CSVs");
   sub->add_option("--recipes", o->recipes, "Recipes CSV (default <raw-dir>/RAW_recipes.csv)");
   sub->add_option("--interactions", o->interactions, "Interactions CSV (default <raw-dir>/RAW_interactions.csv)");
   sub->add_option("--db", o->db, "DuckDB file to write (replaced atomically)")
       ->envname("MANGETAMAIN_DB")
       ->capture_default_str();
   // --data s3://bucket/prefix: the raw CSVs are fetched into --cache-dir/raw (only what changed), then ingested.
-  auto flags = add_config_options(
-      sub, {"data.source", "data.cache_dir", "s3.endpoint", "s3.region", "s3.profile", "s3.credentials_file"});
+  auto flags = add_config_options(sub, {"data.source", "data.cache_dir", "data.ingest_threads", "data.ingest_memory",
+                                        "s3.endpoint", "s3.region", "s3.profile", "s3.credentials_file"});
   sub->add_flag("--strict", o->ingest.strict, "Fail on the first per-row problem");
+  sub->add_option("--max-bad-rows", o->ingest.max_bad_share,
+                  "Largest share of a table's rows that may be dropped or have a problem (0.01 = 1 %); beyond it "
+                  "the ingest fails and the database is left as it was")
+      ->capture_default_str();
+  sub->add_option("--date-order", o->date_order,
+                  "How to read dates written M/D/YYYY (mdy) or D/M/YYYY (dmy); YYYY-MM-DD and YYYY/M/D need none");
   sub->add_option("--min-minutes", o->ingest.min_minutes, "Cleaning: smallest kept minutes")->capture_default_str();
   sub->add_option("--max-minutes", o->ingest.max_minutes, "Cleaning: largest kept minutes")->capture_default_str();
   sub->add_option("--band-low", o->ingest.band_low, "Cleaning: lower quantile of the n_steps/n_ingredients band")

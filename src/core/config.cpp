@@ -181,6 +181,12 @@ const std::vector<KeySpec>& key_specs() {
                              Member<&Config::data, &DataConfig::source>{}));
     specs.push_back(text_key({"data.cache_dir", "MANGETAMAIN_DATA_CACHE_DIR", "Download cache of an S3 source"},
                              Member<&Config::data, &DataConfig::cache_dir>{}));
+    specs.push_back(integer_key(
+        {"data.ingest_threads", "MANGETAMAIN_DATA_INGEST_THREADS", "DuckDB threads while ingest builds a database"},
+        Member<&Config::data, &DataConfig::ingest_threads>{}, 1, 256));
+    specs.push_back(bytes_key({"data.ingest_memory", "MANGETAMAIN_DATA_INGEST_MEMORY",
+                               "DuckDB's memory limit while ingest builds a database"},
+                              Member<&Config::data, &DataConfig::ingest_memory_bytes>{}, std::size_t{64} << 20));
     specs.push_back(text_key({"s3.endpoint", "MANGETAMAIN_S3_ENDPOINT", "S3 endpoint URL"},
                              Member<&Config::s3, &S3Config::endpoint>{}));
     specs.push_back(text_key({"s3.region", "MANGETAMAIN_S3_REGION", "S3 signing region"},

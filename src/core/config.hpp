@@ -46,6 +46,9 @@ struct DataConfig {
   std::string source;
   /// Download cache for an S3 source.
   std::string cache_dir = "data/s3-cache";
+  /// DuckDB's threads and memory limit while `ingest` builds a database.
+  std::size_t ingest_threads = 2;
+  std::size_t ingest_memory_bytes = std::size_t{1} << 30;
 };
 
 struct S3Config {

@@ -10,13 +10,15 @@
 #include <utility>
 #include <vector>
 
+#include "data/ingest/dates.hpp"
+
 namespace mtm::data {
 
 /// What to read, where to write, and the cleaning-rule parameters (all recorded in ingest_report).
 struct IngestOptions {
-  std::filesystem::path raw_dir = "data/raw";
-  std::filesystem::path recipes;       // empty: raw_dir / RAW_recipes.csv
-  std::filesystem::path interactions;  // empty: raw_dir / RAW_interactions.csv
+  std::filesystem::path raw_dir = "data/raw";  // a directory, or the .zip archive Kaggle's download gives
+  std::filesystem::path recipes;               // empty: raw_dir / RAW_recipes.csv
+  std::filesystem::path interactions;          // empty: raw_dir / RAW_interactions.csv
   std::filesystem::path db_path = "data/mangetamain.duckdb";
   bool strict = false;  // fail on the first per-row problem
   std::int64_t min_minutes = 1;
@@ -28,8 +30,11 @@ struct IngestOptions {
   // A table whose dropped or unusable rows exceed this share of the rows read fails the ingest (and a table
   // that ends with no usable row always does); the old database is then left untouched.
   double max_bad_share = 0.01;
-  std::size_t max_printed_errors = 5;  // per file
-  bool parallel = true;                // recipes and interactions on two threads
+  ingest::DateOrder date_order = ingest::DateOrder::Unset;  // how to read M/D/YYYY or D/M/YYYY dates
+  std::int64_t threads = 2;                                 // DuckDB's threads while building the file
+  std::string memory_limit = "1GB";                         // DuckDB's memory limit while building the file
+  std::size_t max_printed_errors = 5;                       // per file
+  bool parallel = true;                                     // recipes and interactions on two threads
 };
 
 /// Outcome for one table.
@@ -41,7 +46,10 @@ struct TableSummary {
   std::int64_t rows_written = 0;          // rows in the table
   std::int64_t rows_clean = -1;           // is_clean = true (-1 when the table has no is_clean)
   std::int64_t row_errors = 0;            // per-row problems found
+  std::int64_t rows_bad = 0;              // rows dropped or written with a problem
+  std::int64_t rows_usable = 0;           // rows the analyses can use (parsed; interactions: rated and dated)
   std::vector<std::string> first_errors;  // the first max_printed_errors messages
+  std::vector<std::pair<std::string, std::int64_t>> problem_kinds;  // problems by kind, in order of first sight
 };
 
 /// Outcome of a whole ingest.
@@ -60,7 +68,11 @@ void validate(const IngestOptions& options);
 /// counted (or thrown with strict). On any failure the database at db_path is left as it was.
 IngestSummary run_ingest(const IngestOptions& options);
 
-/// Name of the temporary file an ingest into db_path builds before the rename.
+/// Name of the temporary file this process builds for db_path before the rename (unique per process;
+/// every name starting with db_path + ".ingest-tmp" is a leftover the next ingest removes).
 std::filesystem::path ingest_temp_path(const std::filesystem::path& db_path);
+
+/// The lock file that serialises ingests into db_path.
+std::filesystem::path ingest_lock_path(const std::filesystem::path& db_path);
 
 }  // namespace mtm::data

@@ -156,6 +156,9 @@ TEST_F(S3ServeTest, ServeFromS3ThenRestartWithoutDownloadingThenS3Down) {
     ASSERT_TRUE(ready);
     ASSERT_EQ(ready->status, 200) << ready->body;
     EXPECT_EQ(json::parse(ready->body)["dataset"]["recipes_rows"], fixture_recipes_);
+    auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("\nmangetamain_data_source_offline 0\n"), std::string::npos) << metrics->body;
     // A reload re-fetches: nothing changed on S3, so nothing is downloaded or ingested again.
     auto reloaded = client.Post("/api/v1/admin/reload", {{"Authorization", "Bearer t0ken-s3"}}, "", "text/plain");
     ASSERT_TRUE(reloaded);
@@ -180,6 +183,9 @@ TEST_F(S3ServeTest, ServeFromS3ThenRestartWithoutDownloadingThenS3Down) {
     auto ready = client.Get("/readyz");
     ASSERT_TRUE(ready);
     EXPECT_EQ(ready->status, 200);
+    auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("\nmangetamain_data_source_offline 1\n"), std::string::npos) << metrics->body;
     EXPECT_EQ(offline.stop(), 0);
     const std::string log = offline.log();
     EXPECT_NE(log.find("using the cached copy"), std::string::npos) << log;

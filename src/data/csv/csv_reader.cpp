@@ -67,20 +67,57 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) noexcept {
   return true;
 }
 
+namespace {
+
+// A file opened by path; closed with the reader.
+class FileSource final : public ByteSource {
+ public:
+  FileSource(std::FILE* file, std::string source) : file_(file), source_(std::move(source)) {}
+  ~FileSource() override { std::fclose(file_); }
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+  std::size_t read(char* out, std::size_t size) override {
+    const std::size_t n = std::fread(out, 1, size, file_);
+    if (n == 0 && std::ferror(file_)) {
+      throw DataLoadError(source_, fmt::format("read error after {} bytes: {}", offset_, std::strerror(errno)));
+    }
+    offset_ += n;
+    return n;
+  }
+
+ private:
+  std::FILE* file_;
+  std::string source_;
+  std::size_t offset_ = 0;
+};
+
+}  // namespace
+
 CsvReader::CsvReader(const std::string& path, const std::string& display_name)
     : source_(display_name.empty() ? path : display_name) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw DataLoadError(source_, "cannot open file: it is a directory");
   }
-  file_ = std::fopen(path.c_str(), "rb");
-  if (file_ == nullptr) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
     throw DataLoadError(source_, fmt::format("cannot open file: {}", std::strerror(errno)));
   }
+  start(std::make_unique<FileSource>(file, source_));
+}
+
+CsvReader CsvReader::from_source(std::unique_ptr<ByteSource> input, std::string display_name) {
+  CsvReader reader;
+  reader.source_ = std::move(display_name);
+  reader.start(std::move(input));
+  return reader;
+}
+
+void CsvReader::start(std::unique_ptr<ByteSource> input) {
+  input_ = std::move(input);
   buffer_.resize(kBufferSize);
   if (!fill()) {
-    std::fclose(file_);
-    file_ = nullptr;
+    input_.reset();
     throw DataLoadError(source_, "file is empty (expected a CSV header line)");
   }
   if (end_ >= 3 && buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -113,12 +150,10 @@ CsvReader CsvReader::from_string(std::string text, std::string display_name) {
   return reader;
 }
 
-CsvReader::~CsvReader() {
-  if (file_ != nullptr) std::fclose(file_);
-}
+CsvReader::~CsvReader() = default;
 
 CsvReader::CsvReader(CsvReader&& other) noexcept
-    : file_(std::exchange(other.file_, nullptr)),
+    : input_(std::move(other.input_)),
       source_(std::move(other.source_)),
       buffer_(std::move(other.buffer_)),
       pos_(other.pos_),
@@ -136,12 +171,9 @@ void CsvReader::fail(Position at, const std::string& detail) const {
 
 bool CsvReader::fill() {
   if (pos_ < end_) return true;
-  if (eof_ || file_ == nullptr) return false;
-  const std::size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+  if (eof_ || input_ == nullptr) return false;
+  const std::size_t n = input_->read(buffer_.data(), buffer_.size());
   if (n == 0) {
-    if (std::ferror(file_)) {
-      throw DataLoadError(source_, fmt::format("read error after {} bytes: {}", offset_, std::strerror(errno)));
-    }
     eof_ = true;
     return false;
   }

@@ -57,6 +57,14 @@ class CsvRecord {
   bool unterminated_ = false;
 };
 
+/// Where a reader's bytes come from (a file, an entry of a zip archive); read() returns 0 at the end and
+/// throws DataLoadError when the bytes cannot be read.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  virtual std::size_t read(char* out, std::size_t size) = 0;
+};
+
 /// Reads a CSV file (or an in-memory text) record by record through one fixed-size buffer.
 class CsvReader {
  public:
@@ -65,6 +73,8 @@ class CsvReader {
   explicit CsvReader(const std::string& path, const std::string& display_name = {});
   /// Read from a string already in memory (for tests and small inputs).
   static CsvReader from_string(std::string text, std::string display_name);
+  /// Read a stream of bytes (a zip entry); same checks as a file.
+  static CsvReader from_source(std::unique_ptr<ByteSource> input, std::string display_name);
   ~CsvReader();
   CsvReader(CsvReader&& other) noexcept;
   CsvReader& operator=(CsvReader&&) = delete;
@@ -81,10 +91,11 @@ class CsvReader {
 
  private:
   CsvReader() = default;
+  void start(std::unique_ptr<ByteSource> input);
   bool fill();
   [[noreturn]] void fail(Position at, const std::string& detail) const;
 
-  std::FILE* file_ = nullptr;
+  std::unique_ptr<ByteSource> input_;
   std::string source_;
   std::string buffer_;
   std::size_t pos_ = 0;

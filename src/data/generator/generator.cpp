@@ -332,9 +332,10 @@ Plan make_plan(const GeneratorOptions& options, unsigned threads) {
   for (std::size_t i = 0; i < n; ++i) {
     plan.submitted[i] = recipes.quantile((static_cast<double>(i) + cal.uniform()) / static_cast<double>(n));
   }
-  // Recipe ids grow with submission over the real range 38..537,716.
+  // Recipe ids grow with submission over the real range 38..537,716; past scale ~2 the range grows instead,
+  // with a mean gap of 2, so ids stay unique and ascending.
   plan.recipe_id.resize(n);
-  const double mean_gap = (537'716.0 - 38.0) / static_cast<double>(n);
+  const double mean_gap = std::max(2.0, (537'716.0 - 38.0) / static_cast<double>(n));
   std::int64_t id = 38;
   for (std::size_t i = 0; i < n; ++i) {
     plan.recipe_id[i] = id;
@@ -412,8 +413,8 @@ GeneratorSummary planned_counts(double scale) {
 }
 
 void validate(const GeneratorOptions& options) {
-  if (!(options.scale >= 0.01 && options.scale <= 1.0)) {
-    throw ValidationError("--scale", fmt::format("--scale must be between 0.01 and 1.0, got {}", options.scale));
+  if (!(options.scale >= 0.01 && options.scale <= 10.0)) {
+    throw ValidationError("--scale", fmt::format("--scale must be between 0.01 and 10, got {}", options.scale));
   }
   if (options.out_dir.empty()) throw ValidationError("--out", "--out must name an output directory");
   std::error_code ec;

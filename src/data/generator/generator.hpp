@@ -12,7 +12,7 @@ namespace mtm::data {
 /// What to generate and where.
 struct GeneratorOptions {
   std::filesystem::path out_dir;
-  double scale = 1.0;  // 0.01 .. 1.0 of the real row counts
+  double scale = 1.0;  // 0.01 .. 10 times the real row counts (more per year over the same 1999-2018)
   std::uint64_t seed = 42;
   unsigned threads = 0;  // 0: hardware concurrency
 };

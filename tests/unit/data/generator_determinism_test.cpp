@@ -50,7 +50,7 @@ TEST(GeneratorDeterminism, DifferentSeedGivesDifferentData) {
 
 TEST(GeneratorValidation, RejectsScalesOutsideTheRangeNamingTheOption) {
   TempDir dir;
-  for (double scale : {0.0, 0.005, 1.01, 5.0, -1.0, std::numeric_limits<double>::quiet_NaN()}) {
+  for (double scale : {0.0, 0.005, 10.01, 50.0, -1.0, std::numeric_limits<double>::quiet_NaN()}) {
     GeneratorOptions options;
     options.out_dir = dir.path() / "x";
     options.scale = scale;
@@ -64,7 +64,7 @@ TEST(GeneratorValidation, RejectsScalesOutsideTheRangeNamingTheOption) {
   }
   GeneratorOptions ok;
   ok.out_dir = dir.path() / "x";
-  for (double scale : {0.01, 0.5, 1.0}) {
+  for (double scale : {0.01, 0.5, 1.0, 3.0, 10.0}) {
     ok.scale = scale;
     EXPECT_NO_THROW(mtm::data::validate(ok));
   }

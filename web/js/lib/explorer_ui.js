@@ -58,6 +58,16 @@ export function chip(label, count, onclick, attrs = {}) {
 }
 
 /** Previous / next page buttons for a paged list. */
+/** The URL parameter of a results page (?page=search&q=…&results=2): `page` names the view, so the API's own
+ * `page` parameter travels under this name in the address. */
+export const RESULTS_PAGE = 'results';
+
+/** The API's page number for a view state (1 when absent or not a positive integer). */
+export function resultsPage(state) {
+  const n = Number(state.filters[RESULTS_PAGE] || 1);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
 export function pager(page, perPage, total, t, lang, onPage) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return h('nav', { class: 'pager', 'aria-label': t('explorer.pages') },
