@@ -3,7 +3,8 @@
 #   scripts/bootstrap.sh          what `make run` needs: compiler, libraries, the front-end assets and DuckDB
 #   scripts/bootstrap.sh --test   the same plus every test, lint, fuzz and bench tool (`make test`, `make bench`)
 # First it checks what it cannot install itself (x86-64, Node.js >= 20, sudo when not root) and stops with one line.
-# Services installed by it (nginx, prometheus) are never started: the tests run their own instances.
+# Services installed by it (nginx, prometheus and its alertmanager and blackbox exporter) are never started:
+# the tests run their own instances.
 # Idempotent: a second run installs nothing and takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,8 @@ SERVE_PACKAGES=(
 TEST_PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3-scipy python3-statsmodels python3-numpy
-  chromium awscli nginx prometheus openssl
+  chromium awscli nginx openssl curl
+  prometheus prometheus-alertmanager prometheus-blackbox-exporter python3-yaml shellcheck
   gcovr clang clang-format clang-tidy cppcheck time wrk
 )
 packages=("${SERVE_PACKAGES[@]}")
@@ -81,7 +83,7 @@ if ((${#missing[@]})); then
   # With systemd, the services just installed would still start at the next boot: disable them (only those this
   # run installed; a service the machine already had is left as it was).
   if [[ -d /run/systemd/system ]]; then
-    for service in nginx prometheus; do
+    for service in nginx prometheus prometheus-alertmanager prometheus-blackbox-exporter; do
       if [[ " ${missing[*]} " == *" $service "* ]]; then
         "${SUDO[@]}" systemctl disable --now "$service" >/dev/null 2>&1 || true
       fi
