@@ -9,10 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mode=serve
+mode="serve"
 case ${1:-} in
   "") ;;
-  --test) mode=test ;;
+  --test) mode="test" ;;
   *) echo "usage: scripts/bootstrap.sh [--test]" >&2; exit 2 ;;
 esac
 
