@@ -16,7 +16,8 @@ except ImportError:
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else os.getcwd()
 BUILTINS = {"echo", "exit", "apt-get"}
-ACTIONS = {"actions/checkout@v4"}
+# setup-node: Node.js >= 20 is a prerequisite scripts/bootstrap.sh checks but cannot install (Debian 12 has 18).
+ACTIONS = {"actions/checkout@v4", "actions/setup-node@v4"}
 checks = 0
 failures = []
 

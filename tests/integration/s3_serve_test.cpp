@@ -54,9 +54,8 @@ class S3ServeTest : public ::testing::Test {
     upload_ = std::make_unique<test::TempDir>();
     fs::create_directories(upload_->path() / "serve-raw");
     fs::create_directories(upload_->path() / "serve-db");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_recipes_sample.csv"), *upload_ / "serve-raw/RAW_recipes.csv");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_interactions_sample.csv"),
-                  *upload_ / "serve-raw/RAW_interactions.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_recipes.csv"), *upload_ / "serve-raw/RAW_recipes.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_interactions.csv"), *upload_ / "serve-raw/RAW_interactions.csv");
     test::make_small_api_db(*upload_ / "serve-db/prebuilt.duckdb");
     std::string out;
     ASSERT_EQ(test::S3rver::shared().upload(upload_->path(), "", &out), 0) << out;
@@ -64,7 +63,7 @@ class S3ServeTest : public ::testing::Test {
     ASSERT_EQ(
         test::run_command("/usr/bin/python3 -c \"import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], "
                           "newline=''))) - 1)\" '" +
-                              test::fixture("head100_nsakuja/RAW_recipes_sample.csv").string() + "'",
+                              test::fixture("crlf_bom/RAW_recipes.csv").string() + "'",
                           &out),
         0)
         << out;
