@@ -58,6 +58,14 @@ export function chip(label, count, onclick, attrs = {}) {
 }
 
 /** Previous / next page buttons for a paged list. */
+/** A rating as stars that a screen reader reads as words ("rated 4 out of 5"), or "no stars". */
+export function stars(n, t) {
+  if (!n) return h('span', {}, t('recipe.no_stars'));
+  return h('span', { class: 'stars' },
+    h('span', { 'aria-hidden': 'true' }, '★'.repeat(n)),
+    h('span', { class: 'sr-only' }, t('recipe.stars', { n: String(n) })));
+}
+
 /** The API's answer for one recipe, contributor or user, or null when no such id exists (404, or an id that is
  * not a number: 400 on `id`), so the page can say so instead of showing an error. */
 export async function fetchOrMissing(request) {

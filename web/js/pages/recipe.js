@@ -3,7 +3,7 @@
 // similar recipes. ?page=recipe&id=…&reviews=2 is a permalink. Reviews are shown as text, never markup.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, fetchOrMissing, lastSearchFilters, navLink, notFoundView, pager, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, fetchOrMissing, lastSearchFilters, navLink, notFoundView, pager, recipeCard, stars } from '../lib/explorer_ui.js';
 
 const REVIEWS_PER_PAGE = 10;
 
@@ -96,7 +96,7 @@ export default {
       ? h('ul', { class: 'reviews' }, reviews.reviews.map((rv) => h('li', { class: 'review' },
         h('div', { class: 'review-head' },
           navLink(ctx, 'user', { id: rv.user_id }, t('recipe.user', { id: String(rv.user_id) })),
-          ' · ', rv.date || '—', ' · ', rv.rating ? '★'.repeat(rv.rating) : t('recipe.no_stars')),
+          ' · ', rv.date || '—', ' · ', stars(rv.rating, t)),
         h('p', { class: 'review-text' }, rv.text))))
       : h('p', { class: 'empty' }, t('recipe.no_reviews'));
     el.appendChild(h('section', { class: 'section', 'data-section': 'reviews' },

@@ -3,7 +3,7 @@
 // ?page=user&id=… is a permalink.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, fetchOrMissing, navLink, notFoundView, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, fetchOrMissing, navLink, notFoundView, recipeCard, stars } from '../lib/explorer_ui.js';
 
 function card(id, label, value, sub) {
   return h('div', { class: 'card kpi', 'data-kpi': id }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value),
@@ -50,7 +50,7 @@ export default {
         : h('p', { class: 'empty' }, t('user.no_favourites'))));
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('user.recent')),
       h('ol', { class: 'recipe-list' }, u.recent.map((r) => recipeCard(r, t, ctx, lang, [
-        h('div', { class: 'rated' }, t('user.rated', { date: r.date || '—', stars: r.rated ? '★'.repeat(r.rated) : t('recipe.no_stars') }))])))));
+        h('div', { class: 'rated' }, t('user.rated_on', { date: r.date || '—' }), ' ', stars(r.rated, t))])))));
     byYear.draw();
   },
 };
