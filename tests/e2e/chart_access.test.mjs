@@ -1,6 +1,6 @@
-// Charts have a text alternative (issue #18, defect 5): each plot is one image named by its title and what it
-// draws (a screen reader no longer hears tick labels and toolbar icons), and a "Data" button shows the very rows
-// the chart draws as a table, the same rows as its CSV. Review stars are read as words.
+// Charts have a text alternative (issue #18, defect 5): Plotly's drawing is hidden from screen readers (they heard
+// tick labels and toolbar icons), a summary names what it draws, and a "Data" button shows the very rows the chart
+// draws as a table, the same rows as its CSV. Review stars are read as words.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,11 +14,15 @@ test('every chart is an image with a name; "Data" shows the CSV\'s rows as a tab
   const { page, problems } = await openPage(app.browser);
   await page.goto(`${app.baseUrl}/?page=trends`);
   await waitReady(page);
-  const plots = await page.$$eval('.chart', (els) => els.map((el) => ({ role: el.getAttribute('role'), name: el.getAttribute('aria-label') })));
+  const plots = await page.$$eval('figure.chart-box:has(.chart)', (els) => els.map((el) => ({
+    hidden: el.querySelector('.chart').getAttribute('aria-hidden'),
+    summary: el.querySelector('[data-chart-summary]')?.textContent,
+    title: el.querySelector('h3').textContent })));
   assert.ok(plots.length > 5);
   for (const plot of plots) {
-    assert.equal(plot.role, 'img');
-    assert.match(plot.name, /: chart of \d+ series and \d+ values\. The “Data” button shows them as a table\.$/);
+    assert.equal(plot.hidden, 'true', 'Plotly\'s drawing is hidden from screen readers');
+    assert.equal(plot.summary.startsWith(`${plot.title}: chart of `), true, plot.summary);
+    assert.match(plot.summary, /: chart of \d+ series and \d+ values\. The “Data” button shows them as a table\.$/);
   }
   const box = page.locator('figure.chart-box').first();
   const toggle = box.locator('button[data-show-data]');

@@ -30,8 +30,10 @@ export function dataTable(title, table, t, lang) {
 
 export function chartHead(title, plot, chart, base, t, lang = document.documentElement.lang) {
   const id = `chart-data-${(tables += 1)}`;
-  plot.setAttribute('role', 'img');
-  plot.setAttribute('aria-label', chartSummary(title, chartTable(chart), t));
+  // Plotly's drawing is hidden from screen readers (ticks and toolbar icons read as noise; its toolbar is out of
+  // the tab order): they hear the title, this summary, then the buttons, and "Data" gives the numbers.
+  plot.setAttribute('aria-hidden', 'true');
+  const summary = h('p', { class: 'sr-only', 'data-chart-summary': '' }, chartSummary(title, chartTable(chart), t));
   const toggle = h('button', { type: 'button', class: 'button small secondary', 'data-show-data': '', 'aria-expanded': 'false',
     'aria-controls': id, onclick: () => {
       const box = plot.closest('figure');
@@ -48,6 +50,7 @@ export function chartHead(title, plot, chart, base, t, lang = document.documentE
     } }, t('chart.data'));
   return h('div', { class: 'chart-head' },
     h('h3', {}, title),
+    summary,
     h('div', { class: 'chart-tools' },
       toggle,
       h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),

@@ -49,7 +49,7 @@ export default {
     el.appendChild(h('section', { class: 'section', 'data-section': 'ingest-report' },
       h('h2', {}, t('about.ingest_report')),
       h('p', {}, t('about.ingest_lead')),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('about.ingest_report') }, h('table', { class: 'data' },
         h('thead', {}, h('tr', {}, ['about.col.table', 'about.col.rule', 'about.col.parameters', 'about.col.rows_in',
           'about.col.rows_rejected', 'about.col.rows_out'].map((k) => h('th', {}, t(k))))),
         h('tbody', {}, data.steps.map((row) => h('tr', {},

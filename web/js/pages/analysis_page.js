@@ -147,7 +147,7 @@ function chartBox(analysisId, chart, lang, t) {
 }
 
 function testsTable(tests, lang, t) {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'data tests' },
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('test.heading') }, h('table', { class: 'data tests' },
     h('thead', {}, h('tr', {},
       ['test.name', 'test.statistic', 'test.p', 'test.p_adjusted', 'test.effect', 'test.n'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, tests.map((row) => h('tr', {},
@@ -180,7 +180,8 @@ function tableCell(column, cell, lang) {
 function dataTable(table, lang, t) {
   const rows = table.rows || [];
   const columns = table.columns || [];
-  return h('div', { class: 'table-wrap' },
+  // A table wider than a phone scrolls inside its box: focusable, so a keyboard can scroll it too.
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': pick(table.title, lang) },
     h('h3', {}, pick(table.title, lang)),
     h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, columnLabel(c, t))))),
