@@ -30,6 +30,7 @@ let pendingScroll = null;
 // What had the focus when a change started, to give it back to the same control once the page is drawn again;
 // null when the page changes (the page's heading takes the focus then).
 let pendingFocus = null;
+let settledOnce = false;  // the first page drawn (the one a shared link opens)
 
 // Views already drawn, by URL: going back to one (nav link, back/forward) puts its nodes back instead of
 // fetching and drawing its charts again (twenty on the trends page, most of a second). Only views that were
@@ -119,6 +120,9 @@ function focusKey(element) {
  * on a new page, on its heading (so a screen reader and the keyboard start there, not at the top of the body). */
 function settle(el, pageChanged) {
   if (pendingScroll !== null) window.scrollTo(0, pendingScroll);
+  // A shared link to one section (?page=trends&year_from=2003#trends-duration) opens at that section.
+  else if (location.hash && !settledOnce) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  settledOnce = true;
   pendingScroll = null;
   const again = pendingFocus && el.querySelector(pendingFocus);
   if (again) {
@@ -261,7 +265,7 @@ async function start() {
     return;
   }
   // Normalise the address bar (e.g. drop an unknown page) without adding a history entry.
-  history.replaceState(null, '', serializeState(state));
+  history.replaceState(null, '', serializeState(state) + location.hash);
   setContext(state.page, state.lang);
   window.addEventListener('popstate', (event) => {
     state = parseState(location.search);

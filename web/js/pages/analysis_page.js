@@ -191,7 +191,7 @@ function dataTable(table, lang, t) {
 
 function analysisSection(entry, lang, t, plots, ctx) {
   const { analysis, result, error } = entry;
-  const section = h('section', { class: 'analysis', 'data-analysis': analysis.id },
+  const section = h('section', { class: 'analysis', id: sectionId(analysis.id), 'data-analysis': analysis.id },
     h('h2', {}, pick(analysis.title, lang)));
   if (error) {
     section.appendChild(h('div', { class: 'error-panel', role: 'alert' },
@@ -229,6 +229,35 @@ async function loadEntries(api, analyses, filters, lang) {
       return { analysis, error };
     }
   }));
+}
+
+/** The anchor of an analysis' section ("trends.volume" -> "trends-volume"): a link to it keeps the filters. */
+export function sectionId(analysisId) {
+  return analysisId.replace(/[^a-z0-9_-]+/gi, '-');
+}
+
+/** The filters in force, as "label: value" pieces, for the summary that stays on screen while scrolling. */
+export function activeFilterText(filters, specs, t) {
+  const shown = (spec, value) => (t.has(`option.${spec.name}.${value}`) ? t(`option.${spec.name}.${value}`) : value);
+  return specs.filter((spec) => filters[spec.name] !== undefined && filters[spec.name] !== '')
+    .map((spec) => `${t(`filter.${spec.name}`)}${t('filter.separator')}${shown(spec, filters[spec.name])}`);
+}
+
+/** A menu of the page's sections (long pages: ~10,000 px on a laptop) and, stuck to the top, the filters in force. */
+function pageGuide(entries, filterSpecs, state, t, lang) {
+  const active = activeFilterText(state.filters, filterSpecs, t);
+  const summary = h('p', { class: 'filter-summary', 'data-filter-summary': '' },
+    h('strong', {}, t('filter.in_force')), ' ', active.length ? active.join(' · ') : t('filter.none'));
+  const links = entries.map(({ analysis }) => h('li', {}, h('a', { href: `#${sectionId(analysis.id)}`,
+    onclick: (e) => {
+      e.preventDefault();
+      const target = document.getElementById(sectionId(analysis.id));
+      history.replaceState(history.state, '', `${location.search}#${sectionId(analysis.id)}`);
+      target.scrollIntoView({ block: 'start' });
+      target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+    } }, pick(analysis.title, lang))));
+  return [h('nav', { class: 'section-menu', 'aria-label': t('page.sections') }, h('ul', {}, links)), summary];
 }
 
 export function makeAnalysisPage(id, { extra = [] } = {}) {
@@ -274,6 +303,7 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
         if (data.invalid) el.appendChild(h('p', { class: 'note', role: 'status', 'data-invalid-note': data.invalid.parameter }, t('filter.invalid_kept')));
       }
       if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
+      if (data.entries.length > 1) for (const node of pageGuide(data.entries, data.filters, state, t, lang)) el.appendChild(node);
       const plots = [];
       for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots, ctx));
       return drawCharts(el, plots);
