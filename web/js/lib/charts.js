@@ -245,6 +245,61 @@ function sizePlot(el, chart) {
   return height;
 }
 
+const PLOTLY_MARKUP = /[<>&]/;
+
+/** A data value as Plotly text: Plotly reads a subset of HTML in labels, ticks and hover text (<a href>, <b>,
+ * <br>…), so an ingredient named `<a href="https://evil.example/">` would become a link. Escaped, it shows as
+ * typed. Anything but a string passes unchanged. */
+export function plotlyText(value) {
+  if (typeof value !== 'string' || !PLOTLY_MARKUP.test(value)) return value;
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapedDeep(value) {
+  return Array.isArray(value) ? value.map(escapedDeep) : plotlyText(value);
+}
+
+// Trace attributes that carry data (categories, labels, hover text, legend names): every string in them is
+// escaped. Templates (hovertemplate, texttemplate) are authored markup and stay as they are.
+const TRACE_DATA_KEYS = ['x', 'y', 'z', 'text', 'hovertext', 'labels', 'parents', 'ids', 'customdata', 'theta',
+  'name', 'legendgroup'];
+// Layout axis attributes that repeat category names.
+const AXIS_DATA_KEYS = ['ticktext', 'categoryarray'];
+
+/** The traces and layout Plotly is given: copies with every data-derived string escaped (plotlyText); the
+ * chart itself (used for the CSV download) keeps the raw values. */
+export function escapedForPlotly(traces = [], layout = {}) {
+  const safeTraces = traces.map((trace) => {
+    const copy = { ...trace };
+    for (const key of TRACE_DATA_KEYS) {
+      if (copy[key] !== undefined) copy[key] = escapedDeep(copy[key]);
+    }
+    return copy;
+  });
+  const safeLayout = { ...layout };
+  for (const [key, value] of Object.entries(layout)) {
+    if (!/^(x|y|z|radial|angular)axis\d*$/.test(key) && key !== 'polar') continue;
+    if (!value || typeof value !== 'object') continue;
+    if (key === 'polar') {
+      safeLayout.polar = { ...value };
+      for (const sub of ['radialaxis', 'angularaxis']) {
+        if (value[sub]) safeLayout.polar[sub] = escapedAxis(value[sub]);
+      }
+    } else {
+      safeLayout[key] = escapedAxis(value);
+    }
+  }
+  return { traces: safeTraces, layout: safeLayout };
+}
+
+function escapedAxis(axis) {
+  const copy = { ...axis };
+  for (const key of AXIS_DATA_KEYS) {
+    if (copy[key] !== undefined) copy[key] = escapedDeep(copy[key]);
+  }
+  return copy;
+}
+
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export async function renderChart(el, chart) {
   const layout = singleBarLayout(chart, themedLayout(chart.layout));
@@ -252,7 +307,8 @@ export async function renderChart(el, chart) {
   if (height) layout.height = height;
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
   const Plotly = await plotlyFor(chart);
-  return Plotly.react(el, chart.traces || [], layout, config);
+  const safe = escapedForPlotly(chart.traces || [], layout);
+  return Plotly.react(el, safe.traces, safe.layout, config);
 }
 
 // Charts are drawn once within this distance of the viewport, so that scrolling finds them drawn.
