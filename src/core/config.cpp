@@ -208,6 +208,9 @@ const std::vector<KeySpec>& key_specs() {
                               Member<&Config::log, &LogSettings::console_level>{}));
     specs.push_back(bool_key({"log.console_color", "MANGETAMAIN_LOG_CONSOLE_COLOR", "Colour on the console"},
                              Member<&Config::log, &LogSettings::console_color>{}));
+    specs.push_back(bool_key(
+        {"log.console_access", "MANGETAMAIN_LOG_CONSOLE_ACCESS", "Access lines on the console too (default off)"},
+        Member<&Config::log, &LogSettings::console_access>{}));
     specs.push_back(bytes_key({"log.debug_max_bytes", "MANGETAMAIN_LOG_DEBUG_MAX_BYTES", "Size of one debug log file"},
                               Member<&Config::log, &LogSettings::debug_max_bytes>{}, 1024));
     specs.push_back(integer_key({"log.debug_files", "MANGETAMAIN_LOG_DEBUG_FILES", "Rotated debug log files kept"},
@@ -232,6 +235,18 @@ const std::vector<KeySpec>& key_specs() {
         Member<&Config::events, &EventsConfig::rate_per_minute>{}, 0.001));
     specs.push_back(integer_key({"events.burst", "MANGETAMAIN_EVENTS_BURST", "Events per client in a burst"},
                                 Member<&Config::events, &EventsConfig::burst>{}, 1, 100000));
+    specs.push_back(text_key({"events.trusted_proxies", "MANGETAMAIN_EVENTS_TRUSTED_PROXIES",
+                              "Proxy addresses whose X-Forwarded-For names the client (comma-separated)"},
+                             Member<&Config::events, &EventsConfig::trusted_proxies>{}));
+    specs.push_back(number_key({"events.global_rate_per_minute", "MANGETAMAIN_EVENTS_GLOBAL_RATE_PER_MINUTE",
+                                "Events per minute over all clients, sustained"},
+                               Member<&Config::events, &EventsConfig::global_rate_per_minute>{}, 0.001));
+    specs.push_back(
+        integer_key({"events.global_burst", "MANGETAMAIN_EVENTS_GLOBAL_BURST", "Events over all clients in a burst"},
+                    Member<&Config::events, &EventsConfig::global_burst>{}, 1, 10000000));
+    specs.push_back(bytes_key({"events.max_bytes_per_day", "MANGETAMAIN_EVENTS_MAX_BYTES_PER_DAY",
+                               "Bytes of user-interaction log per UTC day; events beyond are dropped"},
+                              Member<&Config::events, &EventsConfig::max_bytes_per_day>{}, 1024));
     return specs;
   }();
   return kSpecs;

@@ -32,7 +32,10 @@ ApiContext::ApiContext(const ServerOptions& options)
       badge(options.badge),
       max_request_bytes(options.max_request_bytes),
       events(options.events),
-      event_limiter(options.events.rate_per_minute, options.events.burst) {
+      event_limiter(options.events.rate_per_minute, options.events.burst),
+      global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
+      trusted_proxies(parse_address_list(options.events.trusted_proxies)),
+      interactions_budget(options.events.max_bytes_per_day) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
@@ -262,7 +265,7 @@ void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
                 {"badge", ctx.badge},
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
-                {"source", summary.value("source", json())},
+                {"source", file_names_only_json(summary.value("source", json()))},
                 {"analyses", analysis::analyses().size()}};
   });
 }
@@ -271,7 +274,8 @@ void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "summary", [](const Dataset& dataset) {
     auto connection = dataset.connect();
-    return analysis::dataset_summary(*connection);
+    // The source names the files read by ingest: their names, not where they live on the server.
+    return file_names_only_json(analysis::dataset_summary(*connection));
   });
 }
 
@@ -287,7 +291,7 @@ void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Re
         if (!parsed.is_discarded()) row["parameters"] = std::move(parsed);
       }
     }
-    return json{{"steps", rows}};
+    return json{{"steps", file_names_only_json(rows)}};
   });
 }
 

@@ -19,6 +19,7 @@
 #include "core/config.hpp"
 #include "core/environment.hpp"
 #include "server/dataset.hpp"
+#include "server/event_budget.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
@@ -85,9 +86,15 @@ class ApiContext {
   std::size_t max_request_bytes;
   RequestMetrics metrics;
   EventsConfig events{};
+  /// One bucket per client address (client_address()), and one for everybody together.
   RateLimiter event_limiter;
+  RateLimiter global_event_limiter;
+  std::vector<std::string> trusted_proxies;
+  DailyByteBudget interactions_budget;
   std::atomic<std::size_t> events_accepted{0};
   std::atomic<std::size_t> events_rejected{0};
+  /// Valid events not written because the day's interactions file reached events.max_bytes_per_day.
+  std::atomic<std::size_t> events_dropped{0};
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
 };

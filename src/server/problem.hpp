@@ -38,6 +38,9 @@ enum class ProblemKind {
   Unauthorized,       // no argument: missing or wrong admin token
   ReloadFailed,       // no argument: the new dataset could not be loaded
   ShuttingDown,       // no argument: the server is stopping and takes no new request
+  MethodNotAllowed,   // {0} = the methods the path accepts (also in the Allow header)
+  UriTooLong,         // no argument: the request target is over the HTTP library's limit
+  BadRequest,         // no argument: the request could not be parsed
 };
 
 /// A parameter rejected before any work: the server's own unknown/repeated checks.
