@@ -89,13 +89,16 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** The plotted data of every chart on the page: [{id, traces: [{name, type, x, y, z, labels, values, r, theta}]}]. */
+/** The plotted data of every chart on the page: [{id, traces: [{name, type, x, y, z, labels, values, r, theta}]}].
+ * Strings read as the user sees them: Plotly is given data with <, > and & escaped (charts.js plotlyText) and
+ * shows the entities as those characters. */
 export function chartData(page) {
   return page.$$eval('.chart', (els) => els.map((el) => ({
     id: el.dataset.chart,
     traces: (el.data || []).map((t) => {
-      const arr = (v) => (v === undefined || v === null ? null : Array.from(v));
-      return { name: t.name ?? null, type: t.type ?? 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z),
+      const shown = (v) => (typeof v === 'string' ? v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : v);
+      const arr = (v) => (v === undefined || v === null ? null : Array.from(v, shown));
+      return { name: shown(t.name) ?? null, type: t.type ?? 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z),
         labels: arr(t.labels), values: arr(t.values), r: arr(t.r), theta: arr(t.theta), q1: arr(t.q1),
         median: arr(t.median), q3: arr(t.q3) };
     }),
