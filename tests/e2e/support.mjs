@@ -52,7 +52,10 @@ export async function startApp({ scale = '0.01', browserOptions = {} } = {}) {
   const db = join(work, 'e2e.duckdb');
   execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', scale], { stdio: 'pipe' });
   execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', db], { stdio: 'pipe' });
-  const server = await startServer(db);
+  // One browser loads every page in a few seconds, each page load with a fresh telemetry budget, all from one
+  // address: the per-address event limit (30 at once, 60 a minute) is not what these tests are about.
+  const server = await startServer(db, ['--set', 'events.burst=10000', '--set', 'events.rate_per_minute=100000',
+    '--set', 'events.global_burst=100000']);
   const browser = await launchBrowser(join(work, 'profile'), browserOptions);
   return {
     baseUrl: server.baseUrl,
