@@ -165,8 +165,32 @@ const std::vector<KeySpec>& key_specs() {
     specs.push_back(integer_key({"server.port", "MANGETAMAIN_PORT", "TCP port (0 = any free port, printed at start)"},
                                 Member<&Config::server, &ServerConfig::port>{}, 0, 65535));
     specs.push_back(integer_key(
-        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(64, 8 x hardware threads))"},
+        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "I/O threads and as many work threads (0 = hardware threads)"},
         Member<&Config::server, &ServerConfig::threads>{}, 0, 1024));
+    specs.push_back(integer_key({"server.work_queue", "MANGETAMAIN_SERVER_WORK_QUEUE",
+                                 "Blocking requests waiting for a work thread, at most (503 beyond)"},
+                                Member<&Config::server, &ServerConfig::work_queue>{}, 1, 1000000));
+    specs.push_back(integer_key({"server.max_connections", "MANGETAMAIN_SERVER_MAX_CONNECTIONS",
+                                 "Open connections at most (a fast 503 beyond)"},
+                                Member<&Config::server, &ServerConfig::max_connections>{}, 1, 1000000));
+    specs.push_back(bytes_key({"server.max_header_bytes", "MANGETAMAIN_SERVER_MAX_HEADER_BYTES",
+                               "Request header fields in bytes (431 beyond)"},
+                              Member<&Config::server, &ServerConfig::max_header_bytes>{}, 1024));
+    specs.push_back(integer_key({"server.max_header_count", "MANGETAMAIN_SERVER_MAX_HEADER_COUNT",
+                                 "Request header fields in number (431 beyond)"},
+                                Member<&Config::server, &ServerConfig::max_header_count>{}, 8, 100000));
+    specs.push_back(bytes_key({"server.max_target_bytes", "MANGETAMAIN_SERVER_MAX_TARGET_BYTES",
+                               "Request target (path and query) in bytes (414 beyond)"},
+                              Member<&Config::server, &ServerConfig::max_target_bytes>{}, 256));
+    specs.push_back(number_key({"server.head_timeout_s", "MANGETAMAIN_SERVER_HEAD_TIMEOUT_S",
+                                "Seconds for the whole request head, from its first byte"},
+                               Member<&Config::server, &ServerConfig::head_timeout_s>{}, 0.1));
+    specs.push_back(number_key({"server.body_timeout_s", "MANGETAMAIN_SERVER_BODY_TIMEOUT_S",
+                                "Seconds for the whole request body (and for writing a response)"},
+                               Member<&Config::server, &ServerConfig::body_timeout_s>{}, 0.1));
+    specs.push_back(number_key({"server.idle_timeout_s", "MANGETAMAIN_SERVER_IDLE_TIMEOUT_S",
+                                "Seconds a kept-alive connection may wait for its next request"},
+                               Member<&Config::server, &ServerConfig::idle_timeout_s>{}, 0.1));
     specs.push_back(bytes_key(
         {"server.max_request_bytes", "MANGETAMAIN_SERVER_MAX_REQUEST_BYTES", "Largest request body (413 above)"},
         Member<&Config::server, &ServerConfig::max_request_bytes>{}, 1024));

@@ -30,8 +30,21 @@ struct ConfigOrigin {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8501;
-  /// Worker threads; 0 = max(64, 8 x hardware threads).
+  /// I/O threads, and as many work threads for blocking requests (DuckDB, searches, reloads); 0 = hardware threads.
   std::size_t threads = 0;
+  /// Blocking requests waiting for a work thread, at most (503 beyond).
+  std::size_t work_queue = 256;
+  /// Open connections at most (new ones beyond get a fast 503).
+  std::size_t max_connections = 10000;
+  /// Request head in bytes and in fields (431 beyond), request target in bytes (414 beyond).
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::size_t max_header_count = 100;
+  std::size_t max_target_bytes = std::size_t{8} * 1024;
+  /// Deadlines for the whole request head (from its first byte) and the whole body, and for an idle kept-alive
+  /// connection, in seconds.
+  double head_timeout_s = 10;
+  double body_timeout_s = 30;
+  double idle_timeout_s = 60;
   /// Largest request body accepted (413 above).
   std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.

@@ -30,8 +30,17 @@ namespace mtm::server {
 struct ServerOptions {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
-  /// Worker threads (0 = max(64, 8 x hardware threads)).
+  /// I/O threads and as many work threads (0 = hardware threads).
   std::size_t threads = 0;
+  /// The HTTP core's other limits (config server.*).
+  std::size_t work_queue = 256;
+  std::size_t max_connections = 10000;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::size_t max_header_count = 100;
+  std::size_t max_target_bytes = std::size_t{8} * 1024;
+  double head_timeout_s = 10;
+  double body_timeout_s = 30;
+  double idle_timeout_s = 60;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;
   Environment environment = Environment::Local;

@@ -289,14 +289,15 @@ class Session : public std::enable_shared_from_this<Session> {
     out->keep_alive(keep);
     if (res.status >= 200 && res.status != 204 && res.status != 304) out->content_length(length);
     if (!keep) closing_ = true;
-    res.body_bytes = length;
-    auto observed = std::make_shared<Response>(std::move(res));
+    // Observed (access log, metrics) once the response is ready, before it is written: a server stopped right
+    // after a client read its answer still logs it.
+    if (state_.observer) {
+      res.body_bytes = length;
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+      state_.observer(request_, res, ms);
+    }
     stream_.expires_after(limits().body_timeout);
-    bhttp::async_write(stream_, *out, [self = shared_from_this(), out, observed](beast::error_code ec, std::size_t) {
-      if (self->state_.observer) {
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - self->started_).count();
-        self->state_.observer(self->request_, *observed, ms);
-      }
+    bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
       if (self->counted_) {
         self->counted_ = false;
         self->core_.in_flight_dec();

@@ -43,7 +43,7 @@ struct Response {
   /// For the observer (access log, metrics): the route that answered and the handler's own time.
   std::string label;
   double handler_ms = 0;
-  /// Bytes of the body, set by the core before the observer sees the response (whose body has been sent).
+  /// Bytes of the body, set by the core before the observer sees the response (whose body it has taken).
   std::size_t body_bytes = 0;
   void set_header(std::string name, std::string value);
   [[nodiscard]] bool has_header(std::string_view name) const;
@@ -86,7 +86,8 @@ class Core {
   /// Fills a response for a refusal of the core itself (400, 408, 413, 414, 431, 503); the request may hold
   /// only what was read of it.
   using Refusal = std::function<void(int status, const Request&, Response&)>;
-  /// Called once a response is written (access log, metrics); ms from the head's first byte.
+  /// Called once a response is ready, just before it is written (access log, metrics); ms from the head's
+  /// first byte.
   using Observer = std::function<void(const Request&, const Response&, double ms)>;
 
   Core(Limits limits, Router router, Refusal refusal = {}, Observer observer = {});
