@@ -113,6 +113,11 @@ class ApiContext {
 std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
                                                                 const std::vector<std::string>& accepted);
 
+/// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a
+/// miss writes nothing and sets cache_probe_missed() (the request then runs again on the work pool).
+bool& cache_probe_active() noexcept;
+bool& cache_probe_missed() noexcept;
+
 namespace api {
 
 using Handler = void (*)(ApiContext&, const httplib::Request&, httplib::Response&);

@@ -250,6 +250,16 @@ class Session : public std::enable_shared_from_this<Session> {
       run(route.handler, res);
       return finish(std::move(res));
     }
+    if (route.quick) {
+      Response res;
+      bool answered = false;
+      try {
+        answered = route.quick(request_, res);
+      } catch (...) {
+        answered = false;
+      }
+      if (answered) return finish(std::move(res));
+    }
     // Blocking work waits for a work thread; the connection's strand is free meanwhile.
     if (state_.queued.fetch_add(1) >= limits().work_queue) {
       state_.queued.fetch_sub(1);

@@ -78,6 +78,9 @@ using Handler = std::function<void(const Request&, Response&)>;
 struct Route {
   Handler handler;
   bool blocking = false;
+  /// For a blocking route: tried first on the I/O thread (e.g. from a cache); returns false when it could not
+  /// answer, and the handler then runs on the work pool with a fresh response.
+  std::function<bool(const Request&, Response&)> quick{};
 };
 
 class Core {

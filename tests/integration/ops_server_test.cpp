@@ -2,9 +2,13 @@
 // static paths that try to escape, POST /api/v1/events (schema, size cap, rate limit, log lines),
 // /metrics parsed line by line, slow-request and error details in the log files, and the healthcheck
 // command's exit codes.
+#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -462,6 +466,63 @@ TEST_F(OpsServerTest, ALineCannotBeForgedThroughTheRequestPath) {
   ASSERT_EQ(access.size(), 1U) << test::read_file(logs_ / "preprod_access.log");
   EXPECT_THAT(access[0], HasSubstr(R"("GET /x\n2026-01-01T00:00:00.000 access FAKE" 404)"));
   for (const auto& line : lines_of(logs_ / "preprod_debug.log")) EXPECT_THAT(line, Not(HasSubstr("FAKE")));
+}
+
+/// A raw loopback connection to the server under test.
+int connect_raw(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool send_all(int fd, const std::string& data) {
+  return ::send(fd, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
+}
+
+// Two I/O threads and two work threads (options.threads = 2): 200 clients that never finish their head or body
+// hold none of them, and a head of thousands of fields is refused with 431 without being kept.
+TEST_F(OpsServerTest, SlowAndHostileClientsBlockNothingAndHugeHeadsAre431) {
+  std::vector<int> slow;
+  for (int i = 0; i < 200; ++i) {
+    const int fd = connect_raw(port_);
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(i % 2 == 0 ? send_all(fd, "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Slow: 1\r\n")
+                           : send_all(fd, "POST /api/v1/events HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n{"));
+    slow.push_back(fd);
+  }
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  auto summary = client_->Get("/api/v1/summary");
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->status, 200);
+
+  const int fd = connect_raw(port_);
+  ASSERT_GE(fd, 0);
+  std::string chunk;
+  for (int i = 0; i < 1000; ++i) chunk += "X-Many: 1\r\n";
+  bool sending = send_all(fd, "GET /healthz HTTP/1.1\r\nHost: a\r\n");
+  for (int i = 0; i < 200 && sending; ++i) sending = send_all(fd, chunk);
+  std::string answer;
+  char buffer[4096];
+  for (int i = 0; i < 64 && answer.find("}") == std::string::npos; ++i) {
+    const ssize_t got = ::recv(fd, buffer, sizeof(buffer), 0);
+    if (got <= 0) break;
+    answer.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  for (const int s : slow) ::close(s);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 431", 0), 0U) << answer.substr(0, 200);
+  EXPECT_NE(answer.find("application/problem+json"), std::string::npos);
+  EXPECT_NE(answer.find("/problems/headers-too-large"), std::string::npos);
+  EXPECT_NE(answer.find("Content-Security-Policy"), std::string::npos);
 }
 
 TEST_F(OpsServerTest, ErrorDetailsGoToErrorsLogNotToTheClient) {
