@@ -8,19 +8,29 @@ DEMO_SCALE ?= 1.0
 DEMO_SEED ?= 42
 JOBS ?= $(shell nproc)
 
-.PHONY: all bootstrap build run demo-db test coverage asan fuzz lint bench format clean
+.PHONY: all bootstrap bootstrap-test binary build run demo-db test coverage asan fuzz lint bench format clean
 
 all: build
 
+# What serving needs (compiler, libraries, front-end assets, DuckDB); bootstrap-test adds every test tool.
 bootstrap:
 	@scripts/bootstrap.sh
 
-build: bootstrap
-	@cmake --preset $(PRESET) >/dev/null
+bootstrap-test:
+	@scripts/bootstrap.sh --test
+
+# The binary alone: no test executables (and no test tools needed to configure).
+binary: bootstrap
+	@cmake --preset $(PRESET) -DMTM_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target mangetamain
+
+# Everything of the preset, test executables included.
+build: bootstrap-test
+	@cmake --preset $(PRESET) -DMTM_BUILD_TESTS=ON >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Builds the full-scale synthetic demo database when none exists yet.
-demo-db: build
+demo-db: binary
 	@if [ ! -f "$(DB)" ]; then \
 	  echo "Creating the synthetic demo database $(DB) (scale $(DEMO_SCALE), seed $(DEMO_SEED))"; \
 	  $(BIN) generate --out data/demo-raw --scale $(DEMO_SCALE) --seed $(DEMO_SEED) && \
@@ -31,23 +41,23 @@ run: demo-db
 	@scripts/run.sh "$(BIN)" "$(DB)"
 
 # Every quality gate (scripts/test.sh); each one also runs alone below.
-test: bootstrap
+test: bootstrap-test
 	@JOBS=$(JOBS) scripts/test.sh
 
-coverage: bootstrap
+coverage: bootstrap-test
 	@JOBS=$(JOBS) scripts/coverage.sh
 
-asan: bootstrap
+asan: bootstrap-test
 	@JOBS=$(JOBS) scripts/asan.sh
 
 # FUZZ_SECONDS=600 make fuzz for a longer run (default 60 s per target).
-fuzz: bootstrap
+fuzz: bootstrap-test
 	@JOBS=$(JOBS) scripts/fuzz.sh
 
-lint: bootstrap
+lint: bootstrap-test
 	@JOBS=$(JOBS) scripts/lint.sh
 
-bench: bootstrap
+bench: bootstrap-test
 	@scripts/bench.sh
 
 format:

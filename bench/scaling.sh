@@ -46,8 +46,8 @@ for scale in $scales; do
   read -r secs kb <"$out/time.txt"
   rm -rf "$raw"
   read -r ready rss <<<"$(serve_figures "$db")"
-  MTM_BENCH_DB=$db "$bench" --benchmark_filter='BM_Analysis/|BM_Explorer/search' --benchmark_format=json \
-    >"$out/bench-$scale.json" 2>/dev/null
+  MTM_BENCH_DB=$db "$bench" --benchmark_filter='BM_Analysis/|BM_Explorer/search' \
+    --benchmark_out="$out/bench-$scale.json" --benchmark_out_format=json >"$out/bench-$scale.txt" 2>&1
   printf '%-6s %10.1f %9d MB %6d MB %10s %9s MB %13s ms %9s ms\n' "$scale" "$secs" $((kb / 1024)) \
     $(($(stat -c %s "$db") / 1048576)) "$ready" "$rss" "$(max_p95 "$out/bench-$scale.json" '^BM_Analysis/')" \
     "$(max_p95 "$out/bench-$scale.json" '^BM_Explorer/search')"

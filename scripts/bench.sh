@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1.0}
-scripts/bootstrap.sh >/dev/null
+scripts/bootstrap.sh --test >/dev/null
 cmake --preset release -DMTM_BUILD_BENCH=ON >/dev/null
 cmake --build build/release -j "$(nproc)" --target mangetamain mtm_bench >/dev/null
 bin=build/release/mangetamain

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 build=build/coverage
 minimum=${COVERAGE_MIN:-90}
 
+# shellcheck source=scripts/real_samples.sh
+source scripts/real_samples.sh
+[[ -n ${MTM_REAL_ROWS_NOTED:-} ]] || real_samples_note
 if [[ ${COVERAGE_SKIP_TESTS:-0} != 1 ]]; then
   cmake --preset coverage >/dev/null
   cmake --build "$build" -j "${JOBS:-2}"

@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds the libFuzzer targets (clang, ASan + UBSan) and runs each for FUZZ_SECONDS
 # (default 60), two at a time on 2 cores. Seeds: the committed inputs under tests/fuzz/corpus/<target>
-# plus corpora cut from the real fixture rows at run time; what a run discovers stays in
+# plus corpora cut at run time from the repository's fixtures (tests/fixtures) and, when present, from the real
+# rows in $MTM_FIXTURES_DIR (scripts/real_samples.sh); what a run discovers stays in
 # build/fuzz/corpus/<target> for the next run. A crash fails the gate and leaves its input in
 # build/fuzz/artifacts/ (turn it into a regression unit test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 parallel=${FUZZ_JOBS:-2}
-fixtures=${MTM_FIXTURES_DIR:-../shared/data/foodcom_samples}
 build=build/fuzz
+# shellcheck source=scripts/real_samples.sh
+source scripts/real_samples.sh
+seed_dirs=(tests/fixtures)
+seed_note="tests/fixtures"
+if ((real_samples_present)); then
+  seed_dirs+=("$MTM_REAL_SAMPLES_DIR")
+  seed_note+=" + real rows"
+else
+  seed_note+=", no real rows in $MTM_REAL_SAMPLES_DIR"
+fi
 
 cmake --preset fuzz >/dev/null
 cmake --build "$build" --target fuzz_all -j "${JOBS:-2}"
 
 seeds=$build/seeds
 rm -rf "$seeds"
-/usr/bin/python3 tests/fuzz/make_seeds.py "$fixtures" "$seeds"
+/usr/bin/python3 tests/fuzz/make_seeds.py "$seeds" "${seed_dirs[@]}"
 mkdir -p "$build/artifacts" "$build/logs"
 
 targets=()
@@ -63,4 +73,4 @@ if ((${#failed[@]})); then
   done
   exit 1
 fi
-echo "fuzz: ok (${seconds}s per target, $parallel at a time)"
+echo "fuzz: ok (${seconds}s per target, $parallel at a time; seeds: committed corpus + $seed_note)"

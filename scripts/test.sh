@@ -10,6 +10,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 stages=${TEST_STAGES:-format cppcheck coverage asan fuzz tidy}
+# The real-row suite runs only where the real Food.com samples are (scripts/real_samples.sh); when they are
+# not, the summary says so in one line and the stages do not repeat it.
+# shellcheck source=scripts/real_samples.sh
+source scripts/real_samples.sh
+export MTM_REAL_ROWS_NOTED=1
 lint_blocking=${LINT_BLOCKING:-1}
 export JOBS=${JOBS:-$(nproc)}
 failed=()
@@ -49,6 +54,7 @@ done
 echo "=== summary ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)) ==="
 printf '%s\n' "${timings[@]}"
 printf 'total %d s\n' $((SECONDS - total_start))
+real_samples_note
 if ((${#failed[@]})); then
   echo "test: FAILED gates: ${failed[*]}" >&2
   exit 1

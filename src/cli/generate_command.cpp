@@ -14,7 +14,9 @@ void setup_generate(CLI::App& app) {
   auto out = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("generate", "Write a synthetic Food.com dataset in the Kaggle CSV format");
   sub->add_option("--out", *out, "Output directory (created if missing)")->required();
-  sub->add_option("--scale", options->scale, "Multiple of the real row counts, 0.01 to 10 (above 1: more rows per year, for capacity tests)")->capture_default_str();
+  sub->add_option("--scale", options->scale,
+                  "Multiple of the real row counts, 0.01 to 10 (above 1: more rows per year, for capacity tests)")
+      ->capture_default_str();
   sub->add_option("--seed", options->seed, "Random seed; the same seed gives the same bytes")->capture_default_str();
   sub->add_option("--threads", options->threads, "Worker threads (0 = all cores); does not change the output")
       ->capture_default_str();

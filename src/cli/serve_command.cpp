@@ -30,7 +30,7 @@ namespace mtm::cli {
 namespace {
 
 // The database of an s3:// source, brought up to date in the cache; used at start and on every reload.
-std::string prepare_from_s3(const Config& config) {
+std::string prepare_from_s3(const Config& config, std::atomic<bool>& offline) {
   const data::s3::S3DataSource source =
       data::s3::parse_data_source(config.data.source, config.origin("data.source").where);
   const data::s3::S3Client client(s3_credentials_from(config));
@@ -39,6 +39,7 @@ std::string prepare_from_s3(const Config& config) {
   spdlog::info("data source {}: {} downloaded, {} up to date, {} from cache while offline{}", config.data.source,
                prepared.fetch.downloaded, prepared.fetch.not_modified, prepared.fetch.offline,
                prepared.ingested ? ", ingested" : "");
+  offline = prepared.fetch.offline > 0;
   return prepared.db_path.string();
 }
 
@@ -78,12 +79,14 @@ void run_serve(const Config& config) {
   init_logging(log_config_from(config));
   if (from_s3) {
     try {
-      server_options.db_path = prepare_from_s3(config);
+      server_options.db_path = prepare_from_s3(config, *server_options.source_offline);
     } catch (...) {
       shutdown_logging();
       throw;
     }
-    server_options.refresh = [config] { return prepare_from_s3(config); };
+    server_options.refresh = [config, offline = server_options.source_offline] {
+      return prepare_from_s3(config, *offline);
+    };
   }
 
   server::HttpServer http(server_options);

@@ -57,6 +57,9 @@ struct ServerOptions {
   /// Run before each reload to bring the database up to date (e.g. fetch from S3, then ingest); returns the
   /// path to open. Unset: db_path is opened again (a new ingest may have replaced the file).
   std::function<std::string()> refresh{};
+  /// True while the data in service came from the S3 cache because S3 could not be reached (set by the
+  /// start-up fetch and by refresh); exported as mangetamain_data_source_offline.
+  std::shared_ptr<std::atomic<bool>> source_offline = std::make_shared<std::atomic<bool>>(false);
   /// Load every analysis' in-memory data before serving (`serve` does; tests embedding a server need not).
   bool preload_analyses = false;
   /// DuckDB's memory limit once the analysis data is loaded (config data.db_memory); 0 = DuckDB's default.
@@ -77,6 +80,7 @@ class ApiContext {
   /// error (thrown) the current dataset stays in service.
   std::shared_ptr<const Dataset> reload();
   [[nodiscard]] const std::string& admin_token() const noexcept { return options_.admin_token; }
+  [[nodiscard]] bool source_offline() const noexcept { return options_.source_offline->load(); }
 
  private:
   /// Loads every analysis' in-memory data of dataset when options_.preload_analyses; a failure is logged.

@@ -93,6 +93,9 @@ std::string RequestMetrics::render(const MetricsSnapshot& snapshot) const {
   append("# TYPE mangetamain_reloads_total counter\n");
   out += fmt::format("mangetamain_reloads_total{{result=\"ok\"}} {}\n", snapshot.reloads_succeeded);
   out += fmt::format("mangetamain_reloads_total{{result=\"failed\"}} {}\n", snapshot.reloads_failed);
+  gauge("mangetamain_data_source_offline",
+        "1 while the data in service came from the S3 cache because S3 could not be reached, else 0.",
+        snapshot.source_offline ? 1 : 0);
   append("# HELP mangetamain_dataset_rows Rows of the served dataset, by table.\n");
   append("# TYPE mangetamain_dataset_rows gauge\n");
   for (const auto& [table, rows] : snapshot.dataset_rows) {

@@ -32,6 +32,8 @@ struct MetricsSnapshot {
   std::uint64_t dataset_generation = 0;
   std::size_t reloads_succeeded = 0;
   std::size_t reloads_failed = 0;
+  /// 1 while the data in service came from the S3 cache because S3 could not be reached.
+  bool source_offline = false;
 };
 
 class RequestMetrics {

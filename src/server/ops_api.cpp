@@ -54,6 +54,7 @@ void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response
   snapshot.dataset_generation = ctx.dataset()->generation();
   snapshot.reloads_succeeded = ctx.reloads_succeeded.load();
   snapshot.reloads_failed = ctx.reloads_failed.load();
+  snapshot.source_offline = ctx.source_offline();
   res.set_header("Cache-Control", "no-store");
   res.set_content(ctx.metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
 }

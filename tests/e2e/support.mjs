@@ -17,8 +17,11 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 /** Start `mangetamain serve` on a free port; resolves {process, baseUrl} once it prints its address. */
 export function startServer(db, extraArgs = [], timeoutMs = 20000) {
   return new Promise((resolve, reject) => {
+    // One browser profile (one client id) walks every page and downloads every chart's CSV, each a usage
+    // event: far more than a reader's burst, so the events limit is raised here (its own tests check it).
+    const env = { ...process.env, MANGETAMAIN_EVENTS_BURST: '100000', MANGETAMAIN_EVENTS_RATE_PER_MINUTE: '100000' };
     const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log', ...extraArgs],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+      { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), timeoutMs);
     const onExit = (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); };

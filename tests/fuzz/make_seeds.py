@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Seed corpora for the fuzzers, cut at run time from the real Food.com fixture rows (never committed).
+"""Seed corpora for the fuzzers, cut at run time from Food.com-format CSVs: the repository's own fixtures
+(tests/fixtures) and, when present, the real Food.com rows kept outside the repository (never committed).
 
-Usage: make_seeds.py FIXTURES_DIR OUT_DIR
-Writes OUT_DIR/csv_reader/* (consecutive raw lines of every fixture CSV, header first, <= 4 KiB each) and
-OUT_DIR/list_literal/* (the distinct tags/steps/ingredients/nutrition literals of the recipe samples).
+Usage: make_seeds.py OUT_DIR DIR [DIR...]
+Writes OUT_DIR/csv_reader/* (consecutive raw lines of every CSV under each DIR, header first, <= 4 KiB each) and
+OUT_DIR/list_literal/* (the distinct tags/steps/ingredients/nutrition literals of the recipe files).
+Every DIR must hold at least one CSV (the caller passes only the folders it has).
 """
 import csv
 import hashlib
@@ -41,7 +43,7 @@ def csv_chunks(path: pathlib.Path):
 
 
 def list_literals(path: pathlib.Path):
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         seen = {column: set() for column in LIST_COLUMNS}
         for row in reader:
@@ -53,11 +55,17 @@ def list_literals(path: pathlib.Path):
 
 
 def main(argv):
-    fixtures, out = pathlib.Path(argv[1]), pathlib.Path(argv[2])
-    csv_files = sorted(fixtures.rglob("*.csv"))
-    if not csv_files:
-        print(f"make_seeds: no CSV under {fixtures}", file=sys.stderr)
-        return 1
+    if len(argv) < 3:
+        print("usage: make_seeds.py OUT_DIR DIR [DIR...]", file=sys.stderr)
+        return 2
+    out = pathlib.Path(argv[1])
+    csv_files = []
+    for directory in map(pathlib.Path, argv[2:]):
+        found = sorted(directory.rglob("*.csv"))
+        if not found:
+            print(f"make_seeds: no CSV under {directory}", file=sys.stderr)
+            return 1
+        csv_files += found
     for path in csv_files:
         for chunk in csv_chunks(path):
             write_seed(out / "csv_reader", chunk)

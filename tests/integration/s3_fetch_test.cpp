@@ -62,8 +62,8 @@ class S3rverTest : public ::testing::Test {
     const fs::path up = data_dir_->path() / "upload";
     fs::create_directories(up / "raw");
     fs::create_directories(up / "db");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_recipes_sample.csv"), up / "raw" / "RAW_recipes.csv");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_interactions_sample.csv"), up / "raw" / "RAW_interactions.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_recipes.csv"), up / "raw" / "RAW_recipes.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_interactions.csv"), up / "raw" / "RAW_interactions.csv");
     data_dir_->write("upload/raw/GENERATED.json", kGenerated);
     data_dir_->write("upload/raw/odd name+1.csv", "a,b\n1,2\n");
     data_dir_->write("upload/db/mangetamain.duckdb", kDatabase);
@@ -93,13 +93,11 @@ TEST_F(S3rverTest, FetchesTheDatasetFilesByteForByte) {
   EXPECT_EQ(r.downloaded, 3);  // the two CSVs and GENERATED.json; "odd name+1.csv" is not a dataset file
   EXPECT_EQ(r.not_modified, 0);
   ASSERT_EQ(r.objects.size(), 3u);
-  EXPECT_EQ(test::read_file(out / "RAW_recipes.csv"), fixture_bytes("head100_nsakuja/RAW_recipes_sample.csv"));
-  EXPECT_EQ(test::read_file(out / "RAW_interactions.csv"),
-            fixture_bytes("head100_nsakuja/RAW_interactions_sample.csv"));
+  EXPECT_EQ(test::read_file(out / "RAW_recipes.csv"), fixture_bytes("crlf_bom/RAW_recipes.csv"));
+  EXPECT_EQ(test::read_file(out / "RAW_interactions.csv"), fixture_bytes("crlf_bom/RAW_interactions.csv"));
   EXPECT_EQ(test::read_file(out / "GENERATED.json"), kGenerated);
-  EXPECT_EQ(r.objects[0].bytes,
-            static_cast<std::int64_t>(fs::file_size(test::fixture("head100_nsakuja/RAW_recipes_sample.csv"))));
-  EXPECT_EQ(r.objects[0].etag, "\"c41f13f20385cc0b75f958da257298c6\"");  // md5sum of the fixture file
+  EXPECT_EQ(r.objects[0].bytes, static_cast<std::int64_t>(fs::file_size(test::fixture("crlf_bom/RAW_recipes.csv"))));
+  EXPECT_EQ(r.objects[0].etag, "\"b643317c792d30e6394a1f959e891ae8\"");  // md5sum of the fixture file
   EXPECT_FALSE(fs::exists(out / "RAW_recipes.csv.part"));
   EXPECT_TRUE(fs::exists(out / ".s3-cache.json"));
   EXPECT_EQ(client.requests_sent(), 4);  // one listing page + three GETs
@@ -236,7 +234,7 @@ TEST_F(S3rverTest, UnreachableServerFallsBackToTheCache) {
   EXPECT_NE(r.warnings[0].find("cannot reach S3 endpoint"), std::string::npos) << r.warnings[0];
   EXPECT_NE(r.warnings[0].find("using the cached copy"), std::string::npos) << r.warnings[0];
   EXPECT_EQ(down.requests_sent(), 3);  // the listing, tried three times
-  EXPECT_EQ(test::read_file(out / "RAW_recipes.csv"), fixture_bytes("head100_nsakuja/RAW_recipes_sample.csv"));
+  EXPECT_EQ(test::read_file(out / "RAW_recipes.csv"), fixture_bytes("crlf_bom/RAW_recipes.csv"));
 }
 
 TEST_F(S3rverTest, CliFetchTwiceDownloadsOnceAndNeverPrintsTheSecret) {

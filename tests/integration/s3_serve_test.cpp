@@ -54,9 +54,8 @@ class S3ServeTest : public ::testing::Test {
     upload_ = std::make_unique<test::TempDir>();
     fs::create_directories(upload_->path() / "serve-raw");
     fs::create_directories(upload_->path() / "serve-db");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_recipes_sample.csv"), *upload_ / "serve-raw/RAW_recipes.csv");
-    fs::copy_file(test::fixture("head100_nsakuja/RAW_interactions_sample.csv"),
-                  *upload_ / "serve-raw/RAW_interactions.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_recipes.csv"), *upload_ / "serve-raw/RAW_recipes.csv");
+    fs::copy_file(test::fixture("crlf_bom/RAW_interactions.csv"), *upload_ / "serve-raw/RAW_interactions.csv");
     test::make_small_api_db(*upload_ / "serve-db/prebuilt.duckdb");
     std::string out;
     ASSERT_EQ(test::S3rver::shared().upload(upload_->path(), "", &out), 0) << out;
@@ -64,7 +63,7 @@ class S3ServeTest : public ::testing::Test {
     ASSERT_EQ(
         test::run_command("/usr/bin/python3 -c \"import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], "
                           "newline=''))) - 1)\" '" +
-                              test::fixture("head100_nsakuja/RAW_recipes_sample.csv").string() + "'",
+                              test::fixture("crlf_bom/RAW_recipes.csv").string() + "'",
                           &out),
         0)
         << out;
@@ -157,6 +156,9 @@ TEST_F(S3ServeTest, ServeFromS3ThenRestartWithoutDownloadingThenS3Down) {
     ASSERT_TRUE(ready);
     ASSERT_EQ(ready->status, 200) << ready->body;
     EXPECT_EQ(json::parse(ready->body)["dataset"]["recipes_rows"], fixture_recipes_);
+    auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("\nmangetamain_data_source_offline 0\n"), std::string::npos) << metrics->body;
     // A reload re-fetches: nothing changed on S3, so nothing is downloaded or ingested again.
     auto reloaded = client.Post("/api/v1/admin/reload", {{"Authorization", "Bearer t0ken-s3"}}, "", "text/plain");
     ASSERT_TRUE(reloaded);
@@ -181,6 +183,9 @@ TEST_F(S3ServeTest, ServeFromS3ThenRestartWithoutDownloadingThenS3Down) {
     auto ready = client.Get("/readyz");
     ASSERT_TRUE(ready);
     EXPECT_EQ(ready->status, 200);
+    auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("\nmangetamain_data_source_offline 1\n"), std::string::npos) << metrics->body;
     EXPECT_EQ(offline.stop(), 0);
     const std::string log = offline.log();
     EXPECT_NE(log.find("using the cached copy"), std::string::npos) << log;

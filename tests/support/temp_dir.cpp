@@ -38,7 +38,11 @@ fs::path TempDir::write(const std::string& name, const std::string& content) con
 }
 
 fs::path fixture(const std::string& relative) {
-  return fs::path(MTM_FIXTURES_DIR) / relative;
+  return fs::path(MTM_REPO_FIXTURES_DIR) / relative;
+}
+
+fs::path real_sample(const std::string& relative) {
+  return fs::path(MTM_REAL_SAMPLES_DIR) / relative;
 }
 
 std::string read_file(const fs::path& path) {

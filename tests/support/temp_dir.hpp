@@ -1,4 +1,4 @@
-// Test helpers: a self-deleting temporary directory and paths to the shared real-row fixtures.
+// Test helpers: a self-deleting temporary directory, paths to the repository's fixtures and to the real-row samples.
 #pragma once
 
 #include <filesystem>
@@ -23,8 +23,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-/// ../shared/data/foodcom_samples/<relative>
+/// tests/fixtures/<relative>: the repository's own synthetic fixtures (tests/fixtures/README.md).
 std::filesystem::path fixture(const std::string& relative);
+
+/// <MTM_FIXTURES_DIR>/<relative>: the real Food.com rows kept outside the repository (default
+/// ../shared/data/foodcom_samples); only the real-row suite (tests/real_rows), registered when they exist, uses them.
+std::filesystem::path real_sample(const std::string& relative);
 
 /// Read a whole file as bytes.
 std::string read_file(const std::filesystem::path& path);

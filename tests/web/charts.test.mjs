@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, needsFullBundle, plotlyText, tableToCsv, themedLayout, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, needsFullBundle, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -117,4 +117,22 @@ test('escapedForPlotly escapes every data string of traces and axes, and leaves 
   // The originals (CSV downloads) keep the raw text.
   assert.equal(traces[0].x[0], evil);
   assert.deepEqual(layout.xaxis.ticktext, [evil]);
+});
+
+test('touch screens: charts neither drag nor zoom, and show no toolbar', () => {
+  const layout = { xaxis: { title: 'year' }, yaxis: {}, yaxis2: { type: 'log' }, legend: {} };
+  const config = { responsive: true };
+  touchFriendly(layout, config);
+  assert.equal(layout.dragmode, false);
+  for (const axis of ['xaxis', 'yaxis', 'yaxis2']) assert.equal(layout[axis].fixedrange, true, axis);
+  assert.equal(layout.xaxis.title, 'year');
+  assert.equal(layout.legend.fixedrange, undefined);
+  assert.deepEqual(config, { responsive: true, displayModeBar: false, doubleClick: false, scrollZoom: false });
+});
+
+test('log axes label their decades only, unless the analysis chose its ticks', () => {
+  const layout = themedLayout({ yaxis: { type: 'log' }, xaxis2: { type: 'log', dtick: 'D2' }, xaxis: {} });
+  assert.equal(layout.yaxis.dtick, 1);
+  assert.equal(layout.xaxis2.dtick, 'D2');
+  assert.equal(layout.xaxis.dtick, undefined);
 });

@@ -1,7 +1,7 @@
 // Pure parts of the explorer pages: comma lists in the URL and links that replace the filters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinList, splitList } from '../../web/js/lib/explorer_ui.js';
+import { joinList, RESULTS_PAGE, resultsPage, splitList } from '../../web/js/lib/explorer_ui.js';
 import { parseState, serializeState, withState } from '../../web/js/lib/url_state.js';
 
 test('comma lists are trimmed and empty items dropped', () => {
@@ -18,4 +18,14 @@ test('explorer pages are valid pages and a reset link replaces the filters', () 
   assert.equal(serializeState(next), '?page=recipe&lang=fr&id=42');
   // Without reset the filters merge, as the filter bars expect.
   assert.equal(serializeState(withState(state, { filters: { q: 'stew' } })), '?page=search&lang=fr&q=stew&tags=easy');
+});
+
+test('results pages travel as `results`, never over the view\'s `page`', () => {
+  assert.equal(resultsPage(parseState('?page=search&q=soup&results=3')), 3);
+  assert.equal(resultsPage(parseState('?page=search&q=soup')), 1);
+  assert.equal(resultsPage(parseState('?page=search&results=-2')), 1);
+  assert.equal(resultsPage(parseState('?page=search&results=x')), 1);
+  const next = withState(parseState('?page=search&q=cookies'), { filters: { [RESULTS_PAGE]: '2' } });
+  assert.equal(serializeState(next), '?page=search&q=cookies&results=2');
+  assert.equal(parseState(serializeState(next)).page, 'search');
 });

@@ -24,6 +24,12 @@ const api = createApi();
 let dicts = null;
 let state = parseState(location.search);
 let renderToken = 0;
+// Where the window scrolls once the next render is complete: the same place for a change of filters or language
+// on the page on screen, the top of a new page, the remembered place on back/forward.
+let pendingScroll = null;
+// What had the focus when a change started, to give it back to the same control once the page is drawn again;
+// null when the page changes (the page's heading takes the focus then).
+let pendingFocus = null;
 
 // Views already drawn, by URL: going back to one (nav link, back/forward) puts its nodes back instead of
 // fetching and drawing its charts again (twenty on the trends page, most of a second). Only views that were
@@ -32,6 +38,7 @@ const KEPT_VIEWS = 8;
 const keptViews = new Map();
 let shownView = null;  // the URL of the view on screen, when it may be kept
 let renderedPage = null;  // the page on screen, once rendered
+let shownPage = null;  // the page of the last render started (for focus: a new page or the same one)
 
 /** Keep the view on screen as it is left for another (a view rendered again, on Retry say, is not kept). */
 function keepShownView(el, next) {
@@ -67,7 +74,12 @@ function navigate(changes, { push = true } = {}) {
   const url = serializeState(next);
   // A control that reports the value it already has (change after blur) must not re-render the page.
   if (url === serializeState(state)) return;
+  const samePage = next.page === state.page;
+  // The place left behind is remembered in its history entry, for the back button.
+  history.replaceState({ ...(history.state || {}), scroll: window.scrollY }, '');
   if (push && url !== location.search) history.pushState(null, '', url);
+  pendingScroll = samePage ? window.scrollY : 0;
+  pendingFocus = samePage ? focusKey(document.activeElement) : null;
   const previous = state;
   state = next;
   reportChange(previous, next);
@@ -86,8 +98,39 @@ function reportChange(previous, next) {
 function follow(event, changes) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  document.getElementById('sidebar').classList.remove('open');
+  setMenuOpen(false);
   navigate(changes);
+}
+
+function setMenuOpen(open) {
+  document.getElementById('sidebar').classList.toggle('open', open);
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', String(open));
+}
+
+/** A selector that finds the same control in the page drawn again: its id, else its name. */
+function focusKey(element) {
+  if (!element || !document.getElementById('page').contains(element)) return null;
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  const name = element.getAttribute('name');
+  return name ? `${element.tagName.toLowerCase()}[name="${CSS.escape(name)}"]` : null;
+}
+
+/** Once a page is drawn: scroll where the change asked, and put the focus back on the control that was used or,
+ * on a new page, on its heading (so a screen reader and the keyboard start there, not at the top of the body). */
+function settle(el, pageChanged) {
+  if (pendingScroll !== null) window.scrollTo(0, pendingScroll);
+  pendingScroll = null;
+  const again = pendingFocus && el.querySelector(pendingFocus);
+  if (again) {
+    if (document.activeElement !== again) again.focus({ preventScroll: true });
+  } else if (pageChanged) {
+    const heading = el.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  }
+  pendingFocus = null;
 }
 
 const ctx = {
@@ -152,6 +195,8 @@ async function render() {
   // The page counts as ready with its shell: badge, footer and banner in the page's language too.
   const shell = renderMeta(t, token);
   const el = document.getElementById('page');
+  const previousPage = shownPage;
+  shownPage = state.page;
   const view = serializeState(state);
   keepShownView(el, view);
   const kept = keptViews.get(view);
@@ -166,6 +211,7 @@ async function render() {
     await shell;
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
+    settle(el, previousPage !== null && previousPage !== state.page);
     performance.mark('mtm:page-ready');
     renderedPage = state.page;
     shownView = view;
@@ -185,6 +231,7 @@ async function render() {
     await shell;
     if (token !== renderToken) return;
     el.dataset.ready = 'true';
+    settle(el, previousPage !== null && previousPage !== state.page);
     performance.mark('mtm:page-ready');
     renderedPage = state.page;
     if (module.keepDrawn) shownView = view;
@@ -216,18 +263,17 @@ async function start() {
   // Normalise the address bar (e.g. drop an unknown page) without adding a history entry.
   history.replaceState(null, '', serializeState(state));
   setContext(state.page, state.lang);
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', (event) => {
     state = parseState(location.search);
+    pendingScroll = (event.state && event.state.scroll) || 0;
+    pendingFocus = null;
     render();
   });
   for (const button of document.querySelectorAll('#lang-switch button')) {
     button.addEventListener('click', () => navigate({ lang: button.dataset.lang }));
   }
   const toggle = document.getElementById('menu-toggle');
-  toggle.addEventListener('click', () => {
-    const open = document.getElementById('sidebar').classList.toggle('open');
-    toggle.setAttribute('aria-expanded', String(open));
-  });
+  toggle.addEventListener('click', () => setMenuOpen(!document.getElementById('sidebar').classList.contains('open')));
   const idle = globalThis.requestIdleCallback || setTimeout;
   // A first page without charts still gets Plotly, once idle, so that the next page does not wait for it.
   render().finally(() => idle(() => loadPlotly()));

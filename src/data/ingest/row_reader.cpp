@@ -130,7 +130,7 @@ std::optional<db::Date> Row::date(std::size_t field, std::string_view name) {
   const std::string_view text = record_[field];
   if (text.empty()) return std::nullopt;
   auto parsed = parse_ingest_date(text, date_order_);
-  if (const auto* date = std::get_if<db::Date>(&parsed)) return *date;
+  if (const auto* day = std::get_if<db::Date>(&parsed)) return *day;
   fail(field, fmt::format("{}: {}, found '{}'", name, std::get<DateProblem>(parsed).message, shorten(text)));
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
 #include "data/duckdb.hpp"
 
+#include <duckdb.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,6 +17,11 @@
 
 namespace mtm::db {
 namespace {
+
+// The header is vendored (third_party/duckdb), the library comes from npm: both must be the pinned version.
+TEST(DuckDb, LibraryIsTheVersionOfTheVendoredHeader) {
+  EXPECT_EQ(std::string(duckdb_library_version()), std::string("v") + MTM_DUCKDB_VERSION);
+}
 
 TEST(DuckDb, PreparedStatementBindsValuesNeverPastes) {
   Database database("");

@@ -73,12 +73,17 @@ TEST_F(IngestRules, DedupeKeepsFirstAndCountsDuplicates) {
   b.name = "second copy";
   Recipe c;
   c.id = "2";
+  options_.max_bad_share = 0.5;  // the two duplicates are dropped rows: half of the file
   const auto summary = ingest(a.line() + b.line() + c.line() + b.line());
   EXPECT_EQ(count("SELECT count(*) FROM recipes"), 2);
   EXPECT_EQ(std::get<std::string>(value("SELECT name FROM recipes WHERE id = 1")), "apple pie");
   EXPECT_EQ(rejected("recipes", "dedupe_id"), 2);
   EXPECT_EQ(summary.tables[0].rows_read, 4);
   EXPECT_EQ(summary.tables[0].rows_dropped, 2);
+  EXPECT_EQ(summary.tables[0].rows_bad, 2);
+  ASSERT_EQ(summary.tables[0].problem_kinds.size(), 1U);
+  EXPECT_EQ(summary.tables[0].problem_kinds[0],
+            (std::pair<std::string, std::int64_t>{"id: duplicate (the first row is kept)", 2}));
 }
 
 TEST_F(IngestRules, MinutesRuleUsesOptionsAndRecordsThem) {
@@ -290,11 +295,12 @@ TEST_F(IngestRules, ReportStepsChainInOrder) {
   auto rows = con_->query("SELECT table_name, rule FROM ingest_report ORDER BY ord").rows();
   std::vector<std::string> rules;
   for (const auto& row : rows) rules.push_back(std::get<std::string>(row[0]) + "." + std::get<std::string>(row[1]));
-  EXPECT_EQ(rules, (std::vector<std::string>{
-                       "recipes.read", "recipes.dedupe_id", "recipes.parse_errors", "recipes.minutes_range",
-                       "recipes.n_steps_band", "recipes.n_ingredients_band", "recipes.submitted_not_null",
-                       "recipes.name_not_null", "recipes.calories_non_negative", "interactions.read",
-                       "interactions.parse_errors", "interactions.rating_range", "interactions.date_not_null"}));
+  EXPECT_EQ(rules,
+            (std::vector<std::string>{"recipes.read", "recipes.dedupe_id", "recipes.parse_errors",
+                                      "recipes.minutes_range", "recipes.n_steps_band", "recipes.n_ingredients_band",
+                                      "recipes.submitted_not_null", "recipes.name_not_null",
+                                      "recipes.calories_non_negative", "interactions.read", "interactions.parse_errors",
+                                      "interactions.rating_range", "interactions.date_not_null", "all.max_bad_rows"}));
 }
 
 TEST(IngestOptionsValidation, RejectsInconsistentBounds) {

@@ -47,6 +47,9 @@ export function themedLayout(layout = {}) {
   const merged = deepMerge(BASE_LAYOUT, layout || {});
   for (const key of Object.keys(merged)) {
     if (/^[xy]axis\d+$/.test(key)) merged[key] = deepMerge(AXIS, merged[key]);
+    // A log axis labels its decades only: Plotly's default also wrote small "2", "3"… beside them, which read
+    // as "3, 2" above "10".
+    if (/^[xy]axis\d*$/.test(key) && merged[key].type === 'log' && merged[key].dtick === undefined) merged[key].dtick = 1;
   }
   // The chart title is shown in our own heading, not inside the plot.
   delete merged.title;
@@ -299,6 +302,18 @@ function escapedAxis(axis) {
   }
   return copy;
 }
+/** On a touch screen a swipe over a chart must scroll the page: no drag (zoom or pan) on any axis, no toolbar over
+ * the legend, no double-tap zoom. Hover (tap) still shows the values. Returns the layout and config changed. */
+export function touchFriendly(layout, config) {
+  layout.dragmode = false;
+  for (const key of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(key)) layout[key] = { ...layout[key], fixedrange: true };
+  }
+  Object.assign(config, { displayModeBar: false, doubleClick: false, scrollZoom: false });
+  return { layout, config };
+}
+
+const coarsePointer = () => Boolean(globalThis.matchMedia && globalThis.matchMedia('(pointer: coarse)').matches);
 
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export async function renderChart(el, chart) {
@@ -306,9 +321,18 @@ export async function renderChart(el, chart) {
   const height = sizePlot(el, chart);
   if (height) layout.height = height;
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
+  if (coarsePointer()) touchFriendly(layout, config);
   const Plotly = await plotlyFor(chart);
   const safe = escapedForPlotly(chart.traces || [], layout);
-  return Plotly.react(el, safe.traces, safe.layout, config);
+  const drawn = await Plotly.react(el, safe.traces, safe.layout, config);
+  untabModeBar(el);
+  return drawn;
+}
+
+/** Plotly's toolbar buttons leave the tab order (each chart has nine; the chart head's own PNG and CSV buttons
+ * serve the keyboard): Tab goes from chart to chart instead of through hundreds of icons. */
+export function untabModeBar(el) {
+  for (const button of el.querySelectorAll('.modebar-btn')) button.setAttribute('tabindex', '-1');
 }
 
 // Charts are drawn once within this distance of the viewport, so that scrolling finds them drawn.

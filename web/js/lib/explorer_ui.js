@@ -58,6 +58,47 @@ export function chip(label, count, onclick, attrs = {}) {
 }
 
 /** Previous / next page buttons for a paged list. */
+/** The API's answer for one recipe, contributor or user, or null when no such id exists (404, or an id that is
+ * not a number: 400 on `id`), so the page can say so instead of showing an error. */
+export async function fetchOrMissing(request) {
+  try {
+    return await request;
+  } catch (error) {
+    if (error && (error.status === 404 || (error.status === 400 && error.problem?.parameter === 'id'))) return null;
+    throw error;
+  }
+}
+
+/** The page of an id that does not exist: what was asked for, and the way back to the search. */
+export function notFoundView(el, kind, id, t, ctx) {
+  el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', lastSearchFilters(), t('recipe.back_to_search'))));
+  el.appendChild(h('h1', { 'data-not-found': kind }, t(`${kind}.not_found_title`)));
+  el.appendChild(h('p', { class: 'lead' }, t(`${kind}.not_found_body`, { id: String(id) })));
+}
+
+// The filters of the last search shown in this tab, so that "back to search" from a recipe returns to it.
+let lastSearch = {};
+
+/** Remember the search on screen (the search page calls it as it renders). */
+export function rememberSearch(filters) {
+  lastSearch = { ...filters };
+}
+
+/** The filters of the last search shown, for a link back to it. */
+export function lastSearchFilters() {
+  return { ...lastSearch };
+}
+
+/** The URL parameter of a results page (?page=search&q=…&results=2): `page` names the view, so the API's own
+ * `page` parameter travels under this name in the address. */
+export const RESULTS_PAGE = 'results';
+
+/** The API's page number for a view state (1 when absent or not a positive integer). */
+export function resultsPage(state) {
+  const n = Number(state.filters[RESULTS_PAGE] || 1);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
 export function pager(page, perPage, total, t, lang, onPage) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return h('nav', { class: 'pager', 'aria-label': t('explorer.pages') },

@@ -33,7 +33,39 @@ function listValues(value) {
   return String(value || '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function filterControl(spec, state, t, onChange) {
+/** The message shown at a field the API refused: built from the limits the API publishes for it, in the page's
+ * language (the API's own detail is English). */
+export function invalidMessage(spec, value, t, lang) {
+  const number = Number(value);
+  const hasRange = spec.minimum !== undefined && spec.minimum !== null && spec.maximum !== undefined && spec.maximum !== null;
+  if (hasRange && (!Number.isFinite(number) || number < spec.minimum || number > spec.maximum)) {
+    const decimals = spec.type === 'integer' ? 0 : 3;
+    return t('filter.invalid_range', { min: formatNumber(spec.minimum, lang, decimals), max: formatNumber(spec.maximum, lang, decimals) });
+  }
+  if (spec.name === 'year_from' || spec.name === 'year_to') {
+    return t('filter.invalid_order', { from: t('filter.year_from'), to: t('filter.year_to') });
+  }
+  return t('filter.invalid');
+}
+
+/** The control as the API marked it: aria-invalid, and the message tied to it by aria-describedby. */
+function markInvalid(control, field, message) {
+  const errorId = `${control.id || control.getAttribute('name')}-error`;
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', errorId);
+  field.appendChild(h('span', { class: 'field-error', id: errorId }, message));
+}
+
+function filterControl(spec, state, t, onChange, invalid) {
+  const field = filterField(spec, state, t, onChange);
+  if (invalid && invalid.parameter === spec.name) {
+    const control = field.querySelector('input, select, fieldset');
+    if (control) markInvalid(control, field, invalidMessage(spec, currentValue(spec, state.filters), t, state.lang));
+  }
+  return field;
+}
+
+function filterField(spec, state, t, onChange) {
   const value = currentValue(spec, state.filters);
   const label = t(`filter.${spec.name}`);
   const id = `filter-${spec.name}`;
@@ -184,7 +216,23 @@ function analysisSection(entry, lang, t, plots, ctx) {
   return section;
 }
 
+/** Every analysis of the page for some filters; a 400 (a filter the API refuses) is thrown, other failures stay
+ * with their analysis. */
+async function loadEntries(api, analyses, filters, lang) {
+  const accepted = (a) => (a.filters || []).map((f) => f.name);
+  return Promise.all(analyses.map(async (analysis) => {
+    try {
+      return { analysis, result: await api.analysis(analysis.id, filtersFor(filters, accepted(analysis)), lang) };
+    } catch (error) {
+      if (error && error.status === 400) throw error;
+      return { analysis, error };
+    }
+  }));
+}
+
 export function makeAnalysisPage(id, { extra = [] } = {}) {
+  // The results of the last filters the API accepted, by language: a refused value keeps them on screen.
+  const lastGood = new Map();
   return {
     id,
     titleKey: `page.${id}.title`,
@@ -193,17 +241,23 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
     async load(api, state) {
       const list = (await api.analyses(state.lang)).analyses || [];
       const mine = pageAnalyses(list, id, extra);
-      const accepted = (a) => (a.filters || []).map((f) => f.name);
-      // One failing analysis shows its own error; the rest of the page still renders.
-      const entries = await Promise.all(mine.map(async (analysis) => {
-        try {
-          return { analysis, result: await api.analysis(analysis.id, filtersFor(state.filters, accepted(analysis)), state.lang) };
-        } catch (error) {
-          if (error && error.status === 400) throw error;
-          return { analysis, error };
-        }
-      }));
-      return { filters: pageFilters(list, id, extra), entries };
+      const filters = pageFilters(list, id, extra);
+      try {
+        // One failing analysis shows its own error; the rest of the page still renders.
+        const entries = await loadEntries(api, mine, state.filters, state.lang);
+        lastGood.set(state.lang, entries);
+        return { filters, entries };
+      } catch (error) {
+        const parameter = error && error.status === 400 && error.problem && error.problem.parameter;
+        if (!parameter || !filters.some((f) => f.name === parameter)) throw error;
+        const invalid = { parameter, detail: error.problem.detail };
+        // The field is marked and the last accepted results stay; on a first visit, those without the value.
+        const kept = lastGood.get(state.lang);
+        if (kept) return { filters, entries: kept, invalid };
+        const without = { ...state.filters };
+        delete without[parameter];
+        return { filters, entries: await loadEntries(api, mine, without, state.lang), invalid };
+      }
     },
     render(el, data, state, t, ctx) {
       const lang = state.lang;
@@ -211,11 +265,12 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
       el.appendChild(h('p', { class: 'lead' }, t(`page.${id}.lead`)));
       if (data.filters.length) {
         const bar = h('form', { class: 'filter-bar', 'aria-label': t('filter.bar'), onsubmit: (e) => e.preventDefault() },
-          data.filters.map((spec) => filterControl(spec, state, t, (name, value) => ctx.setFilters({ [name]: value }))));
+          data.filters.map((spec) => filterControl(spec, state, t, (name, value) => ctx.setFilters({ [name]: value }), data.invalid)));
         if (Object.keys(state.filters).length) {
           bar.appendChild(h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.resetFilters() }, t('filter.reset')));
         }
         el.appendChild(bar);
+        if (data.invalid) el.appendChild(h('p', { class: 'note', role: 'status', 'data-invalid-note': data.invalid.parameter }, t('filter.invalid_kept')));
       }
       if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
       const plots = [];

@@ -2,7 +2,7 @@
 // (by adjusted rating) and their latest ones. ?page=contributor&id=… is a permalink.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, fetchOrMissing, notFoundView, recipeCard } from '../lib/explorer_ui.js';
 
 function card(id, label, value) {
   return h('div', { class: 'card kpi', 'data-kpi': id }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value));
@@ -13,11 +13,15 @@ export default {
   titleKey: 'page.contributor.title',
   filters: [],
   async load(api, state) {
-    return { person: await api.fetch(`contributors/${encodeURIComponent(state.filters.id || '')}`, {}, state.lang) };
+    return { person: await fetchOrMissing(api.fetch(`contributors/${encodeURIComponent(state.filters.id || '')}`, {}, state.lang)) };
   },
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const c = data.person;
+    if (!c) {
+      notFoundView(el, 'contributor', state.filters.id || '', t, ctx);
+      return;
+    }
     const received = c.ratings_received;
     el.appendChild(h('h1', {}, t('contributor.heading', { id: String(c.contributor_id) })));
     el.appendChild(h('p', { class: 'lead' }, t('page.contributor.lead')));

@@ -3,7 +3,7 @@
 // them is covered, weighed by the adjusted rating, with what is missing. The list lives in the URL.
 import { h, clear } from '../lib/dom.js';
 import { formatNumber, formatPercent } from '../lib/i18n.js';
-import { chip, joinList, pager, recipeCard, splitList } from '../lib/explorer_ui.js';
+import { chip, joinList, pager, recipeCard, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
 
 const DEFAULT_STAPLES = ['salt', 'water', 'pepper', 'black pepper', 'oil', 'olive oil', 'vegetable oil', 'sugar', 'butter',
   'flour', 'all-purpose flour'];
@@ -25,13 +25,14 @@ export default {
     if (!have.length) return { result: null };
     // The API client drops empty parameters, so "no staples" travels as the API's explicit "none".
     const params = { have: joinList(have), per_page: PER_PAGE, staples: joinList(chosenStaples(state)) || 'none' };
-    for (const name of ['max_minutes', 'exclude', 'page']) if (state.filters[name]) params[name] = state.filters[name];
+    for (const name of ['max_minutes', 'exclude']) if (state.filters[name]) params[name] = state.filters[name];
+    params.page = resultsPage(state);
     return { result: await api.fetch('pantry', params, state.lang) };
   },
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const have = splitList(state.filters.have);
-    const set = (changes) => ctx.setFilters({ ...changes, page: '' });
+    const set = (changes) => ctx.setFilters({ ...changes, [RESULTS_PAGE]: '' });
     el.appendChild(h('h1', {}, t('page.pantry.title')));
     el.appendChild(h('p', { class: 'lead' }, t('page.pantry.lead')));
 
@@ -98,7 +99,7 @@ export default {
         h('div', { class: 'missing' }, recipe.missing.length ? t('pantry.missing', { items: recipe.missing.join(', ') }) : t('pantry.nothing_missing')),
       ])))
       : h('p', { class: 'empty' }, t('pantry.empty')));
-    if (r.total > PER_PAGE) el.appendChild(pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ page: p > 1 ? String(p) : '' })));
+    if (r.total > PER_PAGE) el.appendChild(pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ [RESULTS_PAGE]: p > 1 ? String(p) : '' })));
     el.appendChild(h('p', { class: 'note' }, t('pantry.score_note')));
   },
 };

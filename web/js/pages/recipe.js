@@ -3,7 +3,7 @@
 // similar recipes. ?page=recipe&id=…&reviews=2 is a permalink. Reviews are shown as text, never markup.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, navLink, pager, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, fetchOrMissing, lastSearchFilters, navLink, notFoundView, pager, recipeCard } from '../lib/explorer_ui.js';
 
 const REVIEWS_PER_PAGE = 10;
 
@@ -38,16 +38,20 @@ export default {
   async load(api, state) {
     const id = state.filters.id || '';
     const [recipe, reviews] = await Promise.all([
-      api.fetch(`recipes/${encodeURIComponent(id)}`, {}, state.lang),
-      api.fetch(`recipes/${encodeURIComponent(id)}/reviews`, { page: reviewsPage(state), per_page: REVIEWS_PER_PAGE }, state.lang),
+      fetchOrMissing(api.fetch(`recipes/${encodeURIComponent(id)}`, {}, state.lang)),
+      fetchOrMissing(api.fetch(`recipes/${encodeURIComponent(id)}/reviews`, { page: reviewsPage(state), per_page: REVIEWS_PER_PAGE }, state.lang)),
     ]);
     return { recipe, reviews };
   },
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const r = data.recipe;
+    if (!r || !data.reviews) {
+      notFoundView(el, 'recipe', state.filters.id || '', t, ctx);
+      return;
+    }
     document.title = `${r.name} · Mangetamain Analytics`;
-    el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', {}, t('recipe.back_to_search'))));
+    el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', lastSearchFilters(), t('recipe.back_to_search'))));
     el.appendChild(h('h1', { 'data-recipe-name': r.id }, r.name));
     el.appendChild(h('p', { class: 'lead' },
       t('recipe.byline', { date: r.submitted || '—' }), ' ',

@@ -3,9 +3,9 @@
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
-import { chip, joinList, pager, recipeCard, splitList } from '../lib/explorer_ui.js';
+import { chip, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
 
-export const SEARCH_PARAMS = ['q', 'sort', 'page', 'max_minutes', 'max_steps', 'min_calories', 'max_calories',
+export const SEARCH_PARAMS = ['q', 'sort', 'max_minutes', 'max_steps', 'min_calories', 'max_calories',
   'min_rating', 'min_ratings', 'tags', 'exclude_tags', 'ingredients', 'exclude_ingredients'];
 const NUMBER_FILTERS = [
   ['max_minutes', '1'], ['max_steps', '1'], ['min_calories', '1'], ['max_calories', '1'], ['min_rating', '0.1'], ['min_ratings', '1'],
@@ -71,12 +71,14 @@ export default {
   async load(api, state) {
     const params = filtersFor(state.filters, SEARCH_PARAMS);
     params.per_page = PER_PAGE;
+    params.page = resultsPage(state);
     return { result: await api.fetch('search', params, state.lang) };
   },
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const r = data.result;
-    const set = (changes) => ctx.setFilters({ ...changes, page: '' });
+    rememberSearch(state.filters);
+    const set = (changes) => ctx.setFilters({ ...changes, [RESULTS_PAGE]: '' });
     el.appendChild(h('h1', {}, t('page.search.title')));
     el.appendChild(h('p', { class: 'lead' }, t('page.search.lead')));
     const box = h('input', { id: 'search-q', type: 'search', name: 'q', value: state.filters.q || '', autocomplete: 'off',
@@ -101,7 +103,7 @@ export default {
     const bar = h('form', { class: 'filter-bar', 'aria-label': t('filter.bar'), onsubmit: (e) => e.preventDefault() },
       NUMBER_FILTERS.map(([name, step]) => numberInput(name, step, state, t, set)),
       LIST_FILTERS.map((name) => listInput(name, state, t, set)));
-    const active = SEARCH_PARAMS.filter((p) => p !== 'q' && p !== 'sort' && p !== 'page' && state.filters[p]);
+    const active = SEARCH_PARAMS.filter((p) => p !== 'q' && p !== 'sort' && state.filters[p]);
     if (active.length) {
       bar.appendChild(h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.setFilters(Object.fromEntries(SEARCH_PARAMS.filter((p) => p !== 'q').map((p) => [p, '']))) }, t('filter.reset')));
     }
@@ -125,7 +127,7 @@ export default {
       r.results.length
         ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang)))
         : h('p', { class: 'empty' }, t('search.empty')),
-      r.total > PER_PAGE ? pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ page: p > 1 ? String(p) : '' })) : null,
+      r.total > PER_PAGE ? pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ [RESULTS_PAGE]: p > 1 ? String(p) : '' })) : null,
       h('p', { class: 'note' }, t('search.adjusted_note', {
         prior: formatNumber(r.adjusted_rating.prior_mean, lang, 2), weight: formatNumber(r.adjusted_rating.prior_weight, lang, 0) })));
     layout.appendChild(results);

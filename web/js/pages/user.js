@@ -3,7 +3,7 @@
 // ?page=user&id=… is a permalink.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
-import { chartFigure, navLink, recipeCard } from '../lib/explorer_ui.js';
+import { chartFigure, fetchOrMissing, navLink, notFoundView, recipeCard } from '../lib/explorer_ui.js';
 
 function card(id, label, value, sub) {
   return h('div', { class: 'card kpi', 'data-kpi': id }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value),
@@ -15,11 +15,15 @@ export default {
   titleKey: 'page.user.title',
   filters: [],
   async load(api, state) {
-    return { person: await api.fetch(`users/${encodeURIComponent(state.filters.id || '')}`, {}, state.lang) };
+    return { person: await fetchOrMissing(api.fetch(`users/${encodeURIComponent(state.filters.id || '')}`, {}, state.lang)) };
   },
   render(el, data, state, t, ctx) {
     const lang = state.lang;
     const u = data.person;
+    if (!u) {
+      notFoundView(el, 'user', state.filters.id || '', t, ctx);
+      return;
+    }
     el.appendChild(h('h1', {}, t('user.heading', { id: String(u.user_id) })));
     el.appendChild(h('p', { class: 'lead' }, t('page.user.lead')));
     const strict = u.strictness;
