@@ -365,7 +365,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-Core::Core(Limits limits, Router router, Refusal refusal, Observer observer)
+Core::Core(const Limits& limits, Router router, Refusal refusal, Observer observer)
     : limits_(limits), state_(std::make_unique<State>(*this)) {
   state_->router = std::move(router);
   state_->refusal = std::move(refusal);

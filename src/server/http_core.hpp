@@ -93,7 +93,7 @@ class Core {
   /// first byte.
   using Observer = std::function<void(const Request&, const Response&, double ms)>;
 
-  Core(Limits limits, Router router, Refusal refusal = {}, Observer observer = {});
+  Core(const Limits& limits, Router router, Refusal refusal = {}, Observer observer = {});
   ~Core();
   Core(const Core&) = delete;
   Core& operator=(const Core&) = delete;
