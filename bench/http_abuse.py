@@ -55,10 +55,20 @@ def slow_clients(host, port, trickle, stalled, seconds, stop):
     line = 0
     while not stop.wait(5):
         line += 1
-        for trickling, s in sockets:
-            if trickling:
-                try:
+        for index, (trickling, s) in enumerate(sockets):
+            try:
+                if trickling:
                     s.sendall(b"X-Trickle-%d: 1\r\n" % line)
+                else:
+                    s.sendall(b" ")
+            except OSError:
+                # Closed at its deadline: the attacker comes back at once with a new connection.
+                s.close()
+                try:
+                    s = socket.create_connection((host, port), timeout=5)
+                    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n" if trickling else
+                              b"POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+                    sockets[index] = (trickling, s)
                 except OSError:
                     pass
     for _, s in sockets:
