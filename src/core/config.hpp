@@ -41,10 +41,10 @@ struct ServerConfig {
   std::size_t max_header_count = 100;
   std::size_t max_target_bytes = std::size_t{8} * 1024;
   /// Deadlines for the whole request head (from its first byte) and the whole body, and for an idle kept-alive
-  /// connection, in seconds.
+  /// connection, in seconds (idle longer than nginx's 60 s upstream keepalive_timeout: nginx closes first).
   double head_timeout_s = 10;
   double body_timeout_s = 30;
-  double idle_timeout_s = 60;
+  double idle_timeout_s = 75;
   /// Largest request body accepted (413 above).
   std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.

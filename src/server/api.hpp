@@ -40,7 +40,7 @@ struct ServerOptions {
   std::size_t max_target_bytes = std::size_t{8} * 1024;
   double head_timeout_s = 10;
   double body_timeout_s = 30;
-  double idle_timeout_s = 60;
+  double idle_timeout_s = 75;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;
   Environment environment = Environment::Local;

@@ -61,7 +61,7 @@ struct Limits {
   std::chrono::milliseconds head_timeout{10000};
   std::chrono::milliseconds body_timeout{30000};
   /// A kept-alive connection with no new request is closed after this.
-  std::chrono::milliseconds idle_timeout{60000};
+  std::chrono::milliseconds idle_timeout{75000};
   /// Open connections at most; new ones beyond get a 503 and are closed.
   std::size_t max_connections = 10000;
   /// I/O threads (0 = hardware threads) and work-pool threads for blocking handlers (0 = hardware threads).
