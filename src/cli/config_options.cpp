@@ -22,7 +22,7 @@ const std::map<std::string, FlagSpec>& flag_table() {
       {"app.env", {"--env", "Environment: prod, preprod or local (default: APP_ENV, then the path, then local)"}},
       {"server.host", {"--host", "Address to listen on (default 127.0.0.1)"}},
       {"server.port", {"--port", "TCP port (default 8501, PREPROD 8500; 0 = any free port, printed at start)"}},
-      {"server.threads", {"--threads", "Worker threads (0 = max(64, 8 x CPU threads))"}},
+      {"server.threads", {"--threads", "I/O threads and as many work threads (0 = CPU threads)"}},
       {"data.db", {"--db", "DuckDB database file"}},
       {"data.source",
        {"--data",

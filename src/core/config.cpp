@@ -165,8 +165,32 @@ const std::vector<KeySpec>& key_specs() {
     specs.push_back(integer_key({"server.port", "MANGETAMAIN_PORT", "TCP port (0 = any free port, printed at start)"},
                                 Member<&Config::server, &ServerConfig::port>{}, 0, 65535));
     specs.push_back(integer_key(
-        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "Worker threads (0 = max(64, 8 x hardware threads))"},
+        {"server.threads", "MANGETAMAIN_SERVER_THREADS", "I/O threads and as many work threads (0 = hardware threads)"},
         Member<&Config::server, &ServerConfig::threads>{}, 0, 1024));
+    specs.push_back(integer_key({"server.work_queue", "MANGETAMAIN_SERVER_WORK_QUEUE",
+                                 "Blocking requests waiting for a work thread, at most (503 beyond)"},
+                                Member<&Config::server, &ServerConfig::work_queue>{}, 1, 1000000));
+    specs.push_back(integer_key({"server.max_connections", "MANGETAMAIN_SERVER_MAX_CONNECTIONS",
+                                 "Open connections at most (a fast 503 beyond)"},
+                                Member<&Config::server, &ServerConfig::max_connections>{}, 1, 1000000));
+    specs.push_back(bytes_key({"server.max_header_bytes", "MANGETAMAIN_SERVER_MAX_HEADER_BYTES",
+                               "Request header fields in bytes (431 beyond)"},
+                              Member<&Config::server, &ServerConfig::max_header_bytes>{}, 1024));
+    specs.push_back(integer_key({"server.max_header_count", "MANGETAMAIN_SERVER_MAX_HEADER_COUNT",
+                                 "Request header fields in number (431 beyond)"},
+                                Member<&Config::server, &ServerConfig::max_header_count>{}, 8, 100000));
+    specs.push_back(bytes_key({"server.max_target_bytes", "MANGETAMAIN_SERVER_MAX_TARGET_BYTES",
+                               "Request target (path and query) in bytes (414 beyond)"},
+                              Member<&Config::server, &ServerConfig::max_target_bytes>{}, 256));
+    specs.push_back(number_key({"server.head_timeout_s", "MANGETAMAIN_SERVER_HEAD_TIMEOUT_S",
+                                "Seconds for the whole request head, from its first byte"},
+                               Member<&Config::server, &ServerConfig::head_timeout_s>{}, 0.1));
+    specs.push_back(number_key({"server.body_timeout_s", "MANGETAMAIN_SERVER_BODY_TIMEOUT_S",
+                                "Seconds for the whole request body (and for writing a response)"},
+                               Member<&Config::server, &ServerConfig::body_timeout_s>{}, 0.1));
+    specs.push_back(number_key({"server.idle_timeout_s", "MANGETAMAIN_SERVER_IDLE_TIMEOUT_S",
+                                "Seconds a kept-alive connection may wait for its next request"},
+                               Member<&Config::server, &ServerConfig::idle_timeout_s>{}, 0.1));
     specs.push_back(bytes_key(
         {"server.max_request_bytes", "MANGETAMAIN_SERVER_MAX_REQUEST_BYTES", "Largest request body (413 above)"},
         Member<&Config::server, &ServerConfig::max_request_bytes>{}, 1024));
@@ -208,6 +232,9 @@ const std::vector<KeySpec>& key_specs() {
                               Member<&Config::log, &LogSettings::console_level>{}));
     specs.push_back(bool_key({"log.console_color", "MANGETAMAIN_LOG_CONSOLE_COLOR", "Colour on the console"},
                              Member<&Config::log, &LogSettings::console_color>{}));
+    specs.push_back(bool_key(
+        {"log.console_access", "MANGETAMAIN_LOG_CONSOLE_ACCESS", "Access lines on the console too (default off)"},
+        Member<&Config::log, &LogSettings::console_access>{}));
     specs.push_back(bytes_key({"log.debug_max_bytes", "MANGETAMAIN_LOG_DEBUG_MAX_BYTES", "Size of one debug log file"},
                               Member<&Config::log, &LogSettings::debug_max_bytes>{}, 1024));
     specs.push_back(integer_key({"log.debug_files", "MANGETAMAIN_LOG_DEBUG_FILES", "Rotated debug log files kept"},
@@ -232,6 +259,18 @@ const std::vector<KeySpec>& key_specs() {
         Member<&Config::events, &EventsConfig::rate_per_minute>{}, 0.001));
     specs.push_back(integer_key({"events.burst", "MANGETAMAIN_EVENTS_BURST", "Events per client in a burst"},
                                 Member<&Config::events, &EventsConfig::burst>{}, 1, 100000));
+    specs.push_back(text_key({"events.trusted_proxies", "MANGETAMAIN_EVENTS_TRUSTED_PROXIES",
+                              "Proxy addresses whose X-Forwarded-For names the client (comma-separated)"},
+                             Member<&Config::events, &EventsConfig::trusted_proxies>{}));
+    specs.push_back(number_key({"events.global_rate_per_minute", "MANGETAMAIN_EVENTS_GLOBAL_RATE_PER_MINUTE",
+                                "Events per minute over all clients, sustained"},
+                               Member<&Config::events, &EventsConfig::global_rate_per_minute>{}, 0.001));
+    specs.push_back(
+        integer_key({"events.global_burst", "MANGETAMAIN_EVENTS_GLOBAL_BURST", "Events over all clients in a burst"},
+                    Member<&Config::events, &EventsConfig::global_burst>{}, 1, 10000000));
+    specs.push_back(bytes_key({"events.max_bytes_per_day", "MANGETAMAIN_EVENTS_MAX_BYTES_PER_DAY",
+                               "Bytes of user-interaction log per UTC day; events beyond are dropped"},
+                              Member<&Config::events, &EventsConfig::max_bytes_per_day>{}, 1024));
     return specs;
   }();
   return kSpecs;

@@ -30,8 +30,21 @@ struct ConfigOrigin {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8501;
-  /// Worker threads; 0 = max(64, 8 x hardware threads).
+  /// I/O threads, and as many work threads for blocking requests (DuckDB, searches, reloads); 0 = hardware threads.
   std::size_t threads = 0;
+  /// Blocking requests waiting for a work thread, at most (503 beyond).
+  std::size_t work_queue = 256;
+  /// Open connections at most (new ones beyond get a fast 503).
+  std::size_t max_connections = 10000;
+  /// Request head in bytes and in fields (431 beyond), request target in bytes (414 beyond).
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::size_t max_header_count = 100;
+  std::size_t max_target_bytes = std::size_t{8} * 1024;
+  /// Deadlines for the whole request head (from its first byte) and the whole body, and for an idle kept-alive
+  /// connection, in seconds (idle longer than nginx's 60 s upstream keepalive_timeout: nginx closes first).
+  double head_timeout_s = 10;
+  double body_timeout_s = 30;
+  double idle_timeout_s = 75;
   /// Largest request body accepted (413 above).
   std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.
@@ -69,8 +82,12 @@ struct LogSettings {
   std::size_t debug_files = 7;
   std::size_t errors_max_bytes = std::size_t{5} * 1024 * 1024;
   std::size_t errors_files = 7;
-  std::size_t access_max_bytes = std::size_t{10} * 1024 * 1024;
-  std::size_t access_files = 7;
+  /// 64 MiB x 16 files = 1 GiB of access history: ~13 million lines of ~80 bytes, so a 10-minute soak at
+  /// 10,000 requests/s (6 million lines) leaves the history before it in the files.
+  std::size_t access_max_bytes = std::size_t{64} * 1024 * 1024;
+  std::size_t access_files = 16;
+  /// Access lines on the console too (default off in every environment).
+  bool console_access = false;
   /// Days of daily {env}_user_interactions.log files kept.
   std::size_t interactions_days = 90;
 };
@@ -80,8 +97,18 @@ struct EventsConfig {
   std::size_t max_bytes = 4096;
   /// Sustained events per minute per client (token bucket refill rate).
   double rate_per_minute = 60;
-  /// Events a client may send in a burst (bucket capacity).
+  /// Events a client may send in a burst (bucket capacity). A client is an address: the one connecting, or
+  /// the last X-Forwarded-For entry when the connection comes from a trusted proxy.
   std::size_t burst = 30;
+  /// Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (e.g. "127.0.0.1" behind
+  /// the nginx of deploy/nginx); empty = the header is ignored, the connecting address is the client.
+  std::string trusted_proxies;
+  /// Events per minute over all clients together (a flood from many addresses), and its burst.
+  double global_rate_per_minute = 3000;
+  std::size_t global_burst = 600;
+  /// Bytes written to the day's user-interactions file, at most; events beyond are dropped and counted
+  /// (mangetamain_events_dropped_total), with one warning a day.
+  std::size_t max_bytes_per_day = std::size_t{256} << 20;
 };
 
 struct Config {

@@ -1,6 +1,7 @@
 #include "core/logging.hpp"
 
 #include <spdlog/async.h>
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -21,9 +22,33 @@ namespace mtm {
 
 namespace {
 
-constexpr const char* kEventPattern = "%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ %v";
-constexpr const char* kFilePattern = "%Y-%m-%dT%H:%M:%S.%e %-5l [%t] %v";
-constexpr const char* kAccessPattern = "%Y-%m-%dT%H:%M:%S.%e access %v";
+// %* is the message with its control characters escaped (EscapedPayload): one record, one line, whatever a client
+// put in a path, a header or an error message.
+constexpr const char* kEventPattern = "%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ %*";
+constexpr const char* kFilePattern = "%Y-%m-%dT%H:%M:%S.%e %-5l [%t] %*";
+constexpr const char* kAccessPattern = "%Y-%m-%dT%H:%M:%S.%e access %*";
+
+class EscapedPayload final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+    const std::string_view payload(msg.payload.data(), msg.payload.size());
+    if (!needs_escape(payload)) {
+      dest.append(payload.data(), payload.data() + payload.size());
+      return;
+    }
+    const std::string escaped = escape_control(payload);
+    dest.append(escaped.data(), escaped.data() + escaped.size());
+  }
+  [[nodiscard]] std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<EscapedPayload>();
+  }
+};
+
+std::unique_ptr<spdlog::formatter> escaping_formatter(const char* pattern) {
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  formatter->add_flag<EscapedPayload>('*').set_pattern(pattern);
+  return formatter;
+}
 
 std::mutex g_mutex;
 std::shared_ptr<spdlog::details::thread_pool> g_pool;
@@ -52,7 +77,7 @@ spdlog::sink_ptr console_sink(const LogConfig& config, const char* pattern) {
   } else {
     sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
   }
-  sink->set_pattern(pattern);
+  sink->set_formatter(escaping_formatter(pattern));
   sink->set_level(spdlog::level::from_str(config.console_level));
   return sink;
 }
@@ -87,6 +112,37 @@ std::shared_ptr<spdlog::logger> make_logger(const std::string& name, std::vector
 
 }  // namespace
 
+bool needs_escape(std::string_view text) noexcept {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f || c == '\\';
+  });
+}
+
+std::string escape_control(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (byte < 0x20 || byte == 0x7f) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\x";
+          out += kHex[byte >> 4U];
+          out += kHex[byte & 0xfU];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
 LogConfig log_config_from(const Config& config) {
   LogConfig out;
   std::string env(environment_name(config.environment));
@@ -103,6 +159,7 @@ LogConfig log_config_from(const Config& config) {
   out.errors_files = config.log.errors_files;
   out.access_max_bytes = config.log.access_max_bytes;
   out.access_files = config.log.access_files;
+  out.console_access = config.log.console_access;
   out.interactions_days = config.log.interactions_days;
   return out;
 }
@@ -114,7 +171,9 @@ void init_logging(const LogConfig& config) {
   std::vector<spdlog::sink_ptr> main_sinks{console_sink(config, kEventPattern)};
   std::vector<spdlog::sink_ptr> access_sinks;
   std::vector<spdlog::sink_ptr> interaction_sinks;
-  if (config.access_log) access_sinks.push_back(console_sink(config, kAccessPattern));
+  // Access lines stay off the console unless asked for: under load they drowned the start-up lines, warnings
+  // and errors (137 MB of stderr in one test session, never rotated).
+  if (config.access_log && config.console_access) access_sinks.push_back(console_sink(config, kAccessPattern));
 
   if (!config.dir.empty()) {
     const std::filesystem::path dir(config.dir);
@@ -129,7 +188,7 @@ void init_logging(const LogConfig& config) {
         return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, config.debug_max_bytes, config.debug_files);
       });
       if (debug) {
-        debug->set_pattern(kFilePattern);
+        debug->set_formatter(escaping_formatter(kFilePattern));
         debug->set_level(spdlog::level::from_str(config.level));
       }
       auto errors = file_sink(dir / (prefix + "errors.log"), [&](const std::string& file) {
@@ -137,7 +196,7 @@ void init_logging(const LogConfig& config) {
                                                                       config.errors_files);
       });
       if (errors) {
-        errors->set_pattern(kFilePattern);
+        errors->set_formatter(escaping_formatter(kFilePattern));
         errors->set_level(spdlog::level::err);
       }
       main_sinks.push_back(debug);
@@ -147,7 +206,7 @@ void init_logging(const LogConfig& config) {
           return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, config.access_max_bytes,
                                                                         config.access_files);
         });
-        if (access) access->set_pattern(kAccessPattern);
+        if (access) access->set_formatter(escaping_formatter(kAccessPattern));
         access_sinks.push_back(access);
       }
       auto interactions = file_sink(dir / (prefix + "user_interactions_DATE.log"), [&](const std::string&) {
@@ -180,7 +239,7 @@ void shutdown_logging() {
   // The default logger may be async on the pool about to go: replace it with a synchronous console one.
   auto console =
       std::make_shared<spdlog::logger>("mangetamain", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
-  console->set_pattern(kEventPattern);
+  console->set_formatter(escaping_formatter(kEventPattern));
   spdlog::set_default_logger(console);
   // The pool's destructor writes out every queued message, then joins its thread.
   pool.reset();

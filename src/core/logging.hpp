@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/config.hpp"
 
@@ -26,14 +27,22 @@ struct LogConfig {
   bool console_color = true;
   /// Write the access log (one line per request).
   bool access_log = true;
+  /// Also write access lines to the console (off: the console keeps start-up lines, warnings and errors).
+  bool console_access = false;
   std::size_t debug_max_bytes = std::size_t{10} * 1024 * 1024;
   std::size_t debug_files = 7;
   std::size_t errors_max_bytes = std::size_t{5} * 1024 * 1024;
   std::size_t errors_files = 7;
-  std::size_t access_max_bytes = std::size_t{10} * 1024 * 1024;
-  std::size_t access_files = 7;
+  std::size_t access_max_bytes = std::size_t{64} * 1024 * 1024;
+  std::size_t access_files = 16;
   std::size_t interactions_days = 90;
 };
+
+/// True when text holds a byte escape_control() rewrites.
+bool needs_escape(std::string_view text) noexcept;
+/// text with control characters (< 0x20, DEL) written as \n, \r, \t or \xHH and backslashes doubled, so a
+/// logged value can never start a new line or fake one. Every log sink formats messages through it.
+std::string escape_control(std::string_view text);
 
 /// The log settings of a resolved configuration.
 LogConfig log_config_from(const Config& config);

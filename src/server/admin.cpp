@@ -57,7 +57,7 @@ void post_admin_reload(ApiContext& ctx, const httplib::Request& req, httplib::Re
     return;
   }
   res.set_header("Cache-Control", "no-store");
-  res.set_content(dataset->status_json("reloaded").dump(), "application/json");
+  res.set_content(dataset->status_json("reloaded", /*public_view=*/false).dump(), "application/json");
 }
 
 }  // namespace api

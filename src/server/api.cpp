@@ -32,7 +32,10 @@ ApiContext::ApiContext(const ServerOptions& options)
       badge(options.badge),
       max_request_bytes(options.max_request_bytes),
       events(options.events),
-      event_limiter(options.events.rate_per_minute, options.events.burst) {
+      event_limiter(options.events.rate_per_minute, options.events.burst),
+      global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
+      trusted_proxies(parse_address_list(options.events.trusted_proxies)),
+      interactions_budget(options.events.max_bytes_per_day) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
@@ -64,10 +67,28 @@ void ApiContext::preload(const Dataset& dataset) const {
   }
 }
 
+bool& cache_probe_active() noexcept {
+  thread_local bool active = false;
+  return active;
+}
+
+bool& cache_probe_missed() noexcept {
+  thread_local bool missed = false;
+  return missed;
+}
+
 ServerOptions server_options_from(const Config& config) {
   ServerOptions options;
   options.db_path = config.data.db;
   options.threads = config.server.threads;
+  options.work_queue = config.server.work_queue;
+  options.max_connections = config.server.max_connections;
+  options.max_header_bytes = config.server.max_header_bytes;
+  options.max_header_count = config.server.max_header_count;
+  options.max_target_bytes = config.server.max_target_bytes;
+  options.head_timeout_s = config.server.head_timeout_s;
+  options.body_timeout_s = config.server.body_timeout_s;
+  options.idle_timeout_s = config.server.idle_timeout_s;
   options.cache_bytes = config.cache_bytes;
   options.environment = config.environment;
   options.badge = config.badge;
@@ -188,7 +209,11 @@ void cached_json(ApiContext& ctx, const httplib::Request& req, httplib::Response
                  Fn&& fn) {
   const auto dataset = ctx.dataset();
   const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
-  auto body = ctx.cache.get(full_key);
+  auto body = ctx.cache.get(full_key, !cache_probe_active());
+  if (!body && cache_probe_active()) {
+    cache_probe_missed() = true;
+    return;
+  }
   // Says whether the answer was computed, so a benchmark can prove its "uncached" requests were.
   res.set_header("X-Cache", body ? "hit" : "miss");
   if (!body) {
@@ -262,7 +287,7 @@ void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
                 {"badge", ctx.badge},
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
-                {"source", summary.value("source", json())},
+                {"source", file_names_only_json(summary.value("source", json()))},
                 {"analyses", analysis::analyses().size()}};
   });
 }
@@ -271,7 +296,8 @@ void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "summary", [](const Dataset& dataset) {
     auto connection = dataset.connect();
-    return analysis::dataset_summary(*connection);
+    // The source names the files read by ingest: their names, not where they live on the server.
+    return file_names_only_json(analysis::dataset_summary(*connection));
   });
 }
 
@@ -287,7 +313,7 @@ void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Re
         if (!parsed.is_discarded()) row["parameters"] = std::move(parsed);
       }
     }
-    return json{{"steps", rows}};
+    return json{{"steps", file_names_only_json(rows)}};
   });
 }
 

@@ -19,6 +19,7 @@
 #include "core/config.hpp"
 #include "core/environment.hpp"
 #include "server/dataset.hpp"
+#include "server/event_budget.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
@@ -29,8 +30,17 @@ namespace mtm::server {
 struct ServerOptions {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
-  /// Worker threads (0 = max(64, 8 x hardware threads)).
+  /// I/O threads and as many work threads (0 = hardware threads).
   std::size_t threads = 0;
+  /// The HTTP core's other limits (config server.*).
+  std::size_t work_queue = 256;
+  std::size_t max_connections = 10000;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::size_t max_header_count = 100;
+  std::size_t max_target_bytes = std::size_t{8} * 1024;
+  double head_timeout_s = 10;
+  double body_timeout_s = 30;
+  double idle_timeout_s = 75;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;
   Environment environment = Environment::Local;
@@ -89,9 +99,15 @@ class ApiContext {
   std::size_t max_request_bytes;
   RequestMetrics metrics;
   EventsConfig events{};
+  /// One bucket per client address (client_address()), and one for everybody together.
   RateLimiter event_limiter;
+  RateLimiter global_event_limiter;
+  std::vector<std::string> trusted_proxies;
+  DailyByteBudget interactions_budget;
   std::atomic<std::size_t> events_accepted{0};
   std::atomic<std::size_t> events_rejected{0};
+  /// Valid events not written because the day's interactions file reached events.max_bytes_per_day.
+  std::atomic<std::size_t> events_dropped{0};
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
 };
@@ -100,6 +116,11 @@ class ApiContext {
 /// en or fr); throws ParameterError for an unknown, repeated or bad lang parameter.
 std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
                                                                 const std::vector<std::string>& accepted);
+
+/// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a
+/// miss writes nothing and sets cache_probe_missed() (the request then runs again on the work pool).
+bool& cache_probe_active() noexcept;
+bool& cache_probe_missed() noexcept;
 
 namespace api {
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "core/errors.hpp"
 #include "server/explorer_routes.hpp"
 
@@ -59,12 +61,57 @@ std::shared_ptr<const Dataset> DatasetSlot::replace(std::shared_ptr<const Datase
   return next;
 }
 
-nlohmann::json Dataset::status_json(const std::string& status) const {
-  return {{"status", status},
-          {"database", path()},
-          {"generation", generation_},
-          {"identity", identity_},
-          {"dataset", info_}};
+nlohmann::json Dataset::status_json(const std::string& status, bool public_view) const {
+  nlohmann::json out = {{"status", status},
+                        {"database", path()},
+                        {"generation", generation_},
+                        {"identity", identity_},
+                        {"dataset", info_}};
+  if (public_view) {
+    out["database"] = std::filesystem::path(path()).filename().string();
+    out["dataset"] = file_names_only_json(info_);
+  }
+  return out;
+}
+
+std::string file_names_only(std::string_view text) {
+  const auto starts_path = [&](std::size_t i) {
+    if (text[i] != '/') return false;
+    if (i == 0) return true;
+    const char before = text[i - 1];
+    return before == ' ' || before == ',' || before == '(' || before == '=' || before == '\'' || before == '"' ||
+           before == '\t';
+  };
+  const auto ends_path = [](char c) {
+    return c == ' ' || c == ',' || c == ')' || c == ';' || c == '\'' || c == '"' || c == '\t' || c == '\n';
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!starts_path(i)) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !ends_path(text[end])) ++end;
+    std::string_view path = text.substr(i, end - i);
+    while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+    const auto slash = path.rfind('/');
+    out += path.substr(slash + 1);
+    i = end;
+  }
+  return out;
+}
+
+nlohmann::json file_names_only_json(const nlohmann::json& value) {
+  if (value.is_string()) return file_names_only(value.get_ref<const std::string&>());
+  if (value.is_array() || value.is_object()) {
+    nlohmann::json out = value;
+    for (auto& item : out) item = file_names_only_json(item);
+    return out;
+  }
+  return value;
 }
 
 }  // namespace mtm::server

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "analysis/explorer/explorer_index.hpp"
 #include "data/duckdb.hpp"
@@ -32,8 +33,9 @@ class Dataset {
   [[nodiscard]] const nlohmann::json& info() const noexcept { return info_; }
   /// 16 hex digits of FNV-1a over the dataset_info row: equal for the same ingest, different after a new one.
   [[nodiscard]] const std::string& identity() const noexcept { return identity_; }
-  /// What /readyz and the admin reload answer: {status, database, generation, identity, dataset}.
-  [[nodiscard]] nlohmann::json status_json(const std::string& status) const;
+  /// What /readyz and the admin reload answer: {status, database, generation, identity, dataset}. Public
+  /// (readyz): file names only (file_names_only); the admin route passes false and shows the full paths.
+  [[nodiscard]] nlohmann::json status_json(const std::string& status, bool public_view = true) const;
   /// Search, similar recipes and pantry matching over this database.
   [[nodiscard]] const analysis::explorer::ExplorerIndex& explorer() const noexcept { return *explorer_; }
 
@@ -58,6 +60,12 @@ class DatasetSlot {
   mutable std::mutex mutex_;
   std::shared_ptr<const Dataset> current_;
 };
+
+/// text with every absolute path ("/srv/data/RAW_recipes.csv", after a start, a space, a comma, '(', '=' or a
+/// quote) replaced by its file name ("RAW_recipes.csv"); URLs such as s3://bucket/key are left as they are.
+std::string file_names_only(std::string_view text);
+/// The same applied to every string of a JSON value (object keys stay).
+nlohmann::json file_names_only_json(const nlohmann::json& value);
 
 /// 64-bit FNV-1a of text as 16 lower-case hex digits.
 std::string fnv1a_hex(std::string_view text);

@@ -1,12 +1,16 @@
 #include "server/http_server.hpp"
 
 #include <fmt/format.h>
+#include <httplib.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
+#include <regex>
+#include <set>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/logging.hpp"
@@ -18,78 +22,221 @@ namespace mtm::server {
 
 namespace {
 
-// The worker that routes a request also logs it, so a thread-local start time is enough.
-thread_local std::chrono::steady_clock::time_point t_request_start;
+struct CompiledRoute {
+  const RouteSpec* spec;
+  std::regex pattern;
+  bool blocking;
+  /// Answers through cached_json() as its last step: tried from the cache first (Route::quick).
+  bool cached;
+};
+
+bool cached(const RouteSpec& route) {
+  static const std::set<std::string> kCached = {"/api/v1/analyses/{id}", "/api/v1/summary", "/api/v1/meta",
+                                                "/api/v1/ingest-report"};
+  return kCached.count(route.path) != 0;
+}
+
+// Routes that never touch DuckDB nor compute: they run on the I/O threads. Everything else (analyses, searches,
+// DuckDB queries, reloads) runs on the work pool.
+bool blocking(const RouteSpec& route) {
+  static const std::set<std::string> kQuick = {
+      "/", "/assets/{path}", "/healthz", "/api/v1/openapi.json", "/api/v1/analyses", "/api/v1/events"};
+  return kQuick.count(route.path) == 0;
+}
+
+const std::vector<CompiledRoute>& compiled_routes() {
+  static const std::vector<CompiledRoute> kCompiled = [] {
+    std::vector<CompiledRoute> out;
+    for (const auto& route : route_specs()) {
+      out.push_back({&route, std::regex(route.pattern), blocking(route), cached(route)});
+    }
+    return out;
+  }();
+  return kCompiled;
+}
+
+std::string decoded_component(std::string_view text) {
+  std::string plus(text);
+  std::replace(plus.begin(), plus.end(), '+', ' ');
+  std::string out;
+  return http::percent_decode(plus, out) ? out : plus;
+}
+
+/// The request as cpp-httplib's type, for the handlers (the bridge to remove once handlers take http::Request).
+httplib::Request bridged(const http::Request& in) {
+  httplib::Request req;
+  req.method = in.method == "HEAD" ? "GET" : in.method;
+  req.target = in.target;
+  req.path = in.path;
+  req.body = in.body;
+  req.remote_addr = in.remote_addr;
+  req.version = "HTTP/1.1";
+  for (const auto& [name, value] : in.headers) req.headers.emplace(name, value);
+  std::string_view query = in.query;
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const std::string_view item = query.substr(0, amp);
+    if (!item.empty()) {
+      const auto eq = item.find('=');
+      req.params.emplace(decoded_component(item.substr(0, eq)),
+                         eq == std::string_view::npos ? std::string() : decoded_component(item.substr(eq + 1)));
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return req;
+}
+
+void copy_back(httplib::Response& res, http::Response& out) {
+  out.status = res.status == -1 ? 200 : res.status;
+  for (const auto& [name, value] : res.headers) out.set_header(name, value);
+  if (res.content_provider_) {
+    std::string body;
+    body.reserve(res.content_length_);
+    httplib::DataSink sink;
+    sink.write = [&body](const char* data, std::size_t size) {
+      body.append(data, size);
+      return true;
+    };
+    sink.is_writable = [] { return true; };
+    sink.done = [] {};
+    for (int i = 0; i < 1000000 && body.size() < res.content_length_; ++i) {
+      const std::size_t before = body.size();
+      // cppcheck-suppress knownConditionTrueFalse ; the provider appends to body through the sink
+      if (!res.content_provider_(body.size(), res.content_length_ - body.size(), sink) || body.size() == before) break;
+    }
+    out.body = std::move(body);
+  } else {
+    out.body = std::move(res.body);
+  }
+}
+
+void with_security_headers(http::Response& out) {
+  for (const auto& [name, value] : security_headers()) {
+    if (!out.has_header(name)) out.set_header(name, value);
+  }
+}
+
+/// Run a handler written for cpp-httplib's types on an http::Request.
+void run_bridged(api::Handler handler, ApiContext& ctx, const std::regex* pattern, const http::Request& in,
+                 http::Response& out) {
+  httplib::Request req = bridged(in);
+  if (pattern != nullptr) std::regex_match(req.path, req.matches, *pattern);
+  httplib::Response res;
+  run_guarded(handler, ctx, req, res);
+  copy_back(res, out);
+  with_security_headers(out);
+}
+
+void problem_into(const http::Request& in, http::Response& out, ProblemKind kind, const std::string& arg = {}) {
+  const httplib::Request req = bridged(in);
+  httplib::Response res;
+  send_problem(req, res, kind, problem_detail(kind, request_language(req), arg));
+  copy_back(res, out);
+  with_security_headers(out);
+}
+
+http::Limits limits_from(const ServerOptions& options, std::size_t threads) {
+  http::Limits limits;
+  limits.io_threads = threads;
+  limits.work_threads = threads;
+  limits.max_body_bytes = options.max_request_bytes;
+  limits.work_queue = options.work_queue;
+  limits.max_connections = options.max_connections;
+  limits.max_header_bytes = options.max_header_bytes;
+  limits.max_header_count = options.max_header_count;
+  limits.max_target_bytes = options.max_target_bytes;
+  const auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long>(seconds * 1000)); };
+  limits.head_timeout = ms(options.head_timeout_s);
+  limits.body_timeout = ms(options.body_timeout_s);
+  limits.idle_timeout = ms(options.idle_timeout_s);
+  return limits;
+}
 
 }  // namespace
 
 HttpServer::HttpServer(const ServerOptions& options)
     : context_(std::make_unique<ApiContext>(options)),
-      // cpp-httplib gives each connection a worker for as long as it is kept alive: with 4 workers, a browser's 6
-      // parallel connections left 2 of its requests waiting for an idle connection to time out (5 s stalls
-      // of the trends page in Chromium). A connection beyond the workers waits in the queue: 64 covers a dozen
-      // browsers or wrk -c64 (requests otherwise waited > 2 s). Idle workers cost a little memory each.
-      threads_(options.threads != 0 ? options.threads
-                                    : std::max<std::size_t>(64, std::size_t{8} * std::thread::hardware_concurrency())) {
-  // httplib owns and deletes the queue it gets from this factory.
-  const std::size_t pool_size = threads_;
-  server_.new_task_queue = [pool_size] { return new httplib::ThreadPool(pool_size); };
-  // Headers and body leave in separate writes: with Nagle's algorithm on, the client's delayed ACK
-  // adds ~40 ms to every response (measured by bench/web_bench.mjs: cached p50 43 ms -> sub-ms).
-  server_.set_tcp_nodelay(true);
-  // A page's requests come within milliseconds of each other; an idle connection holds a worker no longer.
-  server_.set_keep_alive_timeout(2);
-  // cpp-httplib closes a connection after 5 requests by default; busy clients then reconnect all the time, and
-  // Debian's build listens with a backlog of 5: under wrk -c64, dropped SYNs (retried after 1 s) made requests
-  // take 1-2 s and some time out.
-  server_.set_keep_alive_max_count(100);
-  server_.set_socket_options([this](socket_t sock) {
-    httplib::default_socket_options(sock);
-    listen_socket_ = sock;
-  });
-  server_.set_read_timeout(10);
-  server_.set_payload_max_length(options.max_request_bytes);
-  server_.set_default_headers(security_headers());
-  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    t_request_start = std::chrono::steady_clock::now();
-    request_trace() = RequestTrace{};
-    // Counted before draining_ is read: drain_and_stop() sets draining_ before it reads the count, so a
-    // request either is waited for or sees draining_ and is refused (sequentially consistent atomics).
-    in_flight_.fetch_add(1);
-    if (draining_.load()) {
-      send_problem(req, res, ProblemKind::ShuttingDown,
-                   problem_detail(ProblemKind::ShuttingDown, request_language(req)));
-      return httplib::Server::HandlerResponse::Handled;
+      // Idle and slow connections hold no thread: as many I/O threads as cores, and as many work threads.
+      threads_(options.threads != 0 ? options.threads : std::max<std::size_t>(1, std::thread::hardware_concurrency())) {
+  ApiContext& ctx = *context_;
+  auto router = [this, &ctx](const http::Request& in) -> http::Route {
+    if (core_->draining()) {
+      return {[](const http::Request& req, http::Response& out) {
+                problem_into(req, out, ProblemKind::ShuttingDown);
+                out.set_header("Connection", "close");
+              },
+              false};
     }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  // While draining, no connection is kept alive: the client (or proxy) sends its next request elsewhere.
-  server_.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
-    if (draining_.load()) res.set_header("Connection", "close");
-  });
+    const std::string method = in.method == "HEAD" ? "GET" : in.method;
+    std::string allow;
+    for (const auto& route : compiled_routes()) {
+      if (!std::regex_match(in.path, route.pattern)) continue;
+      if (route.spec->method == method) {
+        auto handler = [&ctx, &route](const http::Request& req, http::Response& out) {
+          const auto start = std::chrono::steady_clock::now();
+          run_bridged(route.spec->handler, ctx, &route.pattern, req, out);
+          out.label = route.spec->path;
+          out.handler_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        };
+        if (!route.cached) return {handler, route.blocking};
+        // A cached answer costs microseconds: it is given on the I/O thread, never queued behind slow work.
+        auto quick = [handler](const http::Request& req, http::Response& out) {
+          cache_probe_active() = true;
+          cache_probe_missed() = false;
+          handler(req, out);
+          cache_probe_active() = false;
+          // cppcheck-suppress knownConditionTrueFalse ; cached_json sets it when the cache has no answer
+          return !cache_probe_missed();
+        };
+        return {handler, route.blocking, quick};
+      }
+      allow += (allow.empty() ? "" : ", ") + route.spec->method + (route.spec->method == "GET" ? ", HEAD" : "");
+    }
+    if (!allow.empty()) {
+      return {[allow](const http::Request& req, http::Response& out) {
+                problem_into(req, out, ProblemKind::MethodNotAllowed, allow);
+                out.set_header("Allow", allow);
+              },
+              false};
+    }
+    return {
+        [](const http::Request& req, http::Response& out) { problem_into(req, out, ProblemKind::NotFound, req.path); },
+        false};
+  };
+  const std::size_t max_request_bytes = options.max_request_bytes;
+  auto refusal = [max_request_bytes](int status, const http::Request& in, http::Response& out) {
+    switch (status) {
+      case 413: problem_into(in, out, ProblemKind::PayloadTooLarge, std::to_string(max_request_bytes)); break;
+      case 414: problem_into(in, out, ProblemKind::UriTooLong); break;
+      case 431: problem_into(in, out, ProblemKind::HeadersTooLarge); break;
+      case 503:
+        problem_into(in, out, ProblemKind::Busy);
+        out.set_header("Retry-After", "1");
+        break;
+      case 500: problem_into(in, out, ProblemKind::Internal); break;
+      default: problem_into(in, out, ProblemKind::BadRequest); break;
+    }
+    out.status = status;
+  };
   const double slow_ms = options.slow_request_ms;
-  server_.set_logger([this, slow_ms](const httplib::Request& req, const httplib::Response& res) {
-    // Requests cpp-httplib refuses before routing (413, 400) never reach the pre-routing handler.
-    const bool routed = t_request_start != std::chrono::steady_clock::time_point{};
-    const double ms =
-        routed ? std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count()
-               : 0.0;
-    const RequestTrace trace = request_trace();
-    request_trace() = RequestTrace{};
-    t_request_start = {};
-    if (routed) in_flight_.fetch_sub(1);
-    context_->metrics.observe(trace.route, req.method, res.status, ms / 1000.0);
-    const std::size_t bytes = res.body.empty() ? res.content_length_ : res.body.size();
-    const std::string encoding = res.get_header_value("Content-Encoding");
-    const std::string query = req.params.empty() ? "" : "?" + httplib::detail::params_to_query_str(req.params);
+  auto observer = [&ctx, slow_ms](const http::Request& req, const http::Response& res, double ms) {
+    const std::string route = res.label.empty() ? "unmatched" : res.label;
+    ctx.metrics.observe(route, req.method.empty() ? "-" : req.method, res.status, ms / 1000.0);
+    std::string encoding;
+    for (const auto& [name, value] : res.headers) {
+      if (name == "Content-Encoding") encoding = " " + value;
+    }
+    const std::string query = req.query.empty() ? "" : "?" + req.query;
     access_logger()->info("{} \"{} {}{}\" {} {} {:.1f}ms{}", req.remote_addr, req.method, req.path, query, res.status,
-                          bytes, ms, encoding.empty() ? "" : " " + encoding);
+                          res.body_bytes, ms, encoding);
     if (ms >= slow_ms) {
       spdlog::warn("slow request: {} {}{} took {:.1f} ms (handler {:.1f} ms, route {}, status {}, {} bytes)",
-                   req.method, req.path, query, ms, trace.handler_ms, trace.route, res.status, bytes);
+                   req.method, req.path, query, ms, res.handler_ms, route, res.status, res.body_bytes);
     }
-  });
-  register_routes(server_, *context_);
+  };
+  core_ = std::make_unique<http::Core>(limits_from(options, threads_), std::move(router), std::move(refusal),
+                                       std::move(observer));
 }
 
 HttpServer::~HttpServer() {
@@ -97,49 +244,37 @@ HttpServer::~HttpServer() {
 }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) {
-    const int bound = server_.bind_to_any_port(host);
-    if (bound <= 0) throw ConfigurationError(fmt::format("cannot listen on {}: no free port", host));
-    widen_backlog();
-    return bound;
+  try {
+    return core_->bind(host, port);
+  } catch (const std::exception& e) {
+    throw ConfigurationError(fmt::format("cannot listen on {}:{} ({})", host, port, e.what()));
   }
-  if (!server_.bind_to_port(host, port)) {
-    throw ConfigurationError(fmt::format("cannot listen on {}:{} (address in use or not available)", host, port));
-  }
-  widen_backlog();
-  return port;
-}
-
-void HttpServer::widen_backlog() {
-  // Debian's cpp-httplib listens with a backlog of 5: a burst of new connections (wrk -c64, a proxy's pool, many
-  // browsers at once) overflowed it, the kernel dropped their SYNs and clients retried after 1-3 s (wrk timeouts).
-  // listen() again on the listening socket only changes its backlog.
-  if (listen_socket_ >= 0 && ::listen(listen_socket_, SOMAXCONN) != 0)
-    spdlog::warn("could not widen the listen backlog; bursts of connections may wait");
 }
 
 bool HttpServer::run() {
-  return server_.listen_after_bind();
+  core_->run();
+  return true;
 }
 
 void HttpServer::stop() {
-  if (server_.is_running()) server_.stop();
+  core_->stop();
+}
+
+void HttpServer::begin_drain() noexcept {
+  core_->begin_drain();
 }
 
 bool HttpServer::wait_drained(std::chrono::milliseconds timeout) const {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  bool drained = in_flight_.load() == 0;
+  bool drained = core_->in_flight() == 0;
   while (!drained && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    drained = in_flight_.load() == 0;
+    drained = core_->in_flight() == 0;
   }
   return drained;
 }
 
 bool HttpServer::drain_and_stop(std::chrono::milliseconds timeout) {
-  // cpp-httplib's stop() also ends the body of a response written through a content provider (ours are),
-  // after its headers have left: a proxy could then neither use nor retry it. So stop() only once nothing
-  // is being written.
   begin_drain();
   const bool drained = wait_drained(timeout);
   stop();

@@ -1,8 +1,8 @@
-// The HTTP server: cpp-httplib with a worker pool, the routes of routes.cpp, and one access-log line
-// per request. bind() then run() (blocking) from one thread; stop() may be called from any thread.
+// The HTTP server: the event-driven core of http_core.hpp (Boost.Beast) with the routes of routes.cpp, one
+// access-log line and one metrics observation per request. Handlers still take cpp-httplib's request and
+// response types: a bridge converts them (the next step gives handlers the core's own pair). bind() then run()
+// (blocking) from one thread; stop() may be called from any thread.
 #pragma once
-
-#include <httplib.h>
 
 #include <atomic>
 #include <chrono>
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "server/api.hpp"
+#include "server/http_core.hpp"
 
 namespace mtm::server {
 
@@ -29,27 +30,21 @@ class HttpServer {
   /// drain_and_stop() for a graceful stop.
   void stop();
   /// From now on every response says "Connection: close" and new requests get a 503 shutting-down problem.
-  void begin_drain() noexcept { draining_.store(true); }
+  void begin_drain() noexcept;
   /// Wait until the requests being handled are written in full; false if some still are at the timeout.
   bool wait_drained(std::chrono::milliseconds timeout) const;
   /// Graceful stop: begin_drain(), wait_drained(timeout), stop(). Returns what wait_drained returned.
   bool drain_and_stop(std::chrono::milliseconds timeout);
   /// True while run() is accepting connections.
-  [[nodiscard]] bool is_running() const { return server_.is_running(); }
+  [[nodiscard]] bool is_running() const { return core_->is_running(); }
   [[nodiscard]] ApiContext& context() noexcept { return *context_; }
+  /// I/O threads (work threads are as many).
   [[nodiscard]] std::size_t threads() const noexcept { return threads_; }
 
  private:
   std::unique_ptr<ApiContext> context_;
-  void widen_backlog();
-
-  httplib::Server server_;
-  /// The socket cpp-httplib created last (the listening one after a successful bind), or -1.
-  int listen_socket_ = -1;
   std::size_t threads_;
-  // Requests between the pre-routing handler and the logger, which runs once the response is written.
-  std::atomic<int> in_flight_{0};
-  std::atomic<bool> draining_{false};
+  std::unique_ptr<http::Core> core_;
 };
 
 }  // namespace mtm::server

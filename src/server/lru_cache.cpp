@@ -2,11 +2,11 @@
 
 namespace mtm::server {
 
-std::shared_ptr<const CachedBody> LruCache::get(const std::string& key) {
+std::shared_ptr<const CachedBody> LruCache::get(const std::string& key, bool count_miss) {
   std::lock_guard lock(mutex_);
   auto found = index_.find(key);
   if (found == index_.end()) {
-    ++stats_.misses;
+    if (count_miss) ++stats_.misses;
     return nullptr;
   }
   ++stats_.hits;

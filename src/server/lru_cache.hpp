@@ -32,8 +32,9 @@ class LruCache {
 
   explicit LruCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  /// The entry for key (and marks it most recently used), or nullptr.
-  std::shared_ptr<const CachedBody> get(const std::string& key);
+  /// The entry for key (and marks it most recently used), or nullptr. A probe (count_miss false) that finds
+  /// nothing is not counted as a miss: the request will look again where it computes.
+  std::shared_ptr<const CachedBody> get(const std::string& key, bool count_miss = true);
   /// Insert or replace key, then evict the least recently used entries until the bound holds. A value
   /// larger than the whole bound is not stored.
   void put(const std::string& key, std::shared_ptr<const CachedBody> value);

@@ -84,6 +84,9 @@ std::string RequestMetrics::render(const MetricsSnapshot& snapshot) const {
   counter("mangetamain_events_accepted_total", "User-interaction events written to the log.", snapshot.events_accepted);
   counter("mangetamain_events_rejected_total", "User-interaction events refused (invalid, too large, rate-limited).",
           snapshot.events_rejected);
+  counter("mangetamain_events_dropped_total",
+          "Valid user-interaction events not written: the day's log reached events.max_bytes_per_day.",
+          snapshot.events_dropped);
   gauge("mangetamain_dataset_generation", "Generation of the served dataset: 1 at start, +1 per reload.",
         snapshot.dataset_generation);
   append("# HELP mangetamain_reloads_total Dataset reloads (SIGHUP or admin route), by result.\n");

@@ -27,6 +27,7 @@ struct MetricsSnapshot {
   std::string environment;
   std::size_t events_accepted = 0;
   std::size_t events_rejected = 0;
+  std::size_t events_dropped = 0;
   /// 1 for the dataset opened at start, +1 per successful reload.
   std::uint64_t dataset_generation = 0;
   std::size_t reloads_succeeded = 0;

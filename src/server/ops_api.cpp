@@ -14,6 +14,7 @@ namespace mtm::server {
 namespace {
 
 const std::vector<std::string> kNoParams;
+const std::string kEveryone = "*";
 
 std::map<std::string, std::int64_t> dataset_rows(const ApiContext& ctx) {
   std::map<std::string, std::int64_t> rows;
@@ -49,6 +50,7 @@ void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response
   snapshot.environment = std::string(environment_name(ctx.environment));
   snapshot.events_accepted = ctx.events_accepted.load();
   snapshot.events_rejected = ctx.events_rejected.load();
+  snapshot.events_dropped = ctx.events_dropped.load();
   snapshot.dataset_generation = ctx.dataset()->generation();
   snapshot.reloads_succeeded = ctx.reloads_succeeded.load();
   snapshot.reloads_failed = ctx.reloads_failed.load();
@@ -75,16 +77,37 @@ void post_event(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     ++ctx.events_rejected;
     throw;
   }
-  // Per browser (the anonymous id) and address: behind a reverse proxy the address is the proxy's.
-  const std::string client = req.remote_addr + "|" + line["client_id"].get<std::string>();
-  if (const double wait = ctx.event_limiter.acquire(client); wait > 0) {
-    ++ctx.events_rejected;
-    const std::string seconds = std::to_string(static_cast<long>(std::ceil(wait)));
-    res.set_header("Retry-After", seconds);
-    send_problem(req, res, ProblemKind::TooManyRequests, problem_detail(ProblemKind::TooManyRequests, lang, seconds));
+  // Per client address, never per client_id (the client chooses it: random ids got every event through). Behind
+  // a trusted proxy the address is the one it forwards; anyone else's X-Forwarded-For is ignored.
+  const std::string client =
+      client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), ctx.trusted_proxies);
+  for (RateLimiter* limiter : {&ctx.event_limiter, &ctx.global_event_limiter}) {
+    // The global bucket has one key; a client's refused events never reach it.
+    const std::string& key = limiter == &ctx.event_limiter ? client : kEveryone;
+    if (const double wait = limiter->acquire(key); wait > 0) {
+      ++ctx.events_rejected;
+      const std::string seconds = std::to_string(static_cast<long>(std::ceil(wait)));
+      res.set_header("Retry-After", seconds);
+      send_problem(req, res, ProblemKind::TooManyRequests, problem_detail(ProblemKind::TooManyRequests, lang, seconds));
+      return;
+    }
+  }
+  std::string text = line.dump();
+  // The line and its newline count against the day's budget; beyond it the event is dropped (the client
+  // could not do anything about it: 204 all the same).
+  if (const auto decision = ctx.interactions_budget.admit(text.size() + 1); !decision.admitted) {
+    ++ctx.events_dropped;
+    if (decision.first_refusal) {
+      spdlog::warn(
+          "user-interactions log reached events.max_bytes_per_day ({} bytes) for today: further events "
+          "are dropped until midnight UTC (counted in mangetamain_events_dropped_total)",
+          ctx.events.max_bytes_per_day);
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.status = 204;
     return;
   }
-  interactions_logger()->info(line.dump());
+  interactions_logger()->info(text);
   ++ctx.events_accepted;
   res.set_header("Cache-Control", "no-store");
   res.status = 204;

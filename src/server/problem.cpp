@@ -23,7 +23,7 @@ struct Message {
 };
 
 // The only user-facing server texts; the UI has its own i18n files. Internal stays last: it is the fallback.
-constexpr std::array<Message, 14> kMessages = {{
+constexpr std::array<Message, 19> kMessages = {{
     {ProblemKind::UnknownParameter, 400, "unknown-parameter", "Unknown parameter", "Paramètre inconnu",
      "Unknown parameter '{0}'. Accepted parameters: {1}.", "Paramètre inconnu « {0} ». Paramètres acceptés : {1}."},
     {ProblemKind::RepeatedParameter, 400, "repeated-parameter", "Repeated parameter", "Paramètre répété",
@@ -55,6 +55,18 @@ constexpr std::array<Message, 14> kMessages = {{
      "The request body is larger than {0} bytes.", "Le corps de la requête dépasse {0} octets."},
     {ProblemKind::TooManyRequests, 429, "too-many-requests", "Too many requests", "Trop de requêtes",
      "Too many requests from this client; retry in {0} s.", "Trop de requêtes de ce client ; réessayez dans {0} s."},
+    {ProblemKind::MethodNotAllowed, 405, "method-not-allowed", "Method not allowed", "Méthode non autorisée",
+     "This path accepts {0} only.", "Cette adresse n'accepte que {0}."},
+    {ProblemKind::UriTooLong, 414, "uri-too-long", "Address too long", "Adresse trop longue",
+     "The request address is too long.", "L'adresse de la requête est trop longue."},
+    {ProblemKind::BadRequest, 400, "bad-request", "Malformed request", "Requête malformée",
+     "The request could not be read as HTTP.", "La requête n'a pas pu être lue comme du HTTP."},
+    {ProblemKind::HeadersTooLarge, 431, "headers-too-large", "Request headers too large",
+     "En-têtes de requête trop volumineux", "The request has too many or too large header fields.",
+     "La requête a trop d'en-têtes ou des en-têtes trop longs."},
+    {ProblemKind::Busy, 503, "busy", "Server busy", "Serveur occupé",
+     "The server has too much work right now; retry in a moment.",
+     "Le serveur a trop de travail en ce moment ; réessayez dans un instant."},
     {ProblemKind::Internal, 500, "internal-error", "Internal error", "Erreur interne",
      "The server could not complete the request. The incident is logged.",
      "Le serveur n'a pas pu traiter la requête. L'incident est journalisé."},

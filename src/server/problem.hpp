@@ -38,6 +38,11 @@ enum class ProblemKind {
   Unauthorized,       // no argument: missing or wrong admin token
   ReloadFailed,       // no argument: the new dataset could not be loaded
   ShuttingDown,       // no argument: the server is stopping and takes no new request
+  MethodNotAllowed,   // {0} = the methods the path accepts (also in the Allow header)
+  UriTooLong,         // no argument: the request target is over the HTTP library's limit
+  BadRequest,         // no argument: the request could not be parsed
+  HeadersTooLarge,    // no argument: too many or too large header fields
+  Busy,               // no argument: too many connections or too much queued work
 };
 
 /// A parameter rejected before any work: the server's own unknown/repeated checks.

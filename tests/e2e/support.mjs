@@ -55,7 +55,10 @@ export async function startApp({ scale = '0.01', browserOptions = {} } = {}) {
   const db = join(work, 'e2e.duckdb');
   execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', scale], { stdio: 'pipe' });
   execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', db], { stdio: 'pipe' });
-  const server = await startServer(db);
+  // One browser loads every page in a few seconds, each page load with a fresh telemetry budget, all from one
+  // address: the per-address event limit (30 at once, 60 a minute) is not what these tests are about.
+  const server = await startServer(db, ['--set', 'events.burst=10000', '--set', 'events.rate_per_minute=100000',
+    '--set', 'events.global_burst=100000']);
   const browser = await launchBrowser(join(work, 'profile'), browserOptions);
   return {
     baseUrl: server.baseUrl,
@@ -92,13 +95,16 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** The plotted data of every chart on the page: [{id, traces: [{name, type, x, y, z, labels, values, r, theta}]}]. */
+/** The plotted data of every chart on the page: [{id, traces: [{name, type, x, y, z, labels, values, r, theta}]}].
+ * Strings read as the user sees them: Plotly is given data with <, > and & escaped (charts.js plotlyText) and
+ * shows the entities as those characters. */
 export function chartData(page) {
   return page.$$eval('.chart', (els) => els.map((el) => ({
     id: el.dataset.chart,
     traces: (el.data || []).map((t) => {
-      const arr = (v) => (v === undefined || v === null ? null : Array.from(v));
-      return { name: t.name ?? null, type: t.type ?? 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z),
+      const shown = (v) => (typeof v === 'string' ? v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : v);
+      const arr = (v) => (v === undefined || v === null ? null : Array.from(v, shown));
+      return { name: shown(t.name) ?? null, type: t.type ?? 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z),
         labels: arr(t.labels), values: arr(t.values), r: arr(t.r), theta: arr(t.theta), q1: arr(t.q1),
         median: arr(t.median), q3: arr(t.q3) };
     }),

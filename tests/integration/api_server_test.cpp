@@ -1,6 +1,10 @@
 // The HTTP API against a real server on a free port, over a small database built in SetUp.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <memory>
@@ -11,6 +15,7 @@
 
 #include "analysis/registry.hpp"
 #include "core/version_info.hpp"
+#include "data/duckdb.hpp"
 #include "server/gzip.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
@@ -236,6 +241,107 @@ TEST_F(ApiTest, HealthAndReadiness) {
   EXPECT_EQ(ready["dataset"]["recipes_rows"], test::SmallDbFacts::kRecipes);
   EXPECT_EQ(ready["dataset"]["interactions_rows"], test::SmallDbFacts::kInteractions);
   EXPECT_EQ(ready["dataset"]["is_synthetic"], true);
+}
+
+// A real ingest records where it read its files; public routes name the files, never the server's directories.
+TEST(ApiPaths, PublicRoutesShowFileNamesNotServerPaths) {
+  test::TempDir dir;
+  const auto db_path = dir / "paths.duckdb";
+  test::make_small_api_db(db_path);
+  const std::string secret_dir = "/srv/secret-dir/raw";
+  {
+    db::Database database(db_path.string());
+    auto con = database.connect();
+    con.execute("UPDATE dataset_info SET source = '" + secret_dir + "/RAW_recipes.csv, " + secret_dir +
+                "/RAW_interactions.csv'");
+    con.execute(R"(UPDATE ingest_report SET parameters = '{"file": ")" + secret_dir +
+                R"(/RAW_recipes.csv", "dropped": "wrong field count"}' WHERE rule = 'read RAW_recipes.csv')");
+  }
+  server::ServerOptions options{db_path.string(), 2, 1 << 20};
+  options.admin_token = "paths-token-0123";
+  server::HttpServer server(options);
+  const int port = server.bind("127.0.0.1", 0);
+  std::thread serving([&] { server.run(); });
+  for (int i = 0; i < 500 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  httplib::Client client("127.0.0.1", port);
+  for (const char* path : {"/readyz", "/api/v1/summary", "/api/v1/meta", "/api/v1/ingest-report"}) {
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->body.find(secret_dir), std::string::npos) << path << ": " << res->body;
+    EXPECT_EQ(res->body.find(dir.path().string()), std::string::npos) << path << ": " << res->body;
+    EXPECT_NE(res->body.find("RAW_recipes.csv"), std::string::npos) << path << ": " << res->body;
+  }
+  const json ready = json::parse(client.Get("/readyz")->body);
+  EXPECT_EQ(ready["database"], "paths.duckdb");
+  EXPECT_EQ(ready["dataset"]["source"], "RAW_recipes.csv, RAW_interactions.csv");
+  const json report = json::parse(client.Get("/api/v1/ingest-report")->body);
+  EXPECT_EQ(report["steps"][0]["parameters"]["file"], "RAW_recipes.csv");
+  // The admin route, behind its token, shows where the database is.
+  auto admin = client.Post("/api/v1/admin/reload", {{"Authorization", "Bearer paths-token-0123"}}, "", "text/plain");
+  ASSERT_TRUE(admin);
+  EXPECT_EQ(admin->status, 200);
+  EXPECT_EQ(json::parse(admin->body)["database"], db_path.string());
+  server.stop();
+  serving.join();
+}
+
+TEST(ApiPaths, FileNamesOnlyKeepsUrlsAndPlainText) {
+  EXPECT_EQ(server::file_names_only("/a/b/c.csv, /d/e.csv"), "c.csv, e.csv");
+  EXPECT_EQ(server::file_names_only("synthetic demo, seed 7"), "synthetic demo, seed 7");
+  EXPECT_EQ(server::file_names_only("s3://bucket/prefix/RAW_recipes.csv"), "s3://bucket/prefix/RAW_recipes.csv");
+  EXPECT_EQ(server::file_names_only("read (/x/y/z.zip) ok"), "read (z.zip) ok");
+  EXPECT_EQ(server::file_names_only("/srv/dir/"), "dir");
+  EXPECT_EQ(server::file_names_only("1/2 cup"), "1/2 cup");
+}
+
+TEST_F(ApiTest, OtherMethodsOnAKnownPathAre405WithAllow) {
+  const auto expect_405 = [](const httplib::Result& res, const std::string& allow, const std::string& what) {
+    ASSERT_TRUE(res) << what;
+    EXPECT_EQ(res->status, 405) << what;
+    EXPECT_EQ(res->get_header_value("Allow"), allow) << what;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json") << what;
+    EXPECT_EQ(json::parse(res->body)["type"], "/problems/method-not-allowed") << what;
+  };
+  expect_405(client_->Options("/api/v1/summary"), "GET, HEAD", "OPTIONS summary");
+  expect_405(client_->Delete("/api/v1/summary"), "GET, HEAD", "DELETE summary");
+  expect_405(client_->Put("/api/v1/analyses/trends.volume", "x", "text/plain"), "GET, HEAD", "PUT analysis");
+  expect_405(client_->Get("/api/v1/events"), "POST", "GET events");
+  expect_405(client_->Delete("/api/v1/events"), "POST", "DELETE events");
+  // An unknown path stays a 404 whatever the method.
+  auto unknown = client_->Options("/no/such/path");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
+TEST_F(ApiTest, ErrorsOfTheHttpLibraryAreProblemDocumentsToo) {
+  auto too_long = get("/api/v1/summary?x=" + std::string(20000, 'a'));
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 414);
+  EXPECT_EQ(too_long->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(json::parse(too_long->body)["type"], "/problems/uri-too-long");
+
+  // Not HTTP at all, on a raw socket.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port_));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)), 0);
+  const std::string garbage = "GARBAGE\r\n\r\n";
+  ASSERT_EQ(::send(fd, garbage.data(), garbage.size(), 0), static_cast<ssize_t>(garbage.size()));
+  std::string response;
+  char buffer[4096];
+  for (int i = 0; i < 64; ++i) {
+    const ssize_t got = ::recv(fd, buffer, sizeof(buffer), 0);
+    if (got <= 0) break;
+    response.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  EXPECT_EQ(response.rfind("HTTP/1.1 400", 0), 0U) << response;
+  EXPECT_NE(response.find("application/problem+json"), std::string::npos) << response;
+  EXPECT_NE(response.find("/problems/bad-request"), std::string::npos) << response;
 }
 
 TEST_F(ApiTest, AnalysesListsEveryRegisteredAnalysisWithItsFilters) {

@@ -162,6 +162,32 @@ TEST(NginxFailover, StoppingOneReplicaMidLoadFailsNoRequest) {
   wait_for(before_stop + 400);
   load.done = true;
   for (auto& c : clients) c.join();
+
+  // deploy/nginx's limit_req zone for events: a burst from one address beyond 20 gets nginx's own 429 (an
+  // HTML page, where a replica's would be problem+json), before a replica's limit (burst 30) is reached.
+  int accepted_events = 0;
+  int nginx_refusals = 0;
+  CURL* curl = curl_easy_init();
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+  const std::string events_url = base + "/api/v1/events";
+  const std::string event = R"({"type":"page_view","page":"trends","lang":"en","client_id":"0123456789abcdef"})";
+  curl_easy_setopt(curl, CURLOPT_URL, events_url.c_str());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, event.c_str());
+  for (int i = 0; i < 60; ++i) {
+    long status = 0;
+    char* type = nullptr;
+    if (curl_easy_perform(curl) != CURLE_OK) continue;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    if (status == 204) ++accepted_events;
+    if (status == 429 && type != nullptr && std::string(type).rfind("text/html", 0) == 0) ++nginx_refusals;
+  }
+  curl_easy_cleanup(curl);
+  EXPECT_GE(accepted_events, 20);
+  EXPECT_GE(nginx_refusals, 1);
   EXPECT_EQ(nginx.stop(), 0);
 
   EXPECT_EQ(load.failed.load(), 0) << load.first_failure << "\n" << test::read_file(dir / "error.log");

@@ -2,13 +2,18 @@
 // static paths that try to escape, POST /api/v1/events (schema, size cap, rate limit, log lines),
 // /metrics parsed line by line, slow-request and error details in the log files, and the healthcheck
 // command's exit codes.
+#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -52,6 +57,8 @@ std::string event(const std::string& type, const std::string& client = "01234567
   return R"({"type":")" + type + R"(","page":"trends","lang":"fr","client_id":")" + client + "\"" + extra + "}";
 }
 
+std::map<std::string, double> parse_metrics(const std::string& text);
+
 class OpsServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -60,7 +67,8 @@ class OpsServerTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { dir_.reset(); }
 
-  void start(const fs::path& db, double slow_ms = 60000) {
+  void start(const fs::path& db, double slow_ms = 60000,
+             const std::function<void(server::ServerOptions&)>& tweak = {}) {
     LogConfig log;
     log.environment = "preprod";
     log.dir = (logs_.path()).string();
@@ -76,6 +84,7 @@ class OpsServerTest : public ::testing::Test {
     options.events.max_bytes = 512;
     options.events.burst = 3;
     options.events.rate_per_minute = 1;
+    if (tweak) tweak(options);
     server_ = std::make_unique<server::HttpServer>(options);
     port_ = server_->bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_->run(); });
@@ -253,8 +262,71 @@ TEST_F(OpsServerTest, EventBodiesAreCappedAndClientsRateLimited) {
   const int retry_after = std::stoi(limited->get_header_value("Retry-After"));
   EXPECT_GE(retry_after, 1);
   EXPECT_LE(retry_after, 60);
-  // Another browser has its own bucket.
-  EXPECT_EQ(post_event(event("page_view", "bbbbbbbb22222222"))->status, 204);
+  // The client chooses its id: a new one buys nothing (random ids once got every event of a flood through).
+  auto rotated = post_event(event("page_view", "bbbbbbbb22222222"));
+  ASSERT_TRUE(rotated);
+  EXPECT_EQ(rotated->status, 429);
+  // Nor does an X-Forwarded-For from a peer that is not a configured proxy.
+  auto forged =
+      client_->Post("/api/v1/events", {{"X-Forwarded-For", "203.0.113.9"}}, event("page_view"), "application/json");
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 429);
+}
+
+httplib::Result post_from(httplib::Client& client, const std::string& forwarded_for, const std::string& body) {
+  return client.Post("/api/v1/events", {{"X-Forwarded-For", forwarded_for}}, body, "application/json");
+}
+
+TEST_F(OpsServerTest, BehindATrustedProxyEachForwardedAddressHasItsBucket) {
+  stop();
+  start(*dir_ / "api.duckdb", 60000,
+        [](server::ServerOptions& options) { options.events.trusted_proxies = "192.0.2.1, 127.0.0.1"; });
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(post_from(*client_, "203.0.113.7", event("page_view"))->status, 204) << i;
+  EXPECT_EQ(post_from(*client_, "203.0.113.7", event("page_view", "cccccccc33333333"))->status, 429);
+  // What the proxy saw is the last entry; the ones before come from the client and are not believed.
+  EXPECT_EQ(post_from(*client_, "198.51.100.1, 203.0.113.7", event("page_view"))->status, 429);
+  EXPECT_EQ(post_from(*client_, "203.0.113.8", event("page_view"))->status, 204);
+}
+
+TEST_F(OpsServerTest, AGlobalBudgetHoldsAFloodFromManyAddresses) {
+  stop();
+  start(*dir_ / "api.duckdb", 60000, [](server::ServerOptions& options) {
+    options.events.trusted_proxies = "127.0.0.1";
+    options.events.global_burst = 5;
+    options.events.global_rate_per_minute = 1;
+  });
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(post_from(*client_, "203.0.113." + std::to_string(10 + i), event("page_view"))->status, 204) << i;
+  }
+  auto refused = post_from(*client_, "203.0.113.99", event("page_view"));
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 429);
+  EXPECT_FALSE(refused->get_header_value("Retry-After").empty());
+}
+
+TEST_F(OpsServerTest, TheDaysInteractionsLogIsCappedInBytes) {
+  stop();
+  start(*dir_ / "api.duckdb", 60000, [](server::ServerOptions& options) {
+    options.events.trusted_proxies = "127.0.0.1";
+    options.events.burst = 100;
+    options.events.max_bytes_per_day = 300;
+  });
+  // 136 bytes a line: two fit, the rest are dropped (still 204: the client can do nothing about it).
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(post_from(*client_, "203.0.113.50", event("page_view"))->status, 204) << i;
+  }
+  const auto metrics = parse_metrics(client_->Get("/metrics")->body);
+  EXPECT_EQ(metrics.at("mangetamain_events_accepted_total"), 2);
+  EXPECT_EQ(metrics.at("mangetamain_events_dropped_total"), 4);
+  stop();
+  const fs::path file = only_file_starting_with(logs_.path(), "preprod_user_interactions_");
+  EXPECT_LE(fs::file_size(file), 300U);
+  EXPECT_EQ(lines_of(file).size(), 2U);
+  int warnings = 0;
+  for (const auto& line : lines_of(logs_ / "preprod_debug.log")) {
+    if (line.find("reached events.max_bytes_per_day") != std::string::npos) ++warnings;
+  }
+  EXPECT_EQ(warnings, 1);
 }
 
 /// name{labels} -> value, from the exposition text; fails the test on a line that does not parse.
@@ -383,6 +455,74 @@ TEST_F(OpsServerTest, AccessLogAndSlowRequestsInTheFiles) {
     }
   }
   EXPECT_TRUE(slow_logged);
+}
+
+TEST_F(OpsServerTest, ALineCannotBeForgedThroughTheRequestPath) {
+  auto res = client_->Get("/x%0a2026-01-01T00:00:00.000%20access%20FAKE");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  stop();
+  const auto access = lines_of(logs_ / "preprod_access.log");
+  ASSERT_EQ(access.size(), 1U) << test::read_file(logs_ / "preprod_access.log");
+  EXPECT_THAT(access[0], HasSubstr(R"("GET /x\n2026-01-01T00:00:00.000 access FAKE" 404)"));
+  for (const auto& line : lines_of(logs_ / "preprod_debug.log")) EXPECT_THAT(line, Not(HasSubstr("FAKE")));
+}
+
+/// A raw loopback connection to the server under test.
+int connect_raw(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool send_all(int fd, const std::string& data) {
+  return ::send(fd, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
+}
+
+// Two I/O threads and two work threads (options.threads = 2): 200 clients that never finish their head or body
+// hold none of them, and a head of thousands of fields is refused with 431 without being kept.
+TEST_F(OpsServerTest, SlowAndHostileClientsBlockNothingAndHugeHeadsAre431) {
+  std::vector<int> slow;
+  for (int i = 0; i < 200; ++i) {
+    const int fd = connect_raw(port_);
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(i % 2 == 0 ? send_all(fd, "GET /healthz HTTP/1.1\r\nHost: a\r\nX-Slow: 1\r\n")
+                           : send_all(fd, "POST /api/v1/events HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n{"));
+    slow.push_back(fd);
+  }
+  auto health = client_->Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  auto summary = client_->Get("/api/v1/summary");
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->status, 200);
+
+  const int fd = connect_raw(port_);
+  ASSERT_GE(fd, 0);
+  std::string chunk;
+  for (int i = 0; i < 1000; ++i) chunk += "X-Many: 1\r\n";
+  bool sending = send_all(fd, "GET /healthz HTTP/1.1\r\nHost: a\r\n");
+  for (int i = 0; i < 200 && sending; ++i) sending = send_all(fd, chunk);
+  std::string answer;
+  char buffer[4096];
+  for (int i = 0; i < 64 && answer.find("}") == std::string::npos; ++i) {
+    const ssize_t got = ::recv(fd, buffer, sizeof(buffer), 0);
+    if (got <= 0) break;
+    answer.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  for (const int s : slow) ::close(s);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 431", 0), 0U) << answer.substr(0, 200);
+  EXPECT_NE(answer.find("application/problem+json"), std::string::npos);
+  EXPECT_NE(answer.find("/problems/headers-too-large"), std::string::npos);
+  EXPECT_NE(answer.find("Content-Security-Policy"), std::string::npos);
 }
 
 TEST_F(OpsServerTest, ErrorDetailsGoToErrorsLogNotToTheClient) {

@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, fileName, fittedHeight, needsFullBundle, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, needsFullBundle, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -86,6 +86,37 @@ test('needsFullBundle asks for the full Plotly only for trace types the cartesia
   assert.equal(needsFullBundle({ traces: [{ type: 'bar' }, { type: 'scatterpolar' }] }), true);
   assert.equal(needsFullBundle({ traces: [{ type: 'barpolar' }] }), true);
   assert.equal(needsFullBundle({ traces: [{ type: 'choropleth' }] }), true);
+});
+
+test('plotlyText escapes the markup Plotly would read in a data value', () => {
+  assert.equal(plotlyText('<a href="https://evil.example/">'), '&lt;a href="https://evil.example/"&gt;');
+  assert.equal(plotlyText('salt & pepper'), 'salt &amp; pepper');
+  assert.equal(plotlyText('&lt;'), '&amp;lt;');
+  assert.equal(plotlyText('butter'), 'butter');
+  assert.equal(plotlyText(3), 3);
+  assert.equal(plotlyText(null), null);
+});
+
+test('escapedForPlotly escapes every data string of traces and axes, and leaves the chart and templates alone', () => {
+  const evil = '<b>x</b>';
+  const traces = [{ type: 'bar', x: [evil, 'ok'], y: [1, 2], text: [evil], name: evil, customdata: [[evil, 1]],
+    hovertemplate: '%{x}<br>%{y}<extra></extra>' }];
+  const layout = { xaxis: { ticktext: [evil], tickvals: [0], title: { text: 'Ingredient' } }, polar: { angularaxis: { categoryarray: [evil] } }, height: 300 };
+  const safe = escapedForPlotly(traces, layout);
+  const escaped = '&lt;b&gt;x&lt;/b&gt;';
+  assert.deepEqual(safe.traces[0].x, [escaped, 'ok']);
+  assert.deepEqual(safe.traces[0].y, [1, 2]);
+  assert.deepEqual(safe.traces[0].text, [escaped]);
+  assert.equal(safe.traces[0].name, escaped);
+  assert.deepEqual(safe.traces[0].customdata, [[escaped, 1]]);
+  assert.equal(safe.traces[0].hovertemplate, '%{x}<br>%{y}<extra></extra>');
+  assert.deepEqual(safe.layout.xaxis.ticktext, [escaped]);
+  assert.deepEqual(safe.layout.xaxis.tickvals, [0]);
+  assert.deepEqual(safe.layout.polar.angularaxis.categoryarray, [escaped]);
+  assert.equal(safe.layout.height, 300);
+  // The originals (CSV downloads) keep the raw text.
+  assert.equal(traces[0].x[0], evil);
+  assert.deepEqual(layout.xaxis.ticktext, [evil]);
 });
 
 test('touch screens: charts neither drag nor zoom, and show no toolbar', () => {

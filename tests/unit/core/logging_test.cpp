@@ -218,6 +218,66 @@ TEST_F(LoggingTest, ConsoleShowsOnlyItsLevel) {
   EXPECT_THAT(err, Not(HasSubstr("an access line")));
 }
 
+TEST_F(LoggingTest, AccessLinesStayOffTheConsoleUnlessAskedFor) {
+  LogConfig config;
+  config.console_level = "info";
+  config.console_color = false;
+  ::testing::internal::CaptureStderr();
+  init_logging(config);
+  spdlog::info("an info event");
+  access_logger()->info("a default access line");
+  shutdown_logging();
+  std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, HasSubstr("an info event"));
+  EXPECT_THAT(err, Not(HasSubstr("a default access line")));
+
+  config.console_access = true;
+  ::testing::internal::CaptureStderr();
+  init_logging(config);
+  access_logger()->info("an asked-for access line");
+  shutdown_logging();
+  err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, HasSubstr("an asked-for access line"));
+}
+
+TEST_F(LoggingTest, ControlCharactersAreEscapedInEveryFile) {
+  init_logging(small(dir_.path()));
+  // What a client sends as GET /x%0a2026-01-01T00:00:00.000%20access%20FAKE: the decoded path holds a newline.
+  access_logger()->info("127.0.0.1 \"GET /x\n2026-01-01T00:00:00.000 access FAKE\" 404 0 0.1ms");
+  spdlog::error("bad value\r\n2026-01-01T00:00:00.000 error forged \x1b[31mred\x7f back\\slash");
+  shutdown_logging();
+  const auto access = lines_of(dir_ / "preprod_access.log");
+  ASSERT_EQ(access.size(), 1U);
+  EXPECT_THAT(access[0], HasSubstr(R"(GET /x\n2026-01-01T00:00:00.000 access FAKE")"));
+  for (const auto* file : {"preprod_debug.log", "preprod_errors.log"}) {
+    const auto lines = lines_of(dir_ / file);
+    ASSERT_EQ(lines.size(), 1U) << file;
+    EXPECT_THAT(lines[0], HasSubstr(R"(bad value\r\n2026-01-01T00:00:00.000 error forged \x1b[31mred\x7f back\\slash)"))
+        << file;
+  }
+}
+
+TEST(EscapeControl, EscapesOnlyControlBytesAndBackslashes) {
+  EXPECT_EQ(escape_control("plain é text"), "plain é text");
+  EXPECT_FALSE(needs_escape("plain é text"));
+  EXPECT_EQ(escape_control(std::string("a\0b\tc", 5)), "a\\x00b\\tc");
+  EXPECT_TRUE(needs_escape("a\\b"));
+  EXPECT_EQ(escape_control("\\n"), "\\\\n");
+}
+
+TEST(LogDefaults, AccessHistoryHoldsAGibibyteAndStaysOffTheConsole) {
+  for (const auto environment : {Environment::Local, Environment::Preprod, Environment::Prod}) {
+    ConfigInputs inputs;
+    inputs.env = [environment](const std::string& name) -> std::optional<std::string> {
+      if (name == "APP_ENV") return std::string(environment_name(environment));
+      return std::nullopt;
+    };
+    const LogConfig log = log_config_from(load_config(inputs));
+    EXPECT_GE(log.access_max_bytes * log.access_files, std::size_t{1} << 30) << environment_name(environment);
+    EXPECT_FALSE(log.console_access) << environment_name(environment);
+  }
+}
+
 TEST_F(LoggingTest, AnUncreatableDirectoryIsReportedOnceAndLoggingGoesOn) {
   const auto blocker = dir_.write("not-a-dir", "a file where the log directory should be");
   LogConfig config = small(blocker / "logs");

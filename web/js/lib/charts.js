@@ -248,6 +248,60 @@ function sizePlot(el, chart) {
   return height;
 }
 
+const PLOTLY_MARKUP = /[<>&]/;
+
+/** A data value as Plotly text: Plotly reads a subset of HTML in labels, ticks and hover text (<a href>, <b>,
+ * <br>…), so an ingredient named `<a href="https://evil.example/">` would become a link. Escaped, it shows as
+ * typed. Anything but a string passes unchanged. */
+export function plotlyText(value) {
+  if (typeof value !== 'string' || !PLOTLY_MARKUP.test(value)) return value;
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapedDeep(value) {
+  return Array.isArray(value) ? value.map(escapedDeep) : plotlyText(value);
+}
+
+// Trace attributes that carry data (categories, labels, hover text, legend names): every string in them is
+// escaped. Templates (hovertemplate, texttemplate) are authored markup and stay as they are.
+const TRACE_DATA_KEYS = ['x', 'y', 'z', 'text', 'hovertext', 'labels', 'parents', 'ids', 'customdata', 'theta',
+  'name', 'legendgroup'];
+// Layout axis attributes that repeat category names.
+const AXIS_DATA_KEYS = ['ticktext', 'categoryarray'];
+
+/** The traces and layout Plotly is given: copies with every data-derived string escaped (plotlyText); the
+ * chart itself (used for the CSV download) keeps the raw values. */
+export function escapedForPlotly(traces = [], layout = {}) {
+  const safeTraces = traces.map((trace) => {
+    const copy = { ...trace };
+    for (const key of TRACE_DATA_KEYS) {
+      if (copy[key] !== undefined) copy[key] = escapedDeep(copy[key]);
+    }
+    return copy;
+  });
+  const safeLayout = { ...layout };
+  for (const [key, value] of Object.entries(layout)) {
+    if (!/^(x|y|z|radial|angular)axis\d*$/.test(key) && key !== 'polar') continue;
+    if (!value || typeof value !== 'object') continue;
+    if (key === 'polar') {
+      safeLayout.polar = { ...value };
+      for (const sub of ['radialaxis', 'angularaxis']) {
+        if (value[sub]) safeLayout.polar[sub] = escapedAxis(value[sub]);
+      }
+    } else {
+      safeLayout[key] = escapedAxis(value);
+    }
+  }
+  return { traces: safeTraces, layout: safeLayout };
+}
+
+function escapedAxis(axis) {
+  const copy = { ...axis };
+  for (const key of AXIS_DATA_KEYS) {
+    if (copy[key] !== undefined) copy[key] = escapedDeep(copy[key]);
+  }
+  return copy;
+}
 /** On a touch screen a swipe over a chart must scroll the page: no drag (zoom or pan) on any axis, no toolbar over
  * the legend, no double-tap zoom. Hover (tap) still shows the values. Returns the layout and config changed. */
 export function touchFriendly(layout, config) {
@@ -269,7 +323,8 @@ export async function renderChart(el, chart) {
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
   if (coarsePointer()) touchFriendly(layout, config);
   const Plotly = await plotlyFor(chart);
-  const drawn = await Plotly.react(el, chart.traces || [], layout, config);
+  const safe = escapedForPlotly(chart.traces || [], layout);
+  const drawn = await Plotly.react(el, safe.traces, safe.layout, config);
   untabModeBar(el);
   return drawn;
 }

@@ -1,0 +1,448 @@
+#include "server/http_core.hpp"
+
+#include <algorithm>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+namespace mtm::server::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::size_t hardware_threads() {
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
+void default_refusal(int status, const Request&, Response& res) {
+  res.status = status;
+  res.set_header("Content-Type", "application/problem+json");
+  res.body = R"({"status":)" + std::to_string(status) + "}";
+}
+
+}  // namespace
+
+std::string Request::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (iequals(key, name)) return value;
+  }
+  return {};
+}
+
+void Response::set_header(std::string name, std::string value) {
+  for (auto& [key, existing] : headers) {
+    if (iequals(key, name)) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+bool Response::has_header(std::string_view name) const {
+  return std::any_of(headers.begin(), headers.end(), [&](const auto& h) { return iequals(h.first, name); });
+}
+
+bool percent_decode(std::string_view in, std::string& out) {
+  out.clear();
+  out.reserve(in.size());
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '%') {
+      out += in[i];
+      continue;
+    }
+    if (i + 2 >= in.size()) return false;
+    const int high = hex(in[i + 1]);
+    const int low = hex(in[i + 2]);
+    if (high < 0 || low < 0) return false;
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  return true;
+}
+
+struct Core::State {
+  explicit State(Core& core)
+      : core(core),
+        io(static_cast<int>(core.limits_.io_threads != 0 ? core.limits_.io_threads : hardware_threads())),
+        acceptor(io),
+        work(core.limits_.work_threads != 0 ? core.limits_.work_threads : hardware_threads()) {}
+
+  Core& core;
+  Router router;
+  Refusal refusal;
+  Observer observer;
+  net::io_context io;
+  tcp::acceptor acceptor;
+  net::thread_pool work;
+  std::atomic<std::size_t> queued{0};
+  std::vector<std::thread> threads;
+};
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Core& core, Core::State& state)
+      : stream_(std::move(socket)), core_(core), state_(state) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+  }
+  ~Session() {
+    if (counted_) core_.in_flight_dec();
+    core_.connections_dec();
+  }
+
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+  }
+
+  /// Refuse at once (too many connections): 503, then close.
+  void refuse_and_close(int status) {
+    closing_ = true;
+    request_ = Request{};
+    request_.remote_addr = remote_;
+    started_ = Clock::now();
+    Response res;
+    refuse(status, res);
+    write(std::move(res));
+  }
+
+ private:
+  const Limits& limits() const { return core_.limits(); }
+
+  // Waits for the first byte of the next request under the idle deadline, then reads the head under its own.
+  void wait_for_request() {
+    if (buffer_.size() > 0) {
+      read_head();
+      return;
+    }
+    stream_.expires_after(first_request_ ? limits().head_timeout : limits().idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->close();
+      self->buffer_.commit(n);
+      self->read_head();
+    });
+  }
+
+  void read_head() {
+    first_request_ = false;
+    started_ = Clock::now();
+    parser_.emplace();
+    // The start line counts in Beast's header limit: room for the longest target plus the fields.
+    parser_->header_limit(static_cast<std::uint32_t>(limits().max_header_bytes + limits().max_target_bytes));
+    parser_->body_limit(limits().max_body_bytes);
+    stream_.expires_after(limits().head_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_head(ec); });
+  }
+
+  void on_head(beast::error_code ec) {
+    request_ = Request{};
+    request_.remote_addr = remote_;
+    if (ec == bhttp::error::header_limit) return refuse_head_limit();
+    if (ec == bhttp::error::body_limit) return refuse_after_error(413);
+    // tcp_stream has closed the socket at its deadline: nothing can be answered (nginx does the same).
+    if (ec == beast::error::timeout) return close();
+    if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset) {
+      return close();
+    }
+    if (ec) return refuse_after_error(400);
+    const auto& head = parser_->get();
+    request_.method = std::string(head.method_string());
+    request_.target = std::string(head.target());
+    request_.keep_alive = head.keep_alive();
+    std::size_t fields = 0;
+    std::size_t field_bytes = 0;
+    for (const auto& field : head) {
+      ++fields;
+      field_bytes += field.name_string().size() + field.value().size() + 4;
+      request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    if (request_.target.size() > limits().max_target_bytes) return refuse_after_error(414);
+    if (fields > limits().max_header_count || field_bytes > limits().max_header_bytes) {
+      return refuse_after_error(431);
+    }
+    const auto question = request_.target.find('?');
+    if (question != std::string::npos) request_.query = request_.target.substr(question + 1);
+    if (!percent_decode(std::string_view(request_.target).substr(0, question), request_.path)) {
+      return refuse_after_error(400);
+    }
+    if (parser_->is_done()) return dispatch();
+    stream_.expires_after(limits().body_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) return refuse_after_error(413);
+    if (ec) return close();
+    dispatch();
+  }
+
+  // A head over the byte limit: 414 when the request line alone is too long, else 431.
+  void refuse_head_limit() {
+    const auto data = beast::buffers_to_string(buffer_.data());
+    const auto line_end = data.find("\r\n");
+    const bool long_target =
+        line_end == std::string::npos ? data.size() > limits().max_target_bytes : line_end > limits().max_target_bytes;
+    refuse_after_error(long_target ? 414 : 431);
+  }
+
+  // A request the core refuses: the rest of the stream cannot be trusted, so the connection ends after it.
+  void refuse_after_error(int status) {
+    closing_ = true;
+    buffer_.consume(buffer_.size());
+    Response res;
+    refuse(status, res);
+    write(std::move(res));
+  }
+
+  void refuse(int status, Response& res) {
+    if (state_.refusal) {
+      state_.refusal(status, request_, res);
+    } else {
+      default_refusal(status, request_, res);
+    }
+    res.status = status;
+  }
+
+  void dispatch() {
+    request_.body = std::move(parser_->get().body());
+    // Counted until its response is written in full (a graceful stop waits for that).
+    core_.in_flight_inc();
+    counted_ = true;
+    Route route = state_.router(request_);
+    if (!route.handler) {
+      Response res;
+      refuse(404, res);
+      return finish(std::move(res));
+    }
+    if (!route.blocking) {
+      Response res;
+      run(route.handler, res);
+      return finish(std::move(res));
+    }
+    if (route.quick) {
+      Response res;
+      bool answered = false;
+      try {
+        answered = route.quick(request_, res);
+      } catch (...) {
+        answered = false;
+      }
+      if (answered) return finish(std::move(res));
+    }
+    // Blocking work waits for a work thread; the connection's strand is free meanwhile.
+    if (state_.queued.fetch_add(1) >= limits().work_queue) {
+      state_.queued.fetch_sub(1);
+      Response res;
+      refuse(503, res);
+      res.set_header("Retry-After", "1");
+      return finish(std::move(res));
+    }
+    net::post(state_.work, [self = shared_from_this(), handler = std::move(route.handler)] {
+      self->state_.queued.fetch_sub(1);
+      auto res = std::make_shared<Response>();
+      self->run(handler, *res);
+      net::post(self->stream_.get_executor(), [self, res] { self->finish(std::move(*res)); });
+    });
+  }
+
+  void run(const Handler& handler, Response& res) {
+    try {
+      handler(request_, res);
+    } catch (...) {
+      res = Response{};
+      refuse(500, res);
+    }
+  }
+
+  void finish(Response res) { write(std::move(res)); }
+
+  void write(Response res) {
+    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->version(11);
+    out->result(static_cast<unsigned>(res.status));
+    for (const auto& [name, value] : res.headers) out->set(name, value);
+    const bool head_only = request_.method == "HEAD";
+    const std::size_t length = res.body.size();
+    if (!head_only) out->body() = std::move(res.body);
+    const bool keep = !closing_ && request_.keep_alive && !core_.draining() && res_keeps_alive(res);
+    out->keep_alive(keep);
+    if (res.status >= 200 && res.status != 204 && res.status != 304) out->content_length(length);
+    if (!keep) closing_ = true;
+    // Observed (access log, metrics) once the response is ready, before it is written: a server stopped right
+    // after a client read its answer still logs it.
+    if (state_.observer) {
+      res.body_bytes = length;
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+      state_.observer(request_, res, ms);
+    }
+    stream_.expires_after(limits().body_timeout);
+    bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+      if (self->counted_) {
+        self->counted_ = false;
+        self->core_.in_flight_dec();
+      }
+      if (ec) return self->close();
+      if (self->closing_) return self->linger_close();
+      self->wait_for_request();
+    });
+  }
+
+  static bool res_keeps_alive(const Response& res) {
+    for (const auto& [name, value] : res.headers) {
+      if (iequals(name, "Connection") && iequals(value, "close")) return false;
+    }
+    return true;
+  }
+
+  // Close after a response: the send side first, then what the client still sends is read and dropped for a
+  // moment, so the kernel does not reset the connection (which could discard the response before the client
+  // reads it).
+  void linger_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
+  }
+
+  void drain() {
+    buffer_.consume(buffer_.size());
+    stream_.async_read_some(buffer_.prepare(65536), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->close();
+      self->buffer_.commit(n);
+      self->drain();
+    });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Core& core_;
+  Core::State& state_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Request request_;
+  std::string remote_;
+  Clock::time_point started_{};
+  bool first_request_ = true;
+  bool closing_ = false;
+  bool counted_ = false;
+};
+
+}  // namespace
+
+Core::Core(const Limits& limits, Router router, Refusal refusal, Observer observer)
+    : limits_(limits), state_(std::make_unique<State>(*this)) {
+  state_->router = std::move(router);
+  state_->refusal = std::move(refusal);
+  state_->observer = std::move(observer);
+}
+
+Core::~Core() {
+  stop();
+  state_->work.join();
+}
+
+int Core::bind(const std::string& host, int port) {
+  beast::error_code ec;
+  const tcp::endpoint endpoint(net::ip::make_address(host, ec), static_cast<unsigned short>(port));
+  if (ec) throw std::runtime_error("cannot listen on " + host + ": " + ec.message());
+  auto& acceptor = state_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
+  return acceptor.local_endpoint().port();
+}
+
+void Core::connections_inc() noexcept {
+  connections_.fetch_add(1);
+}
+void Core::connections_dec() noexcept {
+  connections_.fetch_sub(1);
+}
+void Core::in_flight_inc() noexcept {
+  in_flight_.fetch_add(1);
+}
+void Core::in_flight_dec() noexcept {
+  in_flight_.fetch_sub(1);
+}
+
+namespace {
+
+void accept_next(Core& core, Core::State& state) {
+  state.acceptor.async_accept(net::make_strand(state.io), [&core, &state](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == net::error::operation_aborted || !state.acceptor.is_open()) return;
+      accept_next(core, state);
+      return;
+    }
+    const bool over = core.connections() >= core.limits().max_connections;
+    core.connections_inc();
+    auto session = std::make_shared<Session>(std::move(socket), core, state);
+    if (over) {
+      session->refuse_and_close(503);
+    } else {
+      session->start();
+    }
+    accept_next(core, state);
+  });
+}
+
+}  // namespace
+
+void Core::run() {
+  accept_next(*this, *state_);
+  running_.store(true);
+  const std::size_t n = limits_.io_threads != 0 ? limits_.io_threads : hardware_threads();
+  for (std::size_t i = 1; i < n; ++i) state_->threads.emplace_back([this] { state_->io.run(); });
+  state_->io.run();
+  for (auto& t : state_->threads) t.join();
+  state_->threads.clear();
+  running_.store(false);
+}
+
+std::size_t Core::queued() const noexcept {
+  return state_->queued.load();
+}
+
+void Core::stop() {
+  state_->io.stop();
+}
+
+}  // namespace mtm::server::http
