@@ -2,9 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
-#include <map>
-#include <set>
 #include <string>
 
 #include "analysis/filters.hpp"
@@ -162,112 +159,6 @@ void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& 
 RequestTrace& request_trace() {
   thread_local RequestTrace trace;
   return trace;
-}
-
-void register_routes(httplib::Server& svr, ApiContext& ctx) {
-  for (const auto& route : route_specs()) {
-    auto handler = [&ctx, fn = route.handler, path = &route.path](const httplib::Request& req, httplib::Response& res) {
-      RequestTrace& trace = request_trace();
-      trace.route = *path;
-      const auto start = std::chrono::steady_clock::now();
-      run_guarded(fn, ctx, req, res);
-      trace.handler_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    };
-    if (route.method == "GET") svr.Get(route.pattern, handler);
-    if (route.method == "POST") {
-      // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3), which is what
-      // `curl -X POST` without -d sends; cpp-httplib would read such a POST until the client closes (curl
-      // waited 10 s, then got an empty 400). With a content reader the route decides whether to read.
-      svr.Post(route.pattern, [handler](const httplib::Request& req, httplib::Response& res,
-                                        const httplib::ContentReader& content_reader) {
-        if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
-          handler(req, res);
-          return;
-        }
-        httplib::Request with_body = req;
-        const bool read = content_reader([&with_body](const char* data, std::size_t size) {
-          with_body.body.append(data, size);
-          return true;
-        });
-        if (!read) {
-          // Over the size limit (413, written by the error handler) or a broken body: the rest of the stream
-          // cannot be trusted, so the connection ends here.
-          if (res.status == -1) res.status = 400;
-          res.set_header("Connection", "close");
-          return;
-        }
-        handler(with_body, res);
-      });
-    }
-  }
-  // A routed path asked with another method: 405 with Allow (HEAD goes with GET; OPTIONS answers the same way,
-  // with no CORS: the UI is same-origin). Bodies are never read (content-reader handlers that do not read).
-  std::map<std::string, std::set<std::string>> methods_by_pattern;
-  for (const auto& route : route_specs()) methods_by_pattern[route.pattern].insert(route.method);
-  for (const auto& [pattern, methods] : methods_by_pattern) {
-    std::string allow;
-    for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m + (m == "GET" ? ", HEAD" : "");
-    const auto refuse = [allow](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("Allow", allow);
-      send_problem(req, res, ProblemKind::MethodNotAllowed,
-                   problem_detail(ProblemKind::MethodNotAllowed, request_language(req), allow));
-      // The body, if any, is left unread: the connection cannot go on.
-      res.set_header("Connection", "close");
-    };
-    const auto refuse_reader = [refuse](const httplib::Request& req, httplib::Response& res,
-                                        const httplib::ContentReader&) { refuse(req, res); };
-    if (methods.count("GET") == 0) svr.Get(pattern, refuse);
-    if (methods.count("POST") == 0) svr.Post(pattern, refuse_reader);
-    svr.Put(pattern, refuse_reader);
-    svr.Patch(pattern, refuse_reader);
-    svr.Delete(pattern, refuse_reader);
-    svr.Options(pattern, refuse);
-  }
-  // Unrouted paths and methods: a problem document instead of httplib's empty 404. Responses that
-  // already carry a body (our own problems) pass through untouched.
-  svr.set_error_handler(
-      httplib::Server::HandlerWithResponse([&ctx](const httplib::Request& req, httplib::Response& res) {
-        if (res.content_provider_ || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        const Lang lang = request_language(req);
-        if (res.status == 404) {
-          send_problem(req, res, ProblemKind::NotFound, problem_detail(ProblemKind::NotFound, lang, req.path));
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (res.status == 413) {
-          // cpp-httplib refused a body over the payload limit before any route ran.
-          send_problem(req, res, ProblemKind::PayloadTooLarge,
-                       problem_detail(ProblemKind::PayloadTooLarge, lang, std::to_string(ctx.max_request_bytes)));
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (res.status == 414) {
-          // cpp-httplib refused a request target over its limit before reading the headers.
-          send_problem(req, res, ProblemKind::UriTooLong, problem_detail(ProblemKind::UriTooLong, lang));
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (res.status == 400) {
-          send_problem(req, res, ProblemKind::BadRequest, problem_detail(ProblemKind::BadRequest, lang));
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (res.status >= 400) {
-          // Anything else the library refuses on its own: still a problem document, with its status.
-          const int status = res.status;
-          send_problem(req, res, status >= 500 ? ProblemKind::Internal : ProblemKind::BadRequest,
-                       problem_detail(status >= 500 ? ProblemKind::Internal : ProblemKind::BadRequest, lang));
-          res.status = status;
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-      }));
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      spdlog::error("{} {}: unhandled: {}", req.method, req.path, e.what());
-    } catch (...) {
-      spdlog::error("{} {}: unhandled unknown exception", req.method, req.path);
-    }
-    send_problem(req, res, ProblemKind::Internal, problem_detail(ProblemKind::Internal, request_language(req)));
-  });
 }
 
 }  // namespace mtm::server

@@ -36,8 +36,6 @@ RequestTrace& request_trace();
 
 /// Every route, in the order they are registered.
 const std::vector<RouteSpec>& route_specs();
-/// Register every route on svr, plus the 404 and exception handlers that answer with problem+json.
-void register_routes(httplib::Server& svr, ApiContext& ctx);
 /// Call handler and turn any exception into a problem+json response (and a log line for 5xx).
 void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
 

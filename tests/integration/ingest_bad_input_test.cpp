@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "data/duckdb.hpp"
 #include "data/ingest.hpp"
+#include "support/db_reader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::data {
@@ -34,10 +35,7 @@ class BadInput : public ::testing::Test {
                              &out_);
   }
   std::string db() const { return (dir_ / "m.duckdb").string(); }
-  std::int64_t count(const std::string& sql) {
-    db::Database database(db(), true);
-    return std::get<std::int64_t>(database.connect().query(sql).scalar());
-  }
+  std::int64_t count(const std::string& sql) { return test::DbReader(db()).count(sql); }
   IngestOptions options(const std::string& recipes) {
     IngestOptions o;
     o.raw_dir.clear();
@@ -48,14 +46,7 @@ class BadInput : public ::testing::Test {
     return o;
   }
   bool says(const std::string& text) const { return out_.find(text) != std::string::npos; }
-  // Files of an ingest into db() that are not the database: temp files and their WALs.
-  int leftovers() const {
-    int n = 0;
-    for (const auto& entry : fs::directory_iterator(dir_.path())) {
-      n += entry.path().filename().string().starts_with("m.duckdb.ingest-tmp") ? 1 : 0;
-    }
-    return n;
-  }
+  int leftovers() const { return test::ingest_leftovers(db()); }
 
   test::TempDir dir_;
   std::string out_;

@@ -8,6 +8,7 @@
 
 #include "data/duckdb.hpp"
 #include "data/ingest.hpp"
+#include "support/db_reader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::data {
@@ -15,19 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Db {
- public:
-  explicit Db(const fs::path& path) : database_(path.string(), true), con_(database_.connect()) {}
-  db::Value value(const std::string& sql) { return con_.query(sql).scalar(); }
-  std::int64_t count(const std::string& sql) { return std::get<std::int64_t>(value(sql)); }
-  std::string text(const std::string& sql) { return std::get<std::string>(value(sql)); }
-  bool is_null(const std::string& sql) { return std::holds_alternative<std::monostate>(value(sql)); }
-  db::Connection& con() { return con_; }
-
- private:
-  db::Database database_;
-  db::Connection con_;
-};
+using Db = test::DbReader;
 
 // The fixtures hold bad rows on purpose (a missing name, orphan interactions): accept any share of them.
 IngestOptions fixture_options(const fs::path& db_path) {

@@ -13,6 +13,7 @@
 #include "data/duckdb.hpp"
 #include "data/ingest.hpp"
 #include "data/ingest/atomic_target.hpp"
+#include "support/db_reader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::data {
@@ -42,11 +43,8 @@ class IngestSafety : public ::testing::Test {
                              &out_);
   }
   std::string db() const { return (dir_ / "m.duckdb").string(); }
-  db::Value value(const std::string& sql) {
-    db::Database database(db(), true);
-    return database.connect().query(sql).scalar();
-  }
-  std::int64_t count(const std::string& sql) { return std::get<std::int64_t>(value(sql)); }
+  db::Value value(const std::string& sql) { return test::DbReader(db()).value(sql); }
+  std::int64_t count(const std::string& sql) { return test::DbReader(db()).count(sql); }
   bool says(const std::string& text) const { return out_.find(text) != std::string::npos; }
   // Build a good database, then keep its size to prove a failed ingest did not touch it.
   void good_database() {
@@ -59,13 +57,7 @@ class IngestSafety : public ::testing::Test {
     EXPECT_EQ(count("SELECT count(*) FROM interactions"), 2);
   }
 
-  int leftovers() const {
-    int n = 0;
-    for (const auto& entry : fs::directory_iterator(dir_.path())) {
-      n += entry.path().filename().string().starts_with("m.duckdb.ingest-tmp") ? 1 : 0;
-    }
-    return n;
-  }
+  int leftovers() const { return test::ingest_leftovers(db()); }
 
   test::TempDir dir_;
   std::string recipes_;

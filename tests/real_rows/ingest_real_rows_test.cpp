@@ -9,6 +9,7 @@
 
 #include "data/duckdb.hpp"
 #include "data/ingest.hpp"
+#include "support/db_reader.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm::data {
@@ -16,17 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Db {
- public:
-  explicit Db(const fs::path& path) : database_(path.string(), true), con_(database_.connect()) {}
-  db::Value value(const std::string& sql) { return con_.query(sql).scalar(); }
-  std::int64_t count(const std::string& sql) { return std::get<std::int64_t>(value(sql)); }
-  db::Connection& con() { return con_; }
-
- private:
-  db::Database database_;
-  db::Connection con_;
-};
+using Db = test::DbReader;
 
 IngestSummary ingest_folder(const fs::path& db_path, const std::string& folder) {
   IngestOptions options;

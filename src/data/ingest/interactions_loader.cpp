@@ -7,10 +7,7 @@ namespace mtm::data::ingest {
 InteractionsResult load_interactions(const db::Database& database, CsvReader reader, const IngestOptions& options,
                                      const std::atomic<bool>& stop) {
   InteractionsResult result;
-  result.summary.table = "interactions";
-  result.summary.file = reader.source();
-  RowErrors errors(reader.source(), options.strict, options.max_printed_errors, result.summary);
-  RowContext context{errors, result.summary, options.date_order, stop};
+  RowContext context("interactions", reader, options, stop, result.summary);
   auto con = database.connect();
   db::Appender app(con, "interactions");
   enum { kUser, kRecipe, kDate, kRating, kReview };

@@ -5,10 +5,7 @@ namespace mtm::data::ingest {
 TableSummary load_split(const db::Database& database, CsvReader reader, const std::string& table,
                         const IngestOptions& options, const std::atomic<bool>& stop) {
   TableSummary summary;
-  summary.table = table;
-  summary.file = reader.source();
-  RowErrors errors(reader.source(), options.strict, options.max_printed_errors, summary);
-  RowContext context{errors, summary, options.date_order, stop};
+  RowContext context(table, reader, options, stop, summary);
   auto con = database.connect();
   db::Appender app(con, table);
   read_csv(reader, {"user_id", "recipe_id", "date", "rating", "u", "i"}, context,
@@ -26,10 +23,7 @@ TableSummary load_split(const db::Database& database, CsvReader reader, const st
 TableSummary load_pp_users(const db::Database& database, CsvReader reader, const IngestOptions& options,
                            const std::atomic<bool>& stop) {
   TableSummary summary;
-  summary.table = "pp_users";
-  summary.file = reader.source();
-  RowErrors errors(reader.source(), options.strict, options.max_printed_errors, summary);
-  RowContext context{errors, summary, options.date_order, stop};
+  RowContext context("pp_users", reader, options, stop, summary);
   auto con = database.connect();
   {
     db::Appender app(con, "pp_users_stage");

@@ -134,12 +134,9 @@ class RecipeWriter {
 RecipesResult load_recipes(const db::Database& database, CsvReader reader, const IngestOptions& options,
                            const std::atomic<bool>& stop) {
   RecipesResult result;
-  result.summary.table = "recipes";
-  result.summary.file = reader.source();
-  RowErrors errors(reader.source(), options.strict, options.max_printed_errors, result.summary);
-  RowContext context{errors, result.summary, options.date_order, stop};
+  RowContext context("recipes", reader, options, stop, result.summary);
   auto con = database.connect();
-  RecipeWriter writer(con, result, errors);
+  RecipeWriter writer(con, result, context.errors);
   read_csv(reader, kColumns, context,
            [&](const CsvRecord& rec, const std::vector<std::size_t>& c, Row& row) { writer.on_row(rec, c, row); });
   writer.close();

@@ -82,10 +82,20 @@ class Row {
   std::vector<std::string> scratch_;
 };
 
-/// How a loader reads its file: the row problems' sink, the date order, and the flag that cancels it.
+/// How a loader reads its file into a table: the table's summary (named here), the row problems' sink, the date
+/// order, and the flag that cancels it.
 struct RowContext {
-  RowErrors& errors;
+  RowContext(std::string table, const CsvReader& reader, const IngestOptions& options, const std::atomic<bool>& stop,
+             TableSummary& table_summary)
+      : summary(table_summary),
+        errors(reader.source(), options.strict, options.max_printed_errors, table_summary),
+        date_order(options.date_order),
+        stop(stop) {
+    summary.table = std::move(table);
+    summary.file = reader.source();
+  }
   TableSummary& summary;
+  RowErrors errors;
   DateOrder date_order;
   const std::atomic<bool>& stop;
 };
