@@ -20,7 +20,7 @@ bool constant_time_equals(std::string_view given, std::string_view expected) noe
   return diff == 0;
 }
 
-std::string bearer_token(const httplib::Request& req) {
+std::string bearer_token(const Request& req) {
   const std::string header = req.get_header_value("Authorization");
   constexpr std::string_view kScheme = "bearer ";
   if (header.size() <= kScheme.size()) return {};
@@ -34,7 +34,7 @@ std::string bearer_token(const httplib::Request& req) {
 
 namespace api {
 
-void post_admin_reload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void post_admin_reload(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, {});
   const Lang lang = request_language(req);
   if (ctx.admin_token().empty()) {

@@ -2,10 +2,10 @@
 // nothing here logs it or puts it in a response.
 #pragma once
 
-#include <httplib.h>
-
 #include <string>
 #include <string_view>
+
+#include "server/handler_types.hpp"
 
 namespace mtm::server {
 
@@ -13,6 +13,6 @@ namespace mtm::server {
 bool constant_time_equals(std::string_view given, std::string_view expected) noexcept;
 
 /// The token of an "Authorization: Bearer <token>" header (scheme case-insensitive), or "" when absent.
-std::string bearer_token(const httplib::Request& req);
+std::string bearer_token(const Request& req);
 
 }  // namespace mtm::server

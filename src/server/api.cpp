@@ -123,7 +123,7 @@ std::shared_ptr<const Dataset> ApiContext::reload() {
   return next;
 }
 
-std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
+std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
                                                                 const std::vector<std::string>& accepted) {
   std::vector<std::pair<std::string, std::string>> out;
   std::string previous;
@@ -205,8 +205,7 @@ json spec_json(const analysis::FilterSpec& spec, const std::string& default_valu
 
 /// Run fn(dataset) through the result cache under key (within the current dataset's generation); the body is JSON.
 template <typename Fn>
-void cached_json(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const std::string& key,
-                 Fn&& fn) {
+void cached_json(ApiContext& ctx, const Request& req, Response& res, const std::string& key, Fn&& fn) {
   const auto dataset = ctx.dataset();
   const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
   auto body = ctx.cache.get(full_key, !cache_probe_active());
@@ -229,7 +228,7 @@ std::string date_part(const json& value) {
   return value.get<std::string>().substr(0, 10);
 }
 
-void send_asset(const httplib::Request& req, httplib::Response& res, const StaticAsset& asset) {
+void send_asset(const Request& req, Response& res, const StaticAsset& asset) {
   send_view(req, res, 200, asset.content_type(), nullptr, asset.data(), asset.gzip(), asset.etag(),
             asset.cache_control());
 }
@@ -238,27 +237,27 @@ void send_asset(const httplib::Request& req, httplib::Response& res, const Stati
 
 namespace api {
 
-void get_index(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_index(ApiContext& ctx, const Request& req, Response& res) {
   // The view state (page, lang, filters) lives in this page's query string; the UI validates it.
   const StaticAsset* index = ctx.assets.find("index.html");
   if (index == nullptr) throw NotFoundError("index.html is not embedded");
   send_asset(req, res, *index);
 }
 
-void get_asset(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_asset(ApiContext& ctx, const Request& req, Response& res) {
   const std::string path = req.matches[1].str();
   const StaticAsset* asset = ctx.assets.find(path);
   if (asset == nullptr) throw NotFoundError(req.path);
   send_asset(req, res, *asset);
 }
 
-void get_healthz(ApiContext&, const httplib::Request& req, httplib::Response& res) {
+void get_healthz(ApiContext&, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   res.set_header("Cache-Control", "no-store");
   res.set_content(R"({"status":"ok"})", "application/json");
 }
 
-void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_readyz(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto dataset = ctx.dataset();
   try {
@@ -274,7 +273,7 @@ void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   res.set_content(dataset->status_json("ready").dump(), "application/json");
 }
 
-void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_meta(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "meta", [&](const Dataset& dataset) {
     auto connection = dataset.connect();
@@ -292,7 +291,7 @@ void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
   });
 }
 
-void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_summary(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "summary", [](const Dataset& dataset) {
     auto connection = dataset.connect();
@@ -301,7 +300,7 @@ void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response
   });
 }
 
-void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_ingest_report(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "ingest-report", [](const Dataset& dataset) {
     auto connection = dataset.connect();
@@ -317,7 +316,7 @@ void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Re
   });
 }
 
-void get_analyses(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_analyses(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   cached_json(ctx, req, res, "analyses", [](const Dataset&) {
     json list = json::array();
@@ -337,7 +336,7 @@ void get_analyses(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   });
 }
 
-void get_analysis(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_analysis(ApiContext& ctx, const Request& req, Response& res) {
   const std::string id = req.matches[1].str();
   const analysis::Analysis* a = analysis::find_analysis(id);
   if (a == nullptr) throw ParameterError(ProblemKind::UnknownAnalysis, "", id, fmt::format("no analysis '{}'", id));
@@ -357,7 +356,7 @@ void get_analysis(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   });
 }
 
-void get_openapi(ApiContext&, const httplib::Request& req, httplib::Response& res) {
+void get_openapi(ApiContext&, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   static const auto body = make_body(openapi_document().dump(2), true);
   send_body(req, res, 200, "application/json", body, "no-cache");

@@ -4,8 +4,6 @@
 // members are thread-safe.
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +18,7 @@
 #include "core/environment.hpp"
 #include "server/dataset.hpp"
 #include "server/event_budget.hpp"
+#include "server/handler_types.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
@@ -114,7 +113,7 @@ class ApiContext {
 
 /// Query parameters checked against the names a route accepts ("lang" is always accepted and must be
 /// en or fr); throws ParameterError for an unknown, repeated or bad lang parameter.
-std::vector<std::pair<std::string, std::string>> checked_params(const httplib::Request& req,
+std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
                                                                 const std::vector<std::string>& accepted);
 
 /// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a
@@ -124,23 +123,23 @@ bool& cache_probe_missed() noexcept;
 
 namespace api {
 
-using Handler = void (*)(ApiContext&, const httplib::Request&, httplib::Response&);
+using Handler = void (*)(ApiContext&, const Request&, Response&);
 
-void get_index(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_asset(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_healthz(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_readyz(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_meta(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_summary(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_ingest_report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_analyses(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_analysis(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void get_openapi(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+void get_index(ApiContext& ctx, const Request& req, Response& res);
+void get_asset(ApiContext& ctx, const Request& req, Response& res);
+void get_healthz(ApiContext& ctx, const Request& req, Response& res);
+void get_readyz(ApiContext& ctx, const Request& req, Response& res);
+void get_meta(ApiContext& ctx, const Request& req, Response& res);
+void get_summary(ApiContext& ctx, const Request& req, Response& res);
+void get_ingest_report(ApiContext& ctx, const Request& req, Response& res);
+void get_analyses(ApiContext& ctx, const Request& req, Response& res);
+void get_analysis(ApiContext& ctx, const Request& req, Response& res);
+void get_openapi(ApiContext& ctx, const Request& req, Response& res);
 // Operations routes (ops_api.cpp).
-void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
-void post_event(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+void get_metrics(ApiContext& ctx, const Request& req, Response& res);
+void post_event(ApiContext& ctx, const Request& req, Response& res);
 // Admin routes (admin.cpp).
-void post_admin_reload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+void post_admin_reload(ApiContext& ctx, const Request& req, Response& res);
 
 }  // namespace api
 }  // namespace mtm::server

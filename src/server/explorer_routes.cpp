@@ -108,7 +108,7 @@ std::string expected(const ParamSpec& s, Lang lang) {
 // The query parameters of one request, checked against the route's list, read with their specs.
 class Params {
  public:
-  Params(const httplib::Request& req, const std::vector<std::string>& accepted) : lang_(request_language(req)) {
+  Params(const Request& req, const std::vector<std::string>& accepted) : lang_(request_language(req)) {
     for (auto& [name, value] : checked_params(req, accepted)) values_[name] = value;
   }
 
@@ -207,7 +207,7 @@ class Params {
   std::map<std::string, std::string> values_;
 };
 
-std::int64_t path_id(const httplib::Request& req) {
+std::int64_t path_id(const Request& req) {
   const std::string text = req.matches[1].str();
   std::size_t used = 0;
   long long id = 0;
@@ -255,7 +255,7 @@ ex::SortOrder sort_order(const std::string& name) {
   return ex::SortOrder::Relevance;
 }
 
-void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_search(ApiContext& ctx, const Request& req, Response& res) {
   const Params params(req, kSearchParams);
   const auto start = std::chrono::steady_clock::now();
   ex::SearchQuery query;
@@ -314,7 +314,7 @@ void get_search(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
-void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_recipe(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
   const auto dataset = ctx.dataset();
@@ -322,7 +322,7 @@ void get_recipe(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   send_json(req, res, 200, ex::recipe_page(*connection, dataset->explorer(), id));
 }
 
-void get_reviews(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_reviews(ApiContext& ctx, const Request& req, Response& res) {
   const Params params(req, kReviewParams);
   const auto id = path_id(req);
   const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
@@ -332,7 +332,7 @@ void get_reviews(ApiContext& ctx, const httplib::Request& req, httplib::Response
   send_json(req, res, 200, ex::recipe_reviews(*connection, dataset->explorer(), id, page, per_page));
 }
 
-void get_pantry(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
   const Params params(req, kPantryParams);
   ex::PantryQuery query;
   query.have = params.list("have").value_or(std::vector<std::string>{});
@@ -367,7 +367,7 @@ void get_pantry(ApiContext& ctx, const httplib::Request& req, httplib::Response&
              {"results", results}});
 }
 
-void send_completions(const data::Vocabulary& vocabulary, const httplib::Request& req, httplib::Response& res) {
+void send_completions(const data::Vocabulary& vocabulary, const Request& req, Response& res) {
   const Params params(req, kCompleteParams);
   std::string prefix = params.text("prefix", "prefix_text");
   for (auto& ch : prefix) {
@@ -382,17 +382,17 @@ void send_completions(const data::Vocabulary& vocabulary, const httplib::Request
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
-void get_ingredients(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_ingredients(ApiContext& ctx, const Request& req, Response& res) {
   send_completions(ctx.dataset()->explorer().corpus().ingredients, req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
-void get_tags(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_tags(ApiContext& ctx, const Request& req, Response& res) {
   send_completions(ctx.dataset()->explorer().corpus().tags, req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
-void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_contributor(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
   const auto dataset = ctx.dataset();
@@ -401,7 +401,7 @@ void get_contributor(ApiContext& ctx, const httplib::Request& req, httplib::Resp
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
-void get_user(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_user(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
   const auto dataset = ctx.dataset();

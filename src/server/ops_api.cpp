@@ -37,7 +37,7 @@ std::map<std::string, std::int64_t> dataset_rows(const ApiContext& ctx) {
 
 namespace api {
 
-void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void get_metrics(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   MetricsSnapshot snapshot;
   const auto stats = ctx.cache.stats();
@@ -59,7 +59,7 @@ void get_metrics(ApiContext& ctx, const httplib::Request& req, httplib::Response
   res.set_content(ctx.metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-void post_event(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void post_event(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const Lang lang = request_language(req);
   if (req.body.size() > ctx.events.max_bytes) {

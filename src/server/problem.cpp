@@ -124,7 +124,7 @@ Lang language_from_accept(std::string_view accept_language) {
   return best;
 }
 
-Lang request_language(const httplib::Request& req) {
+Lang request_language(const Request& req) {
   if (req.has_param("lang")) {
     const std::string value = req.get_param_value("lang");
     if (value == "fr") return Lang::Fr;
@@ -162,7 +162,7 @@ nlohmann::json problem_json(ProblemKind kind, Lang lang, const std::string& deta
   return doc;
 }
 
-void send_problem(const httplib::Request& req, httplib::Response& res, ProblemKind kind, const std::string& detail,
+void send_problem(const Request& req, Response& res, ProblemKind kind, const std::string& detail,
                   const std::string& parameter) {
   const Lang lang = request_language(req);
   res.status = problem_status(kind);

@@ -3,13 +3,12 @@
 // Pure functions over a fixed message table; thread-safe.
 #pragma once
 
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 #include "core/errors.hpp"
+#include "server/handler_types.hpp"
 
 namespace mtm::server {
 
@@ -18,7 +17,7 @@ enum class Lang { En, Fr };
 /// "en" or "fr".
 std::string_view lang_code(Lang lang);
 /// Language of a request: a valid lang parameter wins, then the first of en/fr in Accept-Language.
-Lang request_language(const httplib::Request& req);
+Lang request_language(const Request& req);
 /// Language preferred by an Accept-Language header value (highest q among en and fr; English if none).
 Lang language_from_accept(std::string_view accept_language);
 
@@ -70,7 +69,7 @@ std::string_view problem_slug(ProblemKind kind);
 /// The problem document; parameter is omitted when empty.
 nlohmann::json problem_json(ProblemKind kind, Lang lang, const std::string& detail, const std::string& parameter = {});
 /// Write a problem response (status from kind, Content-Type application/problem+json, no-store).
-void send_problem(const httplib::Request& req, httplib::Response& res, ProblemKind kind, const std::string& detail,
+void send_problem(const Request& req, Response& res, ProblemKind kind, const std::string& detail,
                   const std::string& parameter = {});
 
 }  // namespace mtm::server

@@ -41,7 +41,7 @@ std::shared_ptr<const CachedBody> make_body(std::string plain, bool compress) {
   return body;
 }
 
-void send_view(const httplib::Request& req, httplib::Response& res, int status, const std::string& content_type,
+void send_view(const Request& req, Response& res, int status, const std::string& content_type,
                std::shared_ptr<const void> keep_alive, std::string_view plain, std::string_view gzip,
                const std::string& etag, const std::string& cache_control) {
   res.set_header("Cache-Control", cache_control);
@@ -68,12 +68,12 @@ void send_view(const httplib::Request& req, httplib::Response& res, int status, 
       });
 }
 
-void send_body(const httplib::Request& req, httplib::Response& res, int status, const std::string& content_type,
+void send_body(const Request& req, Response& res, int status, const std::string& content_type,
                const std::shared_ptr<const CachedBody>& body, const std::string& cache_control) {
   send_view(req, res, status, content_type, body, body->plain, body->gzip, body->etag, cache_control);
 }
 
-void send_json(const httplib::Request& req, httplib::Response& res, int status, const nlohmann::json& value) {
+void send_json(const Request& req, Response& res, int status, const nlohmann::json& value) {
   send_body(req, res, status, "application/json",
             make_body(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), true), "no-cache");
 }

@@ -4,13 +4,12 @@
 // Stateless; thread-safe.
 #pragma once
 
-#include <httplib.h>
-
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
+#include "server/handler_types.hpp"
 #include "server/lru_cache.hpp"
 
 namespace mtm::server {
@@ -24,13 +23,13 @@ std::shared_ptr<const CachedBody> make_body(std::string plain, bool compress);
 
 /// Send a body that outlives the response through keep_alive (static data may pass nullptr).
 /// gzip may be empty (then only the plain body is offered).
-void send_view(const httplib::Request& req, httplib::Response& res, int status, const std::string& content_type,
+void send_view(const Request& req, Response& res, int status, const std::string& content_type,
                std::shared_ptr<const void> keep_alive, std::string_view plain, std::string_view gzip,
                const std::string& etag, const std::string& cache_control);
 /// Send a shared body (e.g. from the result cache).
-void send_body(const httplib::Request& req, httplib::Response& res, int status, const std::string& content_type,
+void send_body(const Request& req, Response& res, int status, const std::string& content_type,
                const std::shared_ptr<const CachedBody>& body, const std::string& cache_control);
 /// Serialise and send JSON (gzip-able, ETag, "no-cache").
-void send_json(const httplib::Request& req, httplib::Response& res, int status, const nlohmann::json& value);
+void send_json(const Request& req, Response& res, int status, const nlohmann::json& value);
 
 }  // namespace mtm::server

@@ -117,7 +117,7 @@ std::string capitalised_sentence(std::string text) {
 
 }  // namespace
 
-void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void run_guarded(api::Handler handler, ApiContext& ctx, const Request& req, Response& res) {
   const Lang lang = request_language(req);
   try {
     handler(ctx, req, res);

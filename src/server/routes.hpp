@@ -2,12 +2,11 @@
 // it. routes.cpp is the one place to read to find what serves a URL. Read-only after start.
 #pragma once
 
-#include <httplib.h>
-
 #include <string>
 #include <vector>
 
 #include "server/api.hpp"
+#include "server/handler_types.hpp"
 
 namespace mtm::server {
 
@@ -37,6 +36,6 @@ RequestTrace& request_trace();
 /// Every route, in the order they are registered.
 const std::vector<RouteSpec>& route_specs();
 /// Call handler and turn any exception into a problem+json response (and a log line for 5xx).
-void run_guarded(api::Handler handler, ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
+void run_guarded(api::Handler handler, ApiContext& ctx, const Request& req, Response& res);
 
 }  // namespace mtm::server

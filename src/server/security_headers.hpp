@@ -2,9 +2,9 @@
 // cpp-httplib itself). The UI loads nothing from another origin, so the policy names none.
 #pragma once
 
-#include <httplib.h>
-
 #include <string>
+
+#include "server/handler_types.hpp"
 
 namespace mtm::server {
 
