@@ -34,7 +34,6 @@ foreach(file ${mtm_web_files})
   list(APPEND mtm_embed_deps ${file})
 endforeach()
 set(mtm_vendor_files
-  "vendor/plotly.min.js=${mtm_node_modules}/plotly.js-dist-min/plotly.min.js"
   "vendor/plotly-cartesian.min.js=${mtm_node_modules}/plotly.js-cartesian-dist-min/plotly-cartesian.min.js"
   "fonts/inter-latin-400-normal.woff2=${mtm_node_modules}/@fontsource/inter/files/inter-latin-400-normal.woff2"
   "fonts/inter-latin-600-normal.woff2=${mtm_node_modules}/@fontsource/inter/files/inter-latin-600-normal.woff2"

@@ -196,10 +196,10 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
     }
     report.chart(
         up ? "rises" : "falls",
-        up ? Text{fmt::format("Biggest rises in share, {}→{}", first, last),
-                  fmt::format("Plus fortes hausses de part, {}→{}", first, last)}
-           : Text{fmt::format("Biggest falls in share, {}→{}", first, last),
-                  fmt::format("Plus fortes baisses de part, {}→{}", first, last)},
+        up ? Text{fmt::format("Biggest rises in share among {}, {}→{}", s.plural.en, first, last),
+                  fmt::format("Plus fortes hausses de part parmi les {}, {}→{}", s.plural.fr, first, last)}
+           : Text{fmt::format("Biggest falls in share among {}, {}→{}", s.plural.en, first, last),
+                  fmt::format("Plus fortes baisses de part parmi les {}, {}→{}", s.plural.fr, first, last)},
         nlohmann::json::array({horizontal_bar(labels, deltas, up ? "#FF8C00" : "#E24E1B",
                                               Text{"Change (pp)", "Variation (pts)"}.in(lang))}),
         {{"xaxis",
@@ -243,7 +243,10 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
                         {"line", {{"dash", rising ? "solid" : "dot"}}}});
     }
     report.chart(
-        "movers_by_year", {"Yearly share of the biggest movers", "Part annuelle des plus fortes variations"}, traces,
+        "movers_by_year",
+        {fmt::format("Yearly share of the {} that moved most", s.plural.en),
+         fmt::format("Part annuelle des {} qui ont le plus varié", s.plural.fr)},
+        traces,
         {{"xaxis", axis({"Year", "Année"}, lang)},
          {"yaxis",
           {{"title", {{"text", Text{"Share of recipes", "Part des recettes"}.in(lang)}}}, {"tickformat", ".0%"}}}},

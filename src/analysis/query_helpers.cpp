@@ -12,6 +12,21 @@ nlohmann::json axis(const Text& title, const std::string& lang) {
   return {{"title", {{"text", title.in(lang)}}}};
 }
 
+nlohmann::json dot_trace(const std::string& name, const nlohmann::json& categories, const nlohmann::json& values,
+                         const nlohmann::json& errors, const nlohmann::json& colors) {
+  return {{"type", "scatter"},
+          {"mode", "markers"},
+          {"name", name},
+          {"x", values},
+          {"y", categories},
+          {"error_x", {{"type", "data"}, {"array", errors}, {"color", "#B0B0B0"}}},
+          {"marker", {{"color", colors}, {"size", 13}, {"line", {{"color", "#FFFFFF"}, {"width", 1}}}}}};
+}
+
+nlohmann::json dot_category_axis() {
+  return {{"type", "category"}, {"autorange", "reversed"}};
+}
+
 std::map<int, double> year_coverage(db::Date first, db::Date last) {
   const auto start = data::calendar_features(first);
   const auto end = data::calendar_features(last);

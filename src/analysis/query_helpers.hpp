@@ -17,6 +17,12 @@ namespace mtm::analysis {
 /// A Plotly axis object with a title in the request's language.
 nlohmann::json axis(const Text& title, const std::string& lang);
 
+/// A dot plot's one trace: a dot per category at its value, with a ±error bar, categories down the y axis.
+nlohmann::json dot_trace(const std::string& name, const nlohmann::json& categories, const nlohmann::json& values,
+                         const nlohmann::json& errors, const nlohmann::json& colors);
+/// The category axis of a dot plot: categories top to bottom in their given order.
+nlohmann::json dot_category_axis();
+
 /// Share of each calendar year that data running from first to last covers (1.0 for full years; less
 /// for the first and last years of the data).
 std::map<int, double> year_coverage(db::Date first, db::Date last);

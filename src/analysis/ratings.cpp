@@ -550,7 +550,6 @@ json distribution(db::Connection& con, const Filters& f) {
   const double se = k > 1 ? std::sqrt(ss / (k - 1) / sum_w) : NAN;
   const double half = k > 1 ? stats::dist::t_ppf(0.975, k - 1) * se : NAN;
   const stats::LinearFit wls = stats::wls(s.t, s.mean, s.w);
-  const stats::LinearFit by_volume = stats::wls(s.n, s.mean, s.w);
   const double rho_w = stats::weighted_spearman(s.n, s.mean, s.w).r;
   const stats::Correlation rho = stats::spearman(s.n, s.mean);
   const double pct5 = all.n > 0 ? 100.0 * static_cast<double>(counts[4]) / static_cast<double>(all.n) : NAN;
@@ -629,7 +628,6 @@ json distribution(db::Connection& con, const Filters& f) {
                {{"xaxis", axis({"Stars", "Étoiles"}, lang)},
                 {"yaxis", axis({"Share of ratings (%)", "Part des notes (%)"}, lang)}},
                {"stars", "n", "pct"}, star_rows);
-  volume_scatter(report, s, by_volume, rho_w, lang);
 
   describe_months(report, s, f);
   if (all.n > 0) {
@@ -904,19 +902,12 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
 
   const std::vector<std::string> columns = {"season", "n",   "mean",           "median",         "std",
                                             "q25",    "q75", "pct_five_stars", "pct_two_or_less"};
-  json r_theta = x, r_mean = mean;
-  if (!x.empty()) {
-    r_theta.push_back(x[0]);
-    r_mean.push_back(mean[0]);
-  }
-  report.chart("radar", {"Mean rating by season (radar)", "Note moyenne par saison (radar)"},
-               json::array({{{"type", "scatterpolar"},
-                             {"name", Text{"Mean rating", "Note moyenne"}.in(lang)},
-                             {"theta", r_theta},
-                             {"r", r_mean},
-                             {"fill", "toself"},
-                             {"line", {{"color", "#E24E1B"}}}}}),
-               {{"polar", {{"radialaxis", {{"autorange", true}}}}}}, columns, rows_json);
+  // A dot plot on a close-up scale rather than bars from zero (the bars below) or a radar: seasons a few
+  // hundredths apart read as apart, and it needs only Plotly's cartesian bundle.
+  report.chart(
+      "mean_dots", {"Mean rating by season, close-up (95 % CI)", "Note moyenne par saison, en gros plan (IC 95 %)"},
+      json::array({dot_trace(Text{"Mean rating", "Note moyenne"}.in(lang), x, mean, ci, colors)}),
+      {{"xaxis", axis({"Mean rating", "Note moyenne"}, lang)}, {"yaxis", dot_category_axis()}}, columns, rows_json);
   auto bars = [&](const std::string& id, const Text& title, const Text& y_title, const json& ys, const json& error) {
     json trace = {{"type", "bar"}, {"name", y_title.in(lang)}, {"x", x}, {"y", ys}, {"marker", {{"color", colors}}}};
     if (!error.is_null()) trace["error_y"] = {{"type", "data"}, {"array", error}};
@@ -928,7 +919,6 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
   bars("low", {"Share of ratings ≤ 2★", "Part des notes ≤ 2★"}, {"≤ 2★ (%)", "≤ 2★ (%)"}, low, nullptr);
   bars("std", {"Standard deviation of ratings", "Écart-type des notes"}, {"Standard deviation", "Écart-type"}, sd,
        nullptr);
-  bars("volume", {"Ratings per season", "Notes par saison"}, {"Ratings", "Notes"}, vol, nullptr);
   report.table("seasons", {"Ratings by season", "Notes par saison"}, columns, rows_json);
 
   if (groups.empty()) {

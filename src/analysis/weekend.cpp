@@ -306,12 +306,21 @@ json volume(db::Connection& con, const Filters& f) {
   }
 
   report
-      .metric("weekday_per_day", {"Weekday (recipes per day)", "Semaine (recettes par jour)"}, per_day_weekday, "", 0,
-              {"Weekday recipes divided by the number of weekdays selected",
-               "Recettes de semaine divisées par le nombre de jours de semaine retenus"})
-      .metric("weekend_per_day", {"Weekend (recipes per day)", "Week-end (recettes par jour)"}, per_day_weekend, "", 0,
-              {"Weekend recipes divided by the number of weekend days selected",
-               "Recettes du week-end divisées par le nombre de jours de week-end retenus"})
+      .metric("weekday_per_day",
+              {"Recipes on an average weekday (all years)", "Recettes d'un jour de semaine moyen (toutes années)"},
+              per_day_weekday, "", 0,
+              {"Weekday recipes of all the years selected, divided by the number of weekdays selected (Monday to "
+               "Friday: 5): the total of an average weekday, not of one calendar day",
+               "Recettes de semaine de toutes les années retenues, divisées par le nombre de jours de semaine retenus "
+               "(lundi à vendredi : 5) : le total d'un jour de semaine moyen, pas d'une journée du calendrier"})
+      .metric("weekend_per_day",
+              {"Recipes on an average weekend day (all years)", "Recettes d'un jour de week-end moyen (toutes années)"},
+              per_day_weekend, "", 0,
+              {"Weekend recipes of all the years selected, divided by the number of weekend days selected (Saturday "
+               "and Sunday: 2): the total of an average weekend day, not of one calendar day",
+               "Recettes du week-end de toutes les années retenues, divisées par le nombre de jours de week-end "
+               "retenus (samedi et dimanche : 2) : le total d'un jour de week-end moyen, pas d'une journée du "
+               "calendrier"})
       .metric("weekday_vs_weekend_pct", {"Weekday vs weekend (per day)", "Semaine vs week-end (par jour)"},
               weekday_vs_weekend, "%", 1)
       .metric("busiest_day",
@@ -336,17 +345,19 @@ json volume(db::Connection& con, const Filters& f) {
     p_text.push_back(format_number(per_day, 0, lang));
     p_rows.push_back({period_name(weekend).in(lang), n_days, weekend ? n_weekend : n_weekday, number(per_day)});
   }
-  report.chart("per_day_by_period", {"Average recipes per day, by period", "Recettes moyennes par jour, par période"},
-               json::array({{{"type", "bar"},
-                             {"name", Text{"Recipes per day", "Recettes par jour"}.in(lang)},
-                             {"x", p_x},
-                             {"y", p_y},
-                             {"text", p_text},
-                             {"textposition", "outside"},
-                             {"marker", {{"color", p_colors}}}}}),
-               {{"xaxis", axis({"Period", "Période"}, lang)},
-                {"yaxis", axis({"Recipes per day of the week", "Recettes par jour de la semaine"}, lang)}},
-               {"period", "days", "recipes", "recipes_per_day"}, p_rows);
+  report.chart(
+      "per_day_by_period",
+      {"Recipes on an average day of the week, by period", "Recettes d'un jour moyen de la semaine, par période"},
+      json::array({{{"type", "bar"},
+                    {"name", Text{"Recipes per day", "Recettes par jour"}.in(lang)},
+                    {"x", p_x},
+                    {"y", p_y},
+                    {"text", p_text},
+                    {"textposition", "outside"},
+                    {"marker", {{"color", p_colors}}}}}),
+      {{"xaxis", axis({"Period", "Période"}, lang)},
+       {"yaxis", axis({"Recipes per day of the week", "Recettes par jour de la semaine"}, lang)}},
+      {"period", "days", "recipes", "recipes_per_day"}, p_rows);
 
   // Chart 2 and 3: the selected days, and their deviation from the daily mean.
   json d_x = json::array(), d_colors = json::array(), dev_colors = json::array(), d_rows = json::array(),
@@ -1010,19 +1021,10 @@ json ratings(db::Connection& con, const Filters& f) {
   day_chart("day_std", {"Rating standard deviation by day", "Écart-type des notes par jour"},
             {"Standard deviation", "Écart-type"}, sd, nullptr);
   day_chart("day_volume", {"Ratings by day", "Notes par jour"}, {"Ratings", "Notes"}, day_volume, nullptr);
-  json r_theta = x, r_mean = mean;
-  if (!x.empty()) {
-    r_theta.push_back(x[0]);
-    r_mean.push_back(mean[0]);
-  }
-  report.chart("day_radar", {"Mean rating by day (radar)", "Note moyenne par jour (radar)"},
-               json::array({{{"type", "scatterpolar"},
-                             {"name", Text{"Mean rating", "Note moyenne"}.in(lang)},
-                             {"theta", r_theta},
-                             {"r", r_mean},
-                             {"fill", "toself"},
-                             {"line", {{"color", "#E24E1B"}}}}}),
-               {{"polar", {{"radialaxis", {{"autorange", true}}}}}}, day_columns, day_rows);
+  report.chart(
+      "day_mean_dots", {"Mean rating by day, close-up (95 % CI)", "Note moyenne par jour, en gros plan (IC 95 %)"},
+      json::array({dot_trace(Text{"Mean rating", "Note moyenne"}.in(lang), x, mean, ci, colors)}),
+      {{"xaxis", axis({"Mean rating", "Note moyenne"}, lang)}, {"yaxis", dot_category_axis()}}, day_columns, day_rows);
   report.table("days", {"Ratings by day of the week", "Notes par jour de la semaine"}, day_columns, day_rows);
 
   if (wd.n == 0 || we.n == 0) {

@@ -104,8 +104,11 @@ export function chartData(page) {
       const arr = (v) => (v === undefined || v === null ? null : Array.from(v, shown));
       return { name: shown(t.name) ?? null, type: t.type ?? 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z),
         labels: arr(t.labels), values: arr(t.values), r: arr(t.r), theta: arr(t.theta), q1: arr(t.q1),
-        median: arr(t.median), q3: arr(t.q3) };
+        median: arr(t.median), q3: arr(t.q3), lowerfence: arr(t.lowerfence) ?? undefined, upperfence: arr(t.upperfence) ?? undefined,
+        mean: arr(t.mean) ?? undefined, sd: arr(t.sd) ?? undefined,
+        error_y: t.error_y && t.error_y.array ? { array: Array.from(t.error_y.array) } : undefined };
     }),
+    layout: { xaxis: { title: el.layout?.xaxis?.title?.text ?? null }, yaxis: { title: el.layout?.yaxis?.title?.text ?? null } },
     drawn: !!el.querySelector('.main-svg'),
   })));
 }

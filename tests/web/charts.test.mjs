@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, needsFullBundle, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -40,11 +40,9 @@ test('chartTable: one row per plotted point of every trace, fitted lines include
     ['mean', 2000, 10, ''], ['mean', 2001, 12, ''], ['fit', 2000, 10.5, ''], ['fit', 2001, 11.5, ''], ['trace 3', 'a', 3, 0.25]] });
 });
 
-test('chartTable reads pies, polar traces, heatmaps and precomputed boxes', () => {
+test('chartTable reads pies, heatmaps and precomputed boxes', () => {
   assert.deepEqual(chartTable({ traces: [{ type: 'pie', labels: ['winter', 'spring'], values: [3, 4] }] }),
     { columns: ['series', 'x', 'y'], rows: [['trace 1', 'winter', 3], ['trace 1', 'spring', 4]] });
-  assert.deepEqual(chartTable({ traces: [{ type: 'scatterpolar', name: 'r', theta: ['Mon'], r: [4.5] }] }),
-    { columns: ['series', 'x', 'y'], rows: [['r', 'Mon', 4.5]] });
   assert.deepEqual(chartTable({ traces: [{ type: 'heatmap', name: 'h', x: ['w', 's'], y: ['salt'], z: [[1, 2]] }] }),
     { columns: ['series', 'x', 'y', 'z'], rows: [['h', 'w', 'salt', 1], ['h', 's', 'salt', 2]] });
   const box = { type: 'box', name: 'Winter', x: ['Winter'], q1: [10], median: [20], q3: [30], lowerfence: [1], upperfence: [60], mean: [22] };
@@ -76,17 +74,6 @@ test('fittedHeight sizes heatmaps and horizontal bars from their rows', () => {
   assert.equal(fittedHeight({ traces: [] }), null);
 });
 
-test('needsFullBundle asks for the full Plotly only for trace types the cartesian bundle lacks', () => {
-  for (const type of ['bar', 'box', 'heatmap', 'pie', 'scatter', 'histogram', 'violin']) {
-    assert.equal(needsFullBundle({ traces: [{ type }] }), false, type);
-  }
-  // Plotly's default trace type is scatter.
-  assert.equal(needsFullBundle({ traces: [{ x: [1], y: [2] }] }), false);
-  assert.equal(needsFullBundle({ traces: [] }), false);
-  assert.equal(needsFullBundle({ traces: [{ type: 'bar' }, { type: 'scatterpolar' }] }), true);
-  assert.equal(needsFullBundle({ traces: [{ type: 'barpolar' }] }), true);
-  assert.equal(needsFullBundle({ traces: [{ type: 'choropleth' }] }), true);
-});
 
 test('plotlyText escapes the markup Plotly would read in a data value', () => {
   assert.equal(plotlyText('<a href="https://evil.example/">'), '&lt;a href="https://evil.example/"&gt;');

@@ -5,11 +5,16 @@ import { parseState, serializeState, withState, filtersFor } from '../../web/js/
 
 test('parseState reads page, lang and filters, falling back to defaults', () => {
   const cases = [
-    ['', { page: 'overview', lang: 'en', filters: {} }],
-    ['?page=trends&lang=fr', { page: 'trends', lang: 'fr', filters: {} }],
-    ['?page=nope&lang=de', { page: 'overview', lang: 'en', filters: {} }],
-    ['?page=weekend&year_from=2001&seasons=winter,summer', { page: 'weekend', lang: 'en', filters: { year_from: '2001', seasons: 'winter,summer' } }],
-    ['?page=ratings&top_n=&Bad-Name=1&__proto__=x', { page: 'ratings', lang: 'en', filters: {} }],
+    ['', { page: 'overview', lang: 'en', filters: {}, embed: null }],
+    ['?page=trends&lang=fr', { page: 'trends', lang: 'fr', filters: {}, embed: null }],
+    ['?page=nope&lang=de', { page: 'overview', lang: 'en', filters: {}, embed: null }],
+    ['?page=weekend&year_from=2001&seasons=winter,summer', { page: 'weekend', lang: 'en', filters: { year_from: '2001', seasons: 'winter,summer' }, embed: null }],
+    ['?page=ratings&top_n=&Bad-Name=1&__proto__=x', { page: 'ratings', lang: 'en', filters: {}, embed: null }],
+    // embed=1 with a chart reference is the chart-only view; neither is a filter, and a malformed reference is ignored.
+    ['?page=trends&year_from=2003&embed=1&chart=trends.ingredients/movers_by_year',
+      { page: 'trends', lang: 'en', filters: { year_from: '2003' }, embed: 'trends.ingredients/movers_by_year' }],
+    ['?page=trends&embed=1&chart=<script>', { page: 'trends', lang: 'en', filters: {}, embed: null }],
+    ['?page=trends&embed=0&chart=trends.volume/by_year', { page: 'trends', lang: 'en', filters: {}, embed: null }],
   ];
   for (const [search, expected] of cases) assert.deepEqual(parseState(search), expected, search);
 });
@@ -30,9 +35,13 @@ test('parse and serialize round-trip', () => {
 
 test('withState replaces fields, deletes emptied filters and clears on null', () => {
   const base = { page: 'trends', lang: 'en', filters: { year_from: '2000', top_n: '5' } };
-  assert.deepEqual(withState(base, { lang: 'fr' }), { page: 'trends', lang: 'fr', filters: { year_from: '2000', top_n: '5' } });
+  assert.deepEqual(withState(base, { lang: 'fr' }), { page: 'trends', lang: 'fr', filters: { year_from: '2000', top_n: '5' }, embed: null });
   assert.deepEqual(withState(base, { filters: { top_n: '' , year_to: 2010 } }).filters, { year_from: '2000', year_to: '2010' });
-  assert.deepEqual(withState(base, { page: 'about', filters: null }), { page: 'about', lang: 'en', filters: {} });
+  assert.deepEqual(withState(base, { page: 'about', filters: null }), { page: 'about', lang: 'en', filters: {}, embed: null });
+  const embedded = { ...base, embed: 'trends.volume/by_year' };
+  assert.equal(withState(embedded, { lang: 'fr' }).embed, 'trends.volume/by_year', 'a language change keeps the embedded chart');
+  assert.equal(withState(embedded, { page: 'ratings' }).embed, null, 'another page leaves it');
+  assert.equal(serializeState(withState(embedded, { lang: 'fr' })), '?page=trends&lang=fr&top_n=5&year_from=2000&embed=1&chart=trends.volume%2Fby_year');
   assert.deepEqual(base.filters, { year_from: '2000', top_n: '5' }, 'input left untouched');
 });
 

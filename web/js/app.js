@@ -152,6 +152,8 @@ const ctx = {
 
 function renderShell(t) {
   document.documentElement.lang = state.lang;
+  // A chart embedded in another site (embed=1) shows without the sidebar, footer and section menus.
+  document.body.classList.toggle('embed', Boolean(state.embed));
   document.title = `${t(MODULES[state.page].titleKey)} · Mangetamain Analytics`;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));

@@ -158,7 +158,11 @@ TEST(RatingsSeasonalVariations, AnovaKruskalAndQuantiles) {
   EXPECT_NEAR(spring[7].get<double>(), 200.0 / 3, 1e-9);
   const auto two = run(db, "ratings.seasonal_variations", {{"seasons", "winter,autumn"}});
   EXPECT_EQ(by_id(two, "tests", "anova")["df"], 1);
-  EXPECT_EQ(by_id(two, "charts", "radar")["traces"][0]["r"].size(), 3u);  // closed loop
+  const auto& dots = by_id(two, "charts", "mean_dots")["traces"][0];
+  EXPECT_EQ(dots["type"], "scatter");
+  EXPECT_EQ(dots["y"].size(), 2u);  // one dot per season kept, no closing point as the radar had
+  EXPECT_EQ(dots["x"], by_id(two, "charts", "mean")["traces"][0]["y"]);
+  EXPECT_EQ(dots["error_x"]["array"], by_id(two, "charts", "mean")["traces"][0]["error_y"]["array"]);
 }
 
 TEST(RatingsCatalogue, RegistersFiveAnalyses) {

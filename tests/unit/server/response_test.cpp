@@ -52,12 +52,13 @@ TEST(StaticAssets, ContentTypesByExtension) {
 TEST(StaticAssets, EmbeddedUiHasTheShellPlotlyAndFonts) {
   StaticAssets assets(embedded_files());
   for (const char* path : {"index.html", "css/app.css", "js/app.js", "js/lib/url_state.js", "i18n/en.json",
-                           "i18n/fr.json", "vendor/plotly.min.js", "vendor/plotly-cartesian.min.js",
+                           "i18n/fr.json", "vendor/plotly-cartesian.min.js",
                            "fonts/inter-latin-400-normal.woff2", "fonts/michroma-latin-400-normal.woff2"}) {
     EXPECT_NE(assets.find(path), nullptr) << path;
   }
   EXPECT_EQ(assets.find("../CMakeLists.txt"), nullptr);
-  const StaticAsset* plotly = assets.find("vendor/plotly.min.js");
+  EXPECT_EQ(assets.find("vendor/plotly.min.js"), nullptr);  // the full bundle is not shipped
+  const StaticAsset* plotly = assets.find("vendor/plotly-cartesian.min.js");
   ASSERT_NE(plotly, nullptr);
   EXPECT_EQ(plotly->cache_control(), "public, max-age=86400");
   EXPECT_EQ(plotly->data().substr(0, 2), "/*");

@@ -2,7 +2,9 @@
 // that shows the same rows as a table under the chart. The plot itself is one image for a screen reader, named by
 // its title and a summary of what it draws (the table holds the numbers).
 import { h } from './dom.js';
-import { chartTable, downloadPng, downloadText, tableToCsv } from './charts.js';
+import { chartTable, downloadText, drawNow, tableToCsv } from './charts.js';
+import { chartLinks, embedSnippet, exportFileName, exportFootnote, exportLayout, exportTable } from './chart_export.js';
+import { track } from './telemetry.js';
 
 let tables = 0;
 
@@ -23,13 +25,51 @@ export function dataTable(title, table, t, lang) {
   return h('div', { class: 'table-wrap chart-data', tabindex: '0', role: 'region', 'aria-label': title },
     h('table', { class: 'data' },
       h('caption', {}, title),
-      h('thead', {}, h('tr', {}, table.columns.map((c) => h('th', { scope: 'col' }, t.has(`chart.column.${c}`) ? t(`chart.column.${c}`) : c)))),
+      h('thead', {}, h('tr', {}, table.columns.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, table.rows.map((row) => h('tr', {}, row.map((cell) => h('td', {
         class: typeof cell === 'number' ? 'num' : undefined, 'data-value': String(cell ?? '') }, cellText(cell, lang))))))));
 }
 
-export function chartHead(title, plot, chart, base, t, lang = document.documentElement.lang) {
+/** PNG of a drawn chart that stands alone: the drawn figure with its title on top and the footnote (filters,
+ * source and dates, synthetic label) under it; the theme paints an opaque dark background. */
+async function downloadPng(el, name, title, footnote) {
+  track('download', { format: 'png', file: name });
+  await drawNow(el);
+  const Plotly = globalThis.Plotly;
+  const layout = exportLayout(el.layout || {}, title, footnote);
+  const url = await Plotly.toImage({ data: el.data, layout }, { format: 'png', width: 1200, height: 760 });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}.png`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** The chart's links to share it, embed it and fetch its numbers from the API, behind one disclosure. */
+function shareBox(title, source, t) {
+  const links = chartLinks(location.origin, source);
+  const code = h('textarea', { class: 'embed-code', readonly: true, rows: '3', 'aria-label': t('chart.embed_code') },
+    embedSnippet(links.embed, title));
+  return h('details', { class: 'chart-share' },
+    h('summary', { class: 'button small secondary' }, t('chart.share')),
+    h('ul', {},
+      h('li', {}, h('a', { href: links.page, 'data-link': 'page' }, t('chart.link'))),
+      h('li', {}, h('a', { href: links.embed, 'data-link': 'embed', target: '_blank', rel: 'noopener' }, t('chart.embed_view'))),
+      h('li', {}, h('a', { href: links.api, 'data-link': 'api', type: 'application/json' }, t('chart.api'))),
+      h('li', {}, h('a', { href: links.openapi, 'data-link': 'openapi', type: 'application/json' }, t('chart.openapi')))),
+    h('label', {}, h('span', {}, t('chart.embed_code')), code));
+}
+
+/** The title bar of a chart. source: {page, lang, filters, filterText, analysisId, chartId, synthetic, dataDate} for
+ * an analysis' chart, {base, filterText, synthetic, dataDate} for another. */
+export function chartHead(title, plot, chart, source, t, lang = document.documentElement.lang) {
   const id = `chart-data-${(tables += 1)}`;
+  // An analysis' chart is named by its analysis and filters; another (a recipe's, say) brings its own name.
+  const base = source.base || exportFileName(source.analysisId, source.chartId, source.filters);
+  const table = () => exportTable(chartTable(chart), chart, t);
+  const footnote = () => exportFootnote({ filters: source.filterText || [], dataDate: source.dataDate,
+    synthetic: source.synthetic, exported: new Date().toISOString().slice(0, 10) }, t);
   // Plotly's drawing is hidden from screen readers (ticks and toolbar icons read as noise; its toolbar is out of
   // the tab order): they hear the title, this summary, then the buttons, and "Data" gives the numbers.
   plot.setAttribute('aria-hidden', 'true');
@@ -43,7 +83,7 @@ export function chartHead(title, plot, chart, base, t, lang = document.documentE
         toggle.setAttribute('aria-expanded', 'false');
         return;
       }
-      const view = dataTable(title, chartTable(chart), t, lang);
+      const view = dataTable(title, table(), t, lang);
       view.id = id;
       box.appendChild(view);
       toggle.setAttribute('aria-expanded', 'true');
@@ -53,9 +93,11 @@ export function chartHead(title, plot, chart, base, t, lang = document.documentE
     summary,
     h('div', { class: 'chart-tools' },
       toggle,
-      h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png', onclick: () => downloadPng(plot, base) }, t('chart.png')),
+      h('button', { type: 'button', class: 'button small secondary', 'data-download': 'png',
+        onclick: () => downloadPng(plot, base, title, footnote()) }, t('chart.png')),
       h('button', { type: 'button', class: 'button small secondary', 'data-download': 'csv', onclick: () => {
-        const table = chartTable(chart);
-        downloadText(`${base}.csv`, tableToCsv(table.columns, table.rows));
-      } }, t('chart.csv'))));
+        const rows = table();
+        downloadText(`${base}.csv`, tableToCsv(rows.columns, rows.rows));
+      } }, t('chart.csv')),
+      source.analysisId ? shareBox(title, source, t) : null));
 }

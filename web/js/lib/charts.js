@@ -78,9 +78,6 @@ const BOX_STATS = ['q1', 'median', 'q3', 'lowerfence', 'upperfence', 'mean', 'sd
 function tracePoints(trace) {
   const list = (v) => (Array.isArray(v) || ArrayBuffer.isView(v) ? Array.from(v) : []);
   if (trace.type === 'pie') return list(trace.labels).map((label, i) => ({ x: label, y: list(trace.values)[i] }));
-  if (trace.type === 'scatterpolar' || trace.type === 'barpolar') {
-    return list(trace.theta).map((theta, i) => ({ x: theta, y: list(trace.r)[i] }));
-  }
   if (trace.type === 'heatmap') {
     const xs = list(trace.x);
     const ys = list(trace.y);
@@ -161,18 +158,6 @@ function singleBarLayout(chart, layout) {
   return layout;
 }
 
-// Trace types of plotly.js-cartesian-dist-min (1.4 MB), which loadPlotly runs; a chart with any other type
-// (the radars' scatterpolar) needs the full bundle (4.9 MB), loaded only then. Compiling the full bundle
-// cost this machine's Chromium 1-1.5 s more on every first visit, for two charts of five pages.
-const CARTESIAN_TYPES = new Set(['bar', 'box', 'contour', 'heatmap', 'histogram', 'histogram2d', 'histogram2dcontour',
-  'image', 'pie', 'scatter', 'scatterternary', 'violin']);
-const FULL_BUNDLE_URL = '/assets/vendor/plotly.min.js';
-
-/** True when a chart has a trace type the cartesian bundle lacks. */
-export function needsFullBundle(chart) {
-  return (chart.traces || []).some((trace) => !CARTESIAN_TYPES.has(trace.type ?? 'scatter'));
-}
-
 /** Resolves with the Plotly a script defines once it has run (each bundle sets the global as it runs). */
 function scriptPlotly(script) {
   return new Promise((resolve, reject) => {
@@ -182,7 +167,6 @@ function scriptPlotly(script) {
 }
 
 let cartesianPlotly = null;
-let fullPlotly = null;
 const CARTESIAN_BUNDLE_URL = '/assets/vendor/plotly-cartesian.min.js';
 
 /** Run the cartesian Plotly (index.html preloads its bytes). Running it holds the main thread for a second
@@ -190,7 +174,7 @@ const CARTESIAN_BUNDLE_URL = '/assets/vendor/plotly-cartesian.min.js';
  * and a first screen without charts does not wait for it. Idempotent. */
 export function loadPlotly() {
   if (cartesianPlotly) return cartesianPlotly;
-  if (globalThis.Plotly && !fullPlotly) {
+  if (globalThis.Plotly) {
     cartesianPlotly = Promise.resolve(globalThis.Plotly);
     return cartesianPlotly;
   }
@@ -221,22 +205,10 @@ function afterPaint() {
   });
 }
 
-function fullLoaded() {
-  if (!fullPlotly) {
-    fullPlotly = afterPaint().then(() => {
-      const script = document.createElement('script');
-      script.src = FULL_BUNDLE_URL;
-      script.async = true;
-      document.head.appendChild(script);
-      return scriptPlotly(script);
-    });
-  }
-  return fullPlotly;
-}
-
-/** The Plotly that can draw this chart: the full bundle once it has been needed, else the cartesian one. */
-export function plotlyFor(chart) {
-  return needsFullBundle(chart) || fullPlotly ? fullLoaded() : loadPlotly();
+/** The Plotly that draws every chart: the cartesian bundle (1.4 MB). The analyses draw only cartesian traces
+ * (dot plots replaced the radars that needed the 4.9 MB full bundle), which tests/e2e/exports_and_embed checks. */
+export function plotlyFor() {
+  return loadPlotly();
 }
 
 /** Give a plot element its final height before it is drawn, so that charts drawn later move nothing: the
@@ -434,11 +406,4 @@ export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** PNG of a drawn chart (the theme paints an opaque dark background). */
-export async function downloadPng(el, name) {
-  track('download', { format: 'png', file: name });
-  await drawNow(el);
-  return globalThis.Plotly.downloadImage(el, { format: 'png', filename: name, width: 1200, height: 700 });
 }

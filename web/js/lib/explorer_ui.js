@@ -122,7 +122,7 @@ export function chartFigure(chartId, title, chart, t, fileParts) {
   const plot = h('div', { class: 'chart small', 'data-chart': chartId });
   const base = fileName(...fileParts, chartId);
   const box = h('figure', { class: 'chart-box', 'data-chart-box': chartId },
-    chartHead(title, plot, chart, base, t),
+    chartHead(title, plot, chart, { base, filterText: [] }, t),
     plot);
   return { box, draw: () => renderChart(plot, chart) };
 }

@@ -6,9 +6,11 @@ export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings',
 /** Pages reached from links (a recipe, a contributor, a user), not from the sidebar. */
 export const DETAIL_PAGES = ['recipe', 'contributor', 'user'];
 export const LANGS = ['en', 'fr'];
-export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {} });
+export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {}, embed: null });
 
 const FILTER_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+/** A chart of an analysis, "trends.ingredients/movers_by_year": what an embedded view (embed=1) shows. */
+const CHART_REF = /^[a-z][a-z0-9_]*\.[a-z0-9_]+\/[a-z0-9_]+$/;
 
 /** Parse a query string ("?page=trends&lang=fr&year_from=2000") into {page, lang, filters}. Unknown
  * pages and languages fall back to the defaults; filter values stay strings (the API validates them). */
@@ -18,7 +20,7 @@ export function parseState(search) {
   const lang = params.get('lang');
   const filters = {};
   for (const [name, value] of params) {
-    if (name === 'page' || name === 'lang') continue;
+    if (name === 'page' || name === 'lang' || name === 'embed' || name === 'chart') continue;
     if (!FILTER_NAME.test(name) || value === '') continue;
     filters[name] = value;
   }
@@ -26,6 +28,8 @@ export function parseState(search) {
     page: PAGES.includes(page) ? page : DEFAULT_STATE.page,
     lang: LANGS.includes(lang) ? lang : DEFAULT_STATE.lang,
     filters,
+    // The chart-only view for an iframe: ?…&embed=1&chart=trends.ingredients/movers_by_year.
+    embed: params.get('embed') === '1' && CHART_REF.test(params.get('chart') || '') ? params.get('chart') : null,
   };
 }
 
@@ -41,15 +45,22 @@ export function serializeState(state) {
     if (value === undefined || value === null || value === '') continue;
     params.set(name, String(value));
   }
+  if (state.embed) {
+    params.set('embed', '1');
+    params.set('chart', state.embed);
+  }
   return '?' + params.toString();
 }
 
 /** A copy of state with some fields replaced; filters: null clears them (page change), reset: true
  * replaces them with the given ones. */
 export function withState(state, changes) {
-  const next = { page: state.page, lang: state.lang, filters: { ...state.filters } };
+  const next = { page: state.page, lang: state.lang, filters: { ...state.filters }, embed: state.embed ?? null };
   if (changes.page !== undefined) next.page = changes.page;
   if (changes.lang !== undefined) next.lang = changes.lang;
+  // Leaving the page leaves its embedded chart.
+  if (changes.embed !== undefined) next.embed = changes.embed;
+  else if (changes.page !== undefined && changes.page !== state.page) next.embed = null;
   // reset: the given filters replace the current ones (a link to another recipe or person).
   if (changes.filters === null || changes.reset) next.filters = {};
   if (changes.filters) {

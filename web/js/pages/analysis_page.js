@@ -3,8 +3,9 @@
 // analyses' filter specs. A page needs no code of its own: makeAnalysisPage('trends').
 import { h } from '../lib/dom.js';
 import { pick, formatNumber, formatP } from '../lib/i18n.js';
-import { drawCharts, fileName } from '../lib/charts.js';
+import { drawCharts } from '../lib/charts.js';
 import { chartHead } from '../lib/chart_head.js';
+import { chartAnchor, chartLinks, exportFootnote } from '../lib/chart_export.js';
 import { filtersFor } from '../lib/url_state.js';
 
 const DAY_KEYS = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
@@ -130,7 +131,15 @@ export function isEmptyChart(chart) {
   return !(chart.traces || []).some((t) => Math.max(size(t.x), size(t.y), size(t.z), size(t.values), size(t.r), size(t.q1)) > 0);
 }
 
-function chartBox(analysisId, chart, lang, t) {
+/** Where a chart comes from, for its downloads and links: the page, language and filters that made it, and the
+ * dataset (synthetic or not, its date). */
+function chartSource(analysis, chart, state, meta, filterText) {
+  const accepted = (analysis.filters || []).map((f) => f.name);
+  return { page: state.page, lang: state.lang, filters: filtersFor(state.filters, accepted), filterText,
+    analysisId: analysis.id, chartId: chart.id, synthetic: Boolean(meta && meta.is_synthetic), dataDate: meta && meta.data_date };
+}
+
+function chartBox(source, chart, lang, t) {
   const title = pick(chart.title, lang);
   if (isEmptyChart(chart)) {
     // An empty Plotly frame looks broken; say why there is nothing to draw instead.
@@ -139,9 +148,8 @@ function chartBox(analysisId, chart, lang, t) {
       h('p', { class: 'chart-empty' }, t('chart.empty'))), plot: null };
   }
   const plot = h('div', { class: 'chart', 'data-chart': chart.id || '' });
-  const base = fileName(analysisId, chart.id);
-  const box = h('figure', { class: isWideChart(chart) ? 'chart-box wide' : 'chart-box' },
-    chartHead(title, plot, chart, base, t),
+  const box = h('figure', { class: isWideChart(chart) ? 'chart-box wide' : 'chart-box', id: chartAnchor(source.analysisId, chart.id) },
+    chartHead(title, plot, chart, source, t),
     plot);
   return { box, plot };
 }
@@ -189,7 +197,7 @@ function dataTable(table, lang, t) {
         tableCell(c, Array.isArray(row) ? row[i] : row[c], lang)))))));
 }
 
-function analysisSection(entry, lang, t, plots, ctx) {
+function analysisSection(entry, lang, t, plots, ctx, view) {
   const { analysis, result, error } = entry;
   const section = h('section', { class: 'analysis', id: sectionId(analysis.id), 'data-analysis': analysis.id },
     h('h2', {}, pick(analysis.title, lang)));
@@ -204,7 +212,7 @@ function analysisSection(entry, lang, t, plots, ctx) {
   if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang))));
   const grid = h('div', { class: 'charts' });
   for (const chart of result.charts || []) {
-    const { box, plot } = chartBox(analysis.id, chart, lang, t);
+    const { box, plot } = chartBox(chartSource(analysis, chart, view.state, view.meta, view.filterText), chart, lang, t);
     grid.appendChild(box);
     if (plot) plots.push({ plot, chart });
   }
@@ -260,6 +268,28 @@ function pageGuide(entries, filterSpecs, state, t, lang) {
   return [h('nav', { class: 'section-menu', 'aria-label': t('page.sections') }, h('ul', {}, links)), summary];
 }
 
+/** The chart-only view of ?embed=1&chart=analysis/chart, for an iframe: the chart, what it shows and where it
+ * comes from, and a link to the whole page. */
+function renderEmbed(el, data, state, t) {
+  const [analysisId, chartId] = state.embed.split('/');
+  const entry = data.entries.find((e) => e.analysis.id === analysisId);
+  const chart = entry && entry.result && (entry.result.charts || []).find((c) => c.id === chartId);
+  if (!chart) {
+    el.appendChild(h('h1', {}, t('embed.not_found_title')));
+    el.appendChild(h('p', { class: 'lead' }, t('embed.not_found')));
+    return null;
+  }
+  const filterText = activeFilterText(state.filters, data.filters, t);
+  const source = chartSource(entry.analysis, chart, state, data.meta, filterText);
+  const { box, plot } = chartBox(source, chart, state.lang, t);
+  el.appendChild(box);
+  const footnote = exportFootnote({ filters: filterText, dataDate: source.dataDate, synthetic: source.synthetic,
+    exported: new Date().toISOString().slice(0, 10) }, t);
+  el.appendChild(h('p', { class: 'embed-note', 'data-embed-note': '' }, footnote.join(' — '), ' ',
+    h('a', { href: chartLinks(location.origin, source).page, target: '_blank', rel: 'noopener' }, t('embed.open'))));
+  return plot ? drawCharts(el, [{ plot, chart }]) : null;
+}
+
 export function makeAnalysisPage(id, { extra = [] } = {}) {
   // The results of the last filters the API accepted, by language: a refused value keeps them on screen.
   const lastGood = new Map();
@@ -269,28 +299,32 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
     keepDrawn: true,
     filters: [],
     async load(api, state) {
-      const list = (await api.analyses(state.lang)).analyses || [];
-      const mine = pageAnalyses(list, id, extra);
+      const [listed, meta] = await Promise.all([api.analyses(state.lang), api.meta(state.lang).catch(() => ({}))]);
+      const list = listed.analyses || [];
+      const all = pageAnalyses(list, id, extra);
+      // An embedded chart needs its own analysis only.
+      const mine = state.embed ? all.filter((a) => a.id === state.embed.split('/')[0]) : all;
       const filters = pageFilters(list, id, extra);
       try {
         // One failing analysis shows its own error; the rest of the page still renders.
         const entries = await loadEntries(api, mine, state.filters, state.lang);
         lastGood.set(state.lang, entries);
-        return { filters, entries };
+        return { filters, entries, meta };
       } catch (error) {
         const parameter = error && error.status === 400 && error.problem && error.problem.parameter;
         if (!parameter || !filters.some((f) => f.name === parameter)) throw error;
         const invalid = { parameter, detail: error.problem.detail };
         // The field is marked and the last accepted results stay; on a first visit, those without the value.
         const kept = lastGood.get(state.lang);
-        if (kept) return { filters, entries: kept, invalid };
+        if (kept) return { filters, entries: kept, invalid, meta };
         const without = { ...state.filters };
         delete without[parameter];
-        return { filters, entries: await loadEntries(api, mine, without, state.lang), invalid };
+        return { filters, entries: await loadEntries(api, mine, without, state.lang), invalid, meta };
       }
     },
     render(el, data, state, t, ctx) {
       const lang = state.lang;
+      if (state.embed) return renderEmbed(el, data, state, t);
       el.appendChild(h('h1', {}, t(`page.${id}.title`)));
       el.appendChild(h('p', { class: 'lead' }, t(`page.${id}.lead`)));
       if (data.filters.length) {
@@ -305,7 +339,8 @@ export function makeAnalysisPage(id, { extra = [] } = {}) {
       if (!data.entries.length) el.appendChild(h('p', { class: 'lead' }, t('page.empty')));
       if (data.entries.length > 1) for (const node of pageGuide(data.entries, data.filters, state, t, lang)) el.appendChild(node);
       const plots = [];
-      for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots, ctx));
+      const view = { state, meta: data.meta, filterText: activeFilterText(state.filters, data.filters, t) };
+      for (const entry of data.entries) el.appendChild(analysisSection(entry, lang, t, plots, ctx, view));
       return drawCharts(el, plots);
     },
   };
