@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "analysis/filters.hpp"
+#include "analysis/overview/findings.hpp"
 #include "analysis/preload.hpp"
 #include "analysis/registry.hpp"
 #include "core/errors.hpp"
@@ -298,6 +299,12 @@ void get_summary(ApiContext& ctx, const Request& req, Response& res) {
     // The source names the files read by ingest: their names, not where they live on the server.
     return file_names_only_json(analysis::dataset_summary(*connection));
   });
+}
+
+void get_findings(ApiContext& ctx, const Request& req, Response& res) {
+  checked_params(req, kNoParams);
+  cached_json(ctx, req, res, "findings",
+              [](const Dataset& dataset) { return analysis::key_findings(*dataset.connect()); });
 }
 
 void get_ingest_report(ApiContext& ctx, const Request& req, Response& res) {

@@ -131,6 +131,7 @@ void get_healthz(ApiContext& ctx, const Request& req, Response& res);
 void get_readyz(ApiContext& ctx, const Request& req, Response& res);
 void get_meta(ApiContext& ctx, const Request& req, Response& res);
 void get_summary(ApiContext& ctx, const Request& req, Response& res);
+void get_findings(ApiContext& ctx, const Request& req, Response& res);
 void get_ingest_report(ApiContext& ctx, const Request& req, Response& res);
 void get_analyses(ApiContext& ctx, const Request& req, Response& res);
 void get_analysis(ApiContext& ctx, const Request& req, Response& res);

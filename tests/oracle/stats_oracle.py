@@ -14,6 +14,7 @@ import numpy as np
 import scipy.stats as st
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import proportion_effectsize
 
 rng = np.random.default_rng(20240603)
 cases = []
@@ -340,6 +341,11 @@ bh_cases = {
 }
 for name, p in bh_cases.items():
     add("bh", name, {"p": p}, lambda p=p: {"adjusted": multipletests(np.asarray(p, float), method="fdr_bh")[1]})
+
+# ---------------------------------------------------------------- effect size of two proportions
+h_cases = {"rise": (0.05, 0.12), "fall": (0.3, 0.1), "equal": (0.2, 0.2), "edges": (0.0, 1.0), "tiny": (1e-5, 3e-5)}
+for name, (p1, p2) in h_cases.items():
+    add("cohens_h", name, {"p1": p1, "p2": p2}, lambda p1=p1, p2=p2: {"h": proportion_effectsize(p1, p2)})
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--out", required=True)

@@ -131,8 +131,9 @@ void expect_all(const std::string& name, const std::string& what, const std::vec
 }
 
 TEST(StatsOracle, ReferenceScriptProducesEveryFunction) {
-  for (const char* f : {"quantiles", "moments", "z_scores", "weighted_moments", "ols", "wls", "correlation", "probplot",
-                        "shapiro", "chisquare", "chi2_contingency", "groups", "two_sample", "rank_counts", "bh"}) {
+  for (const char* f :
+       {"quantiles", "moments", "z_scores", "weighted_moments", "ols", "wls", "correlation", "probplot", "shapiro",
+        "chisquare", "chi2_contingency", "groups", "two_sample", "rank_counts", "bh", "cohens_h"}) {
     EXPECT_FALSE(cases_of(f).empty()) << f;
   }
 }
@@ -425,6 +426,14 @@ TEST(StatsOracle, TwoSampleTestsMatchScipy) {
     check_test(name, "welch t", st::welch_t_test(a, b), e.at("welch"));
     check_test(name, "mann-whitney", st::mann_whitney_u(a, b), e.at("mannwhitney"));
     EXPECT_AGREE(st::cohens_d(a, b), num(e.at("cohens_d")), "cohen's d");
+  }
+}
+
+TEST(StatsOracle, CohensHMatchesStatsmodels) {
+  for (const json* c : cases_of("cohens_h")) {
+    const std::string name = c->at("name");
+    const json& in = c->at("inputs");
+    EXPECT_AGREE(st::cohens_h(num(in.at("p1")), num(in.at("p2"))), num(c->at("expected").at("h")), "cohen's h");
   }
 }
 

@@ -30,6 +30,8 @@ let pendingScroll = null;
 // What had the focus when a change started, to give it back to the same control once the page is drawn again;
 // null when the page changes (the page's heading takes the focus then).
 let pendingFocus = null;
+// The section or chart (#anchor) a link asked for, to scroll to once the new page is drawn.
+let pendingAnchor = null;
 let settledOnce = false;  // the first page drawn (the one a shared link opens)
 
 // Views already drawn, by URL: going back to one (nav link, back/forward) puts its nodes back instead of
@@ -69,18 +71,19 @@ function hrefFor(changes) {
   return serializeState(withState(state, changes));
 }
 
-/** Move to a new state: update the URL (push) and render. */
-function navigate(changes, { push = true } = {}) {
+/** Move to a new state: update the URL (push) and render; anchor: the id to scroll to once drawn. */
+function navigate(changes, { push = true, anchor = null } = {}) {
   const next = withState(state, changes);
-  const url = serializeState(next);
+  const url = serializeState(next) + (anchor ? `#${anchor}` : '');
   // A control that reports the value it already has (change after blur) must not re-render the page.
-  if (url === serializeState(state)) return;
+  if (serializeState(next) === serializeState(state) && !anchor) return;
   const samePage = next.page === state.page;
   // The place left behind is remembered in its history entry, for the back button.
   history.replaceState({ ...(history.state || {}), scroll: window.scrollY }, '');
   if (push && url !== location.search) history.pushState(null, '', url);
   pendingScroll = samePage ? window.scrollY : 0;
   pendingFocus = samePage ? focusKey(document.activeElement) : null;
+  pendingAnchor = anchor;
   const previous = state;
   state = next;
   reportChange(previous, next);
@@ -96,11 +99,11 @@ function reportChange(previous, next) {
 }
 
 /** Click handler for in-app links: plain clicks navigate in place, modified clicks open normally. */
-function follow(event, changes) {
+function follow(event, changes, anchor = null) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   setMenuOpen(false);
-  navigate(changes);
+  navigate(changes, { anchor });
 }
 
 function setMenuOpen(open) {
@@ -119,7 +122,12 @@ function focusKey(element) {
 /** Once a page is drawn: scroll where the change asked, and put the focus back on the control that was used or,
  * on a new page, on its heading (so a screen reader and the keyboard start there, not at the top of the body). */
 function settle(el, pageChanged) {
-  if (pendingScroll !== null) window.scrollTo(0, pendingScroll);
+  const anchored = pendingAnchor && document.getElementById(pendingAnchor);
+  pendingAnchor = null;
+  if (anchored) {
+    anchored.scrollIntoView({ block: 'start' });
+    pendingScroll = null;
+  } else if (pendingScroll !== null) window.scrollTo(0, pendingScroll);
   // A shared link to one section (?page=trends&year_from=2003#trends-duration) opens at that section.
   else if (location.hash && !settledOnce) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
   settledOnce = true;

@@ -19,6 +19,11 @@ double cohens_d(std::span<const double> a, std::span<const double> b) {
   return (mean(a) - mean(b)) / pooled;
 }
 
+double cohens_h(double p1, double p2) {
+  if (!(p1 >= 0 && p1 <= 1 && p2 >= 0 && p2 <= 1)) return std::numeric_limits<double>::quiet_NaN();
+  return 2 * std::asin(std::sqrt(p1)) - 2 * std::asin(std::sqrt(p2));
+}
+
 double percent_bias(double estimate, double reference) {
   if (reference == 0) return std::numeric_limits<double>::quiet_NaN();
   return std::fabs(estimate - reference) / std::fabs(reference) * 100.0;

@@ -52,6 +52,7 @@ export function createApi(fetchImpl = (...args) => fetch(...args)) {
   return {
     meta: (lang) => get('meta', {}, lang, { remember: true }),
     summary: (lang) => get('summary', {}, lang, { remember: true }),
+    findings: (lang) => get('findings', {}, lang, { remember: true }),
     analyses: (lang) => get('analyses', {}, lang, { remember: true }),
     ingestReport: (lang) => get('ingest-report', {}, lang, { remember: true }),
     analysis: (id, params, lang) => get(`analyses/${encodeURIComponent(id)}`, params, lang),
