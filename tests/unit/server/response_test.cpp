@@ -52,8 +52,8 @@ TEST(StaticAssets, ContentTypesByExtension) {
 TEST(StaticAssets, EmbeddedUiHasTheShellPlotlyAndFonts) {
   StaticAssets assets(embedded_files());
   for (const char* path : {"index.html", "css/app.css", "js/app.js", "js/lib/url_state.js", "i18n/en.json",
-                           "i18n/fr.json", "vendor/plotly-cartesian.min.js",
-                           "fonts/inter-latin-400-normal.woff2", "fonts/michroma-latin-400-normal.woff2"}) {
+                           "i18n/fr.json", "vendor/plotly-cartesian.min.js", "fonts/inter-latin-400-normal.woff2",
+                           "fonts/michroma-latin-400-normal.woff2"}) {
     EXPECT_NE(assets.find(path), nullptr) << path;
   }
   EXPECT_EQ(assets.find("../CMakeLists.txt"), nullptr);
