@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { SEPARATORS, BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -122,4 +122,10 @@ test('log axes label their decades only, unless the analysis chose its ticks', (
   assert.equal(layout.yaxis.dtick, 1);
   assert.equal(layout.xaxis2.dtick, 'D2');
   assert.equal(layout.xaxis.dtick, undefined);
+});
+
+test('charts write numbers the reader\'s way: Plotly separators per language', () => {
+  assert.equal(themedLayout({}, 'fr').separators, ',\u202f');
+  assert.equal(themedLayout({}, 'en').separators, '.,');
+  assert.equal(themedLayout({}).separators, SEPARATORS.en);
 });

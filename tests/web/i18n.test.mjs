@@ -75,6 +75,9 @@ test('interpolate, pick and number formats', () => {
   assert.equal(formatPercent(0.6, 'en'), '60.0%');
   assert.equal(formatPercent(0.6, 'fr').replace(/\s/g, ' '), '60,0 %');
   assert.equal(formatP(0.04321, 'en'), '0.0432');
-  assert.equal(formatP(0.0000123, 'en'), '1.23e-5');
-  assert.equal(formatP(0, 'en'), '< 1e-300');
+  assert.equal(formatP(0.0000123, 'en'), '1.23E-5');
+  // Scientific notation the locale's way: a decimal comma in French, as the tables' other numbers.
+  assert.equal(formatP(1.49e-14, 'fr'), '1,49E-14');
+  assert.equal(formatP(0.00098, 'fr'), '9,80E-4');
+  assert.equal(formatP(0, 'en'), '< 1E-300');
 });

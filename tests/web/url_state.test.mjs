@@ -1,7 +1,7 @@
 // Table-driven tests of the URL view state (web/js/lib/url_state.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseState, serializeState, withState, filtersFor } from '../../web/js/lib/url_state.js';
+import { filtersFor, parseState, preferredLanguage, serializeState, setDefaultLanguage, withState } from '../../web/js/lib/url_state.js';
 
 test('parseState reads page, lang and filters, falling back to defaults', () => {
   const cases = [
@@ -48,4 +48,23 @@ test('withState replaces fields, deletes emptied filters and clears on null', ()
 test('filtersFor keeps only the names an analysis accepts', () => {
   assert.deepEqual(filtersFor({ year_from: '2000', top_n: '5', seasons: 'winter' }, ['year_from', 'seasons', 'lang']),
     { year_from: '2000', seasons: 'winter' });
+});
+
+test('the browser\'s language is the default: an address without lang= opens in it, another choice stays in the URL', () => {
+  assert.equal(preferredLanguage(['fr-FR', 'en-US']), 'fr');
+  assert.equal(preferredLanguage(['de-DE', 'FR']), 'fr');
+  assert.equal(preferredLanguage(['de-DE', 'es']), 'en');
+  assert.equal(preferredLanguage(undefined), 'en');
+  setDefaultLanguage('fr');
+  try {
+    assert.equal(parseState('?page=trends').lang, 'fr');
+    assert.equal(serializeState({ page: 'trends', lang: 'fr', filters: {} }), '?page=trends');
+    assert.equal(serializeState({ page: 'trends', lang: 'en', filters: {} }), '?page=trends&lang=en');
+    assert.equal(parseState('?page=trends&lang=en').lang, 'en');
+  } finally {
+    setDefaultLanguage('en');
+  }
+  assert.equal(parseState('?page=trends').lang, 'en');
+  setDefaultLanguage('xx');
+  assert.equal(parseState('?page=trends').lang, 'en');
 });

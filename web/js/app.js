@@ -6,7 +6,7 @@ import { clear, errorPanel, h, loading } from './lib/dom.js';
 import { loadPlotly, stopCharts } from './lib/charts.js';
 import { createTranslator } from './lib/i18n.js';
 import { setContext, track } from './lib/telemetry.js';
-import { DETAIL_PAGES, PAGES, parseState, serializeState, withState } from './lib/url_state.js';
+import { DETAIL_PAGES, PAGES, parseState, preferredLanguage, serializeState, setDefaultLanguage, withState } from './lib/url_state.js';
 import overview from './pages/overview.js';
 import trends from './pages/trends.js';
 import seasonality from './pages/seasonality.js';
@@ -22,6 +22,8 @@ import user from './pages/user.js';
 const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, about, recipe, contributor, user };
 const api = createApi();
 let dicts = null;
+// A first visit (no lang= in the address) opens in the browser's language when the site speaks it.
+setDefaultLanguage(preferredLanguage(navigator.languages));
 let state = parseState(location.search);
 let renderToken = 0;
 // Where the window scrolls once the next render is complete: the same place for a change of filters or language

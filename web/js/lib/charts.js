@@ -42,9 +42,15 @@ export function deepMerge(base, override) {
   return out;
 }
 
-/** The layout an analysis sent, on top of the theme; every extra axis (xaxis2, yaxis3…) gets the axis theme. */
-export function themedLayout(layout = {}) {
+/** Plotly's decimal and thousands separators per language: ticks, hover labels and pie percentages written the
+ * reader's way ("9,5" and "12 345" in French). */
+export const SEPARATORS = { en: '.,', fr: ',\u202f' };
+
+/** The layout an analysis sent, on top of the theme; every extra axis (xaxis2, yaxis3…) gets the axis theme; numbers
+ * use the separators of lang. */
+export function themedLayout(layout = {}, lang = 'en') {
   const merged = deepMerge(BASE_LAYOUT, layout || {});
+  merged.separators = SEPARATORS[lang] || SEPARATORS.en;
   for (const key of Object.keys(merged)) {
     if (/^[xy]axis\d+$/.test(key)) merged[key] = deepMerge(AXIS, merged[key]);
     // A log axis labels its decades only: Plotly's default also wrote small "2", "3"… beside them, which read
@@ -289,7 +295,7 @@ const coarsePointer = () => Boolean(globalThis.matchMedia && globalThis.matchMed
 
 /** Draw (or redraw in place) a chart with Plotly.react. */
 export async function renderChart(el, chart) {
-  const layout = singleBarLayout(chart, themedLayout(chart.layout));
+  const layout = singleBarLayout(chart, themedLayout(chart.layout, document.documentElement.lang));
   const height = sizePlot(el, chart);
   if (height) layout.height = height;
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };

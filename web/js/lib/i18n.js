@@ -62,11 +62,17 @@ export function formatPercent(value, lang, decimals = 1) {
   return formatNumber(Number(value) * 100, lang, decimals) + (lang === 'fr' ? ' %' : '%');
 }
 
-/** A p-value as text: scientific below 0.001. */
+const scientific = new Map();
+
+/** A p-value as text: scientific below 0.001, the locale's way ("1.49E-14" / "1,49E-14"). */
 export function formatP(p, lang) {
   if (p === null || p === undefined || Number.isNaN(Number(p))) return formatNumber(null, lang);
   const v = Number(p);
-  if (v === 0) return '< 1e-300';
-  if (v < 0.001) return v.toExponential(2);
+  const locale = LOCALES[lang] || LOCALES.en;
+  if (!scientific.has(locale)) {
+    scientific.set(locale, new Intl.NumberFormat(locale, { notation: 'scientific', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  }
+  if (v === 0) return `< ${scientific.get(locale).format(1e-300).replace(/[.,]00/, '')}`;
+  if (v < 0.001) return scientific.get(locale).format(v);
   return formatNumber(v, lang, 4);
 }

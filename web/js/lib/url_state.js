@@ -8,6 +8,24 @@ export const DETAIL_PAGES = ['recipe', 'contributor', 'user'];
 export const LANGS = ['en', 'fr'];
 export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {}, embed: null });
 
+// The language of an address without lang=: the reader's browser language when the site has it (app.js sets it
+// from navigator.languages at start), else English. A choice that differs from it stays in the URL.
+let defaultLang = DEFAULT_STATE.lang;
+
+/** The first of the browser's languages (navigator.languages, e.g. ["fr-FR", "en"]) the site speaks, else English. */
+export function preferredLanguage(languages = []) {
+  for (const tag of languages || []) {
+    const primary = String(tag).toLowerCase().split('-')[0];
+    if (LANGS.includes(primary)) return primary;
+  }
+  return DEFAULT_STATE.lang;
+}
+
+/** Set the language of addresses without lang= (once, at start). */
+export function setDefaultLanguage(lang) {
+  defaultLang = LANGS.includes(lang) ? lang : DEFAULT_STATE.lang;
+}
+
 const FILTER_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 /** A chart of an analysis, "trends.ingredients/movers_by_year": what an embedded view (embed=1) shows. */
 const CHART_REF = /^[a-z][a-z0-9_]*\.[a-z0-9_]+\/[a-z0-9_]+$/;
@@ -26,7 +44,7 @@ export function parseState(search) {
   }
   return {
     page: PAGES.includes(page) ? page : DEFAULT_STATE.page,
-    lang: LANGS.includes(lang) ? lang : DEFAULT_STATE.lang,
+    lang: LANGS.includes(lang) ? lang : defaultLang,
     filters,
     // The chart-only view for an iframe: ?…&embed=1&chart=trends.ingredients/movers_by_year.
     embed: params.get('embed') === '1' && CHART_REF.test(params.get('chart') || '') ? params.get('chart') : null,
@@ -38,7 +56,7 @@ export function parseState(search) {
 export function serializeState(state) {
   const params = new URLSearchParams();
   params.set('page', PAGES.includes(state.page) ? state.page : DEFAULT_STATE.page);
-  if (state.lang && state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
+  if (state.lang && state.lang !== defaultLang) params.set('lang', state.lang);
   const names = Object.keys(state.filters || {}).sort();
   for (const name of names) {
     const value = state.filters[name];

@@ -1,0 +1,60 @@
+// Language and number formats (issue #17, item 4): a first visit follows the browser's language and a choice stays
+// in the URL; French charts write their tick labels with a decimal comma, and p-values in scientific notation too.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { launchBrowser, openPage, startApp, waitReady } from './support.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+test('a French browser opens the French site; choosing English keeps English in the URL, across a reload', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'mtm-e2e-fr-'));
+  const browser = await launchBrowser(profile, { locale: 'fr-FR' });
+  try {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${app.baseUrl}/?page=overview`);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.equal(await page.locator('h1').innerText(), 'Vue d’ensemble');
+    assert.equal(new URL(page.url()).searchParams.get('lang'), null, 'the default needs no parameter');
+    await page.locator('#lang-switch button[data-lang="en"]').click();
+    await waitReady(page);
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  // An English browser still opens English.
+  const { page } = await openPage(app.browser);
+  await page.goto(`${app.baseUrl}/?page=overview`);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.close();
+});
+
+test('French charts write decimals with a comma; English ones with a point', async () => {
+  const { page, problems } = await openPage(app.browser);
+  for (const [lang, wrong] of [['fr', /\d\.\d/], ['en', /\d,\d{1,2}(?!\d)/]]) {
+    await page.goto(`${app.baseUrl}/?page=ratings&lang=${lang}`);
+    await waitReady(page);
+    await page.waitForFunction(() => document.querySelectorAll('.chart .main-svg').length > 3);
+    const ticks = await page.$$eval('.chart .xtick text, .chart .ytick text', (els) => els.map((el) => el.textContent));
+    assert.ok(ticks.length > 20);
+    assert.deepEqual(ticks.filter((text) => wrong.test(text)), [], `${lang}: tick labels`);
+    const decimals = ticks.filter((text) => /\d[.,]\d/.test(text));
+    assert.ok(decimals.length > 0, `${lang}: some decimal tick labels (${ticks.slice(0, 10)})`);
+    const pValues = await page.$$eval('table.tests tbody tr td:nth-child(3)', (els) => els.map((el) => el.textContent));
+    assert.ok(pValues.length > 3);
+    assert.deepEqual(pValues.filter((text) => wrong.test(text)), [], `${lang}: p-values`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
