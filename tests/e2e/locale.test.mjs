@@ -1,5 +1,6 @@
 // Language and number formats (issue #17, item 4): a first visit follows the browser's language and a choice stays
-// in the URL; French charts write their tick labels with a decimal comma, and p-values in scientific notation too.
+// in the URL; French charts write their tick labels with a decimal comma and their toolbar tips in French, and
+// p-values in scientific notation take the decimal comma too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -51,6 +52,10 @@ test('French charts write decimals with a comma; English ones with a point', asy
     assert.deepEqual(ticks.filter((text) => wrong.test(text)), [], `${lang}: tick labels`);
     const decimals = ticks.filter((text) => /\d[.,]\d/.test(text));
     assert.ok(decimals.length > 0, `${lang}: some decimal tick labels (${ticks.slice(0, 10)})`);
+    // Plotly's toolbar tips from the catalog.
+    const tips = new Set(await page.$$eval('.chart .modebar-btn', (els) => els.map((el) => el.getAttribute('data-title'))));
+    assert.ok(tips.has(lang === 'fr' ? 'Réinitialiser les axes' : 'Reset axes'), [...tips].join(', '));
+    if (lang === 'fr') assert.ok(!tips.has('Reset axes') && !tips.has('Zoom in') && !tips.has('Download plot as a png'), [...tips].join(', '));
     const pValues = await page.$$eval('table.tests tbody tr td:nth-child(3)', (els) => els.map((el) => el.textContent));
     assert.ok(pValues.length > 3);
     assert.deepEqual(pValues.filter((text) => wrong.test(text)), [], `${lang}: p-values`);

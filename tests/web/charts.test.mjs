@@ -1,7 +1,7 @@
 // Pure chart helpers: theme merge, CSV of exactly the plotted data, API URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEPARATORS, BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
+import { SEPARATORS, plotlyLocale, BASE_LAYOUT, chartTable, deepMerge, escapedForPlotly, fileName, fittedHeight, plotlyText, tableToCsv, themedLayout, touchFriendly, SEASON_COLORS } from '../../web/js/lib/charts.js';
 import { apiUrl } from '../../web/js/lib/api.js';
 
 test('deepMerge merges objects without touching its inputs', () => {
@@ -128,4 +128,21 @@ test('charts write numbers the reader\'s way: Plotly separators per language', (
   assert.equal(themedLayout({}, 'fr').separators, ',\u202f');
   assert.equal(themedLayout({}, 'en').separators, '.,');
   assert.equal(themedLayout({}).separators, SEPARATORS.en);
+});
+
+test('Plotly speaks the page\'s language: its tips from the catalog, month and day names from Intl', async () => {
+  const { createTranslator } = await import('../../web/js/lib/i18n.js');
+  const { readFileSync } = await import('node:fs');
+  const dicts = { en: JSON.parse(readFileSync('web/i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('web/i18n/fr.json', 'utf8')) };
+  const fr = plotlyLocale('fr', createTranslator(dicts, 'fr'));
+  assert.equal(fr.name, 'fr');
+  assert.equal(fr.dictionary['Reset axes'], 'Réinitialiser les axes');
+  assert.equal(fr.dictionary['Double-click to zoom back out'], 'Double-cliquez pour revenir au zoom initial');
+  assert.equal(fr.format.months[0], 'janvier');
+  assert.equal(fr.format.days[0], 'dimanche');
+  assert.equal(fr.format.decimal, ',');
+  const en = plotlyLocale('en', createTranslator(dicts, 'en'));
+  assert.equal(en.format.shortMonths[11], 'Dec');
+  assert.equal(en.dictionary['Zoom in'], 'Zoom in');
+  for (const text of Object.values(fr.dictionary)) assert.notEqual(text, '—', 'every Plotly text has its catalog entry');
 });

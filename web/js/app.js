@@ -3,7 +3,7 @@
 // Page modules export {id, titleKey, filters, load(api, state), render(el, data, state, t, ctx)}.
 import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
-import { loadPlotly, stopCharts } from './lib/charts.js';
+import { loadPlotly, setChartTranslators, stopCharts } from './lib/charts.js';
 import { createTranslator } from './lib/i18n.js';
 import { setContext, track } from './lib/telemetry.js';
 import { DETAIL_PAGES, PAGES, parseState, preferredLanguage, serializeState, setDefaultLanguage, withState } from './lib/url_state.js';
@@ -269,6 +269,7 @@ async function start() {
   for (const early of [api.meta(state.lang), api.analyses(state.lang)]) early.catch(() => {});
   try {
     dicts = await loadDictionaries();
+    setChartTranslators({ en: createTranslator(dicts, 'en'), fr: createTranslator(dicts, 'fr') });
   } catch (error) {
     // Without dictionaries nothing can be labelled; a bilingual plain message is the only fallback.
     clear(document.getElementById('page')).appendChild(h('div', { class: 'error-panel', role: 'alert' },

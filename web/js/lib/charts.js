@@ -291,6 +291,74 @@ export function touchFriendly(layout, config) {
   return { layout, config };
 }
 
+// Plotly's own words (toolbar tips, hover labels of boxes, notices), by the English text Plotly looks them up with,
+// and the catalog key that says them in each language.
+const PLOTLY_TEXTS = {
+  'Autoscale': 'plotly.autoscale',
+  'Box Select': 'plotly.box_select',
+  'Compare data on hover': 'plotly.compare_hover',
+  'Double-click to zoom back out': 'plotly.zoom_back_out',
+  'Double-click on legend to isolate one trace': 'plotly.isolate_trace',
+  'Download plot as a png': 'plotly.download_png',
+  'Download plot': 'plotly.download',
+  'Lasso Select': 'plotly.lasso',
+  'Pan': 'plotly.pan',
+  'Reset axes': 'plotly.reset_axes',
+  'Reset view': 'plotly.reset_view',
+  'Show closest data on hover': 'plotly.closest_hover',
+  'Snapshot succeeded': 'plotly.snapshot_ok',
+  'Sorry, there was a problem downloading your snapshot!': 'plotly.snapshot_failed',
+  'Taking snapshot - this may take a few seconds': 'plotly.snapshot_wait',
+  'Toggle Spike Lines': 'plotly.spikes',
+  'Zoom': 'plotly.zoom',
+  'Zoom in': 'plotly.zoom_in',
+  'Zoom out': 'plotly.zoom_out',
+  'trace': 'plotly.trace',
+  'mean:': 'plotly.mean',
+  'median:': 'plotly.median',
+  'min:': 'plotly.min',
+  'max:': 'plotly.max',
+  'q1:': 'plotly.q1',
+  'q3:': 'plotly.q3',
+  'lower fence:': 'plotly.lower_fence',
+  'upper fence:': 'plotly.upper_fence',
+};
+
+const MONTH_DAY_FORMATS = { months: { month: 'long' }, shortMonths: { month: 'short' } };
+
+/** A Plotly locale for lang from the catalog (t) and Intl (month and day names, separators): what Plotly.register takes. */
+export function plotlyLocale(lang, t) {
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+  const dictionary = {};
+  for (const [english, key] of Object.entries(PLOTLY_TEXTS)) dictionary[english] = t(key);
+  const names = (options, count, date) => Array.from({ length: count }, (_, i) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date(i)));
+  const format = { decimal: SEPARATORS[lang]?.[0] ?? '.', thousands: SEPARATORS[lang]?.[1] ?? ',' };
+  for (const [key, options] of Object.entries(MONTH_DAY_FORMATS)) format[key] = names(options, 12, (i) => new Date(Date.UTC(2001, i, 1)));
+  // 2001-01-07 was a Sunday: Plotly's days start on Sunday.
+  format.days = names({ weekday: 'long' }, 7, (i) => new Date(Date.UTC(2001, 0, 7 + i)));
+  format.shortDays = names({ weekday: 'short' }, 7, (i) => new Date(Date.UTC(2001, 0, 7 + i)));
+  return { moduleType: 'locale', name: lang, dictionary, format };
+}
+
+let chartTranslators = {};
+const registered = new Set();
+
+/** The catalogs' translators by language ({en: t, fr: t}), for Plotly's own words; app.js sets them at start. */
+export function setChartTranslators(translators) {
+  chartTranslators = translators || {};
+}
+
+/** Plotly's locale for lang, registered once; null for English (Plotly's own, the catalog's words are the same:
+ * registering "en" over it drops its date formats) and when no catalog is known. */
+function plotlyLocaleName(Plotly, lang) {
+  if (lang === 'en' || !chartTranslators[lang]) return null;
+  if (!registered.has(lang)) {
+    Plotly.register(plotlyLocale(lang, chartTranslators[lang]));
+    registered.add(lang);
+  }
+  return lang;
+}
+
 const coarsePointer = () => Boolean(globalThis.matchMedia && globalThis.matchMedia('(pointer: coarse)').matches);
 
 /** Draw (or redraw in place) a chart with Plotly.react. */
@@ -301,6 +369,8 @@ export async function renderChart(el, chart) {
   const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud'] };
   if (coarsePointer()) touchFriendly(layout, config);
   const Plotly = await plotlyFor(chart);
+  const locale = plotlyLocaleName(Plotly, document.documentElement.lang);
+  if (locale) config.locale = locale;
   const safe = escapedForPlotly(chart.traces || [], layout);
   const drawn = await Plotly.react(el, safe.traces, safe.layout, config);
   untabModeBar(el);
