@@ -52,6 +52,9 @@ test('French charts write decimals with a comma; English ones with a point', asy
     assert.deepEqual(ticks.filter((text) => wrong.test(text)), [], `${lang}: tick labels`);
     const decimals = ticks.filter((text) => /\d[.,]\d/.test(text));
     assert.ok(decimals.length > 0, `${lang}: some decimal tick labels (${ticks.slice(0, 10)})`);
+    // Units in the page's language.
+    const unit = await page.locator('[data-metric="slope_per_year"] .unit').first().innerText();
+    assert.equal(unit.trim(), lang === 'fr' ? 'pts/an' : 'pts/year');
     // Plotly's toolbar tips from the catalog.
     const tips = new Set(await page.$$eval('.chart .modebar-btn', (els) => els.map((el) => el.getAttribute('data-title'))));
     assert.ok(tips.has(lang === 'fr' ? 'Réinitialiser les axes' : 'Reset axes'), [...tips].join(', '));

@@ -110,12 +110,17 @@ function filterField(spec, state, t, onChange) {
       onchange: (e) => onChange(spec.name, e.target.value) }));
 }
 
-function metricCard(metric, lang) {
+/** A metric's unit in the page's language ("pts/year" → "pts/an"); a unit the catalog does not know is shown as sent. */
+function unitText(unit, t) {
+  return t.has(`unit.${unit}`) ? t(`unit.${unit}`) : unit;
+}
+
+function metricCard(metric, lang, t) {
   const decimals = Number.isInteger(metric.decimals) ? metric.decimals : 2;
   return h('div', { class: 'card metric', title: pick(metric.help, lang) || undefined, 'data-metric': metric.id || undefined },
     h('div', { class: 'label' }, pick(metric.label, lang)),
     h('div', { class: 'value' }, formatNumber(metric.value, lang, decimals),
-      metric.unit ? h('span', { class: 'unit' }, ` ${metric.unit}`) : null));
+      metric.unit ? h('span', { class: 'unit' }, ` ${unitText(metric.unit, t)}`) : null));
 }
 
 /** Charts that need the full width: heatmaps, long series and tall layouts; the rest go two abreast. */
@@ -209,7 +214,7 @@ function analysisSection(entry, lang, t, plots, ctx, view) {
   }
   const sentences = (result.narrative && result.narrative[lang]) || [];
   if (sentences.length) section.appendChild(h('ul', { class: 'narrative' }, sentences.map((s) => h('li', {}, s))));
-  if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang))));
+  if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang, t))));
   const grid = h('div', { class: 'charts' });
   for (const chart of result.charts || []) {
     const { box, plot } = chartBox(chartSource(analysis, chart, view.state, view.meta, view.filterText), chart, lang, t);
