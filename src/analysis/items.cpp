@@ -149,7 +149,8 @@ nlohmann::json item_trends(db::Connection& con, const Filters& f, const ItemSour
   if (diversity_fit.ok()) {
     d_traces.push_back({{"type", "scatter"},
                         {"mode", "lines"},
-                        {"name", fmt::format("OLS (R² = {:.3f})", diversity_fit.r_squared)},
+                        {"name", fmt::format("{} (R² = {})", Text{"OLS", "MCO"}.in(lang),
+                                             format_number(diversity_fit.r_squared, 3, lang))},
                         {"x", numbers(d_years)},
                         {"y", numbers(fitted(diversity_fit, d_years))},
                         {"line", {{"color", "#1E90FF"}, {"dash", "dash"}}}});

@@ -195,11 +195,11 @@ nlohmann::json volume(db::Connection& con, const Filters& f) {
 
 // One WLS trend line trace and its confidence band.
 void add_trend_traces(nlohmann::json& traces, const std::vector<double>& years, const stats::LinearFit& fit,
-                      const std::string& color, const std::string& name) {
+                      const std::string& color, const std::string& name, const std::string& lang) {
   if (!fit.ok()) return;
   traces.push_back({{"type", "scatter"},
                     {"mode", "lines"},
-                    {"name", fmt::format("{} (R²w = {:.3f})", name, fit.r_squared)},
+                    {"name", fmt::format("{} (R²w = {})", name, format_number(fit.r_squared, 3, lang))},
                     {"x", numbers(years)},
                     {"y", numbers(fitted(fit, years))},
                     {"line", {{"color", color}, {"dash", "dash"}, {"width", 2.5}}}});
@@ -276,9 +276,10 @@ nlohmann::json duration(db::Connection& con, const Filters& f) {
        // Gold beside the mean's orange is 1.66:1: the median is also told apart by its dots and diamonds.
        {"marker", {{"size", numbers(sizes)}, {"color", "#FFD700"}, {"opacity", 0.6}, {"symbol", "diamond"}}},
        {"line", {{"color", "#FFD700"}, {"width", 2}, {"dash", "dot"}}}});
-  add_trend_traces(traces, years, mean_fit, "#E24E1B", Text{"Mean WLS trend", "Tendance MCP de la moyenne"}.in(lang));
+  add_trend_traces(traces, years, mean_fit, "#E24E1B", Text{"Mean WLS trend", "Tendance MCP de la moyenne"}.in(lang),
+                   lang);
   add_trend_traces(traces, years, median_fit, "#1E90FF",
-                   Text{"Median WLS trend", "Tendance MCP de la médiane"}.in(lang));
+                   Text{"Median WLS trend", "Tendance MCP de la médiane"}.in(lang), lang);
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < years.size(); ++i) {
     rows.push_back({static_cast<int>(years[i]), n[i], mean[i], median[i], q_low[i], q_high[i],
@@ -393,7 +394,7 @@ void yearly_series_chart(Report& report, const std::vector<double>& years, const
                     {"customdata", numbers(n)},
                     {"marker", {{"size", numbers(sizes)}, {"color", series.color}}},
                     {"line", {{"color", series.color}}}});
-  add_trend_traces(traces, years, fit, "#1E90FF", Text{"WLS trend", "Tendance MCP"}.in(lang));
+  add_trend_traces(traces, years, fit, "#1E90FF", Text{"WLS trend", "Tendance MCP"}.in(lang), lang);
   for (std::size_t i = 0; i < years.size(); ++i) {
     nlohmann::json row = {static_cast<int>(years[i]), n[i], values[i]};
     if (spread != nullptr) row.push_back((*spread)[i]);

@@ -63,6 +63,13 @@ test('French charts write decimals with a comma; English ones with a point', asy
     assert.ok(pValues.length > 3);
     assert.deepEqual(pValues.filter((text) => wrong.test(text)), [], `${lang}: p-values`);
   }
+  // Legends computed by the server (fitted lines' R²) follow the page's language too.
+  await page.goto(`${app.baseUrl}/?page=trends&lang=fr`);
+  await waitReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('.chart .legendtext').length > 5);
+  const legends = await page.$$eval('.chart .legendtext', (els) => els.map((el) => el.textContent));
+  assert.ok(legends.some((text) => /R²w? = \d,\d{3}/.test(text)), legends.join(' | '));
+  assert.deepEqual(legends.filter((text) => /\d\.\d/.test(text)), [], 'French legends');
   assert.deepEqual(problems, []);
   await page.close();
 });
