@@ -73,3 +73,22 @@ test('French charts write decimals with a comma; English ones with a point', asy
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the About page\'s ingest report speaks French: rules, tables, parameters and their numbers', async () => {
+  const { page, problems } = await openPage(app.browser);
+  await page.goto(`${app.baseUrl}/?page=about&lang=fr`);
+  await waitReady(page);
+  const rows = await page.$$eval('[data-section="ingest-report"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.ok(rows.length > 10);
+  const range = rows.find((r) => r[1] === 'temps de préparation dans la plage');
+  assert.ok(range, rows.map((r) => r[1]).join(' | '));
+  assert.equal(range[0], 'recettes');
+  assert.match(range[2], /^minutes max = \d+, minutes min = \d+$/);
+  const band = rows.find((r) => r[1] === 'nombre d’étapes dans la bande');
+  assert.match(band[2], /quantile haut = 0,975/);
+  for (const english of ['dropped', 'rejected', 'file =', 'wrong field count', 'computed on']) {
+    assert.ok(!rows.some((r) => r[2].includes(english)), `${english} left in English`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

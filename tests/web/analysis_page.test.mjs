@@ -50,7 +50,16 @@ test('the ingest report shows the file name only, never where ingest ran', async
   assert.equal(fileNameOnly('/tmp/mtm-e2e-wAqQ3V/raw/RAW_recipes.csv'), 'RAW_recipes.csv');
   assert.equal(fileNameOnly('C:\\data\\RAW_interactions.csv'), 'RAW_interactions.csv');
   assert.equal(fileNameOnly('RAW_recipes.csv'), 'RAW_recipes.csv');
-  assert.equal(parametersText({ file: '/home/me/raw/RAW_recipes.csv', dropped: 'bad rows' }),
+  const { createTranslator } = await import('../../web/js/lib/i18n.js');
+  const { readFileSync } = await import('node:fs');
+  const dicts = { en: JSON.parse(readFileSync('web/i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('web/i18n/fr.json', 'utf8')) };
+  const en = createTranslator(dicts, 'en');
+  const fr = createTranslator(dicts, 'fr');
+  assert.equal(parametersText({ file: '/home/me/raw/RAW_recipes.csv', dropped: 'bad rows' }, en, 'en'),
     'file = RAW_recipes.csv, dropped = bad rows');
-  assert.equal(parametersText({}), '—');
+  assert.equal(parametersText({}, en, 'en'), '—');
+  // In French: the parameter names, the words ingest writes and the numbers, the French way.
+  assert.equal(parametersText({ dropped: 'wrong field count', max_bad_share: 0.01, lower: 1200 }, fr, 'fr').replace(/\s/g, ' '),
+    'écartées = nombre de champs faux, part inutilisable max = 0,010, borne basse = 1 200');
+  assert.equal(parametersText({ bad_rows: { recipes: 0, interactions: 3 } }, fr, 'fr'), 'lignes inutilisables = recettes 0, interactions 3');
 });

@@ -8,13 +8,28 @@ export function fileNameOnly(path) {
   return String(path).split(/[\\/]/).pop();
 }
 
-export function parametersText(parameters) {
+/** A word the ingest report writes (a rule, a table, a parameter or its value) in the page's language: the
+ * catalog's entry under prefix, else the word as written. */
+export function reportWord(prefix, word, t) {
+  return t.has(`${prefix}.${word}`) ? t(`${prefix}.${word}`) : String(word);
+}
+
+function parameterValue(key, value, t, lang) {
+  if (key === 'file') return fileNameOnly(value);
+  if (typeof value === 'number') return formatNumber(value, lang, Number.isInteger(value) ? 0 : 3);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => `${reportWord('ingest.table', k, t)} ${parameterValue(k, v, t, lang)}`).join(', ');
+  }
+  return reportWord('ingest.value', value, t);
+}
+
+/** A rule's parameters as "name = value" pieces in the page's language (numbers in its format). */
+export function parametersText(parameters, t, lang) {
   if (parameters === null || parameters === undefined || parameters === '') return '—';
   if (typeof parameters === 'string') return parameters;
   const entries = Object.entries(parameters);
   if (!entries.length) return '—';
-  return entries.map(([k, v]) => `${k} = ${k === 'file' ? fileNameOnly(v) : typeof v === 'object' ? JSON.stringify(v) : v}`)
-    .join(', ');
+  return entries.map(([k, v]) => `${reportWord('ingest.param', k, t)} = ${parameterValue(k, v, t, lang)}`).join(', ');
 }
 
 export default {
@@ -53,9 +68,9 @@ export default {
         h('thead', {}, h('tr', {}, ['about.col.table', 'about.col.rule', 'about.col.parameters', 'about.col.rows_in',
           'about.col.rows_rejected', 'about.col.rows_out'].map((k) => h('th', {}, t(k))))),
         h('tbody', {}, data.steps.map((row) => h('tr', {},
-          h('td', {}, row.table_name ?? ''),
-          h('td', {}, row.rule ?? ''),
-          h('td', {}, parametersText(row.parameters)),
+          h('td', {}, row.table_name ? reportWord('ingest.table', row.table_name, t) : ''),
+          h('td', { 'data-rule': row.rule ?? '' }, row.rule ? reportWord('ingest.rule', row.rule, t) : ''),
+          h('td', {}, parametersText(row.parameters, t, lang)),
           h('td', { class: 'num' }, n(row.rows_in)),
           h('td', { class: 'num' }, n(row.rows_rejected)),
           h('td', { class: 'num' }, n(row.rows_out)))))))));
