@@ -168,13 +168,9 @@ void send_problem(const Request& req, Response& res, ProblemKind kind, const std
   res.status = problem_status(kind);
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", std::string(lang_code(lang)));
-  const std::string body =
-      problem_json(kind, lang, detail, parameter).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  auto keep = std::make_shared<const std::string>(body);
-  res.set_content_provider(keep->size(), "application/problem+json",
-                           [keep](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                             return sink.write(keep->data() + offset, length);
-                           });
+  res.set_content(
+      problem_json(kind, lang, detail, parameter).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      "application/problem+json");
 }
 
 }  // namespace mtm::server

@@ -14,7 +14,7 @@ struct RouteSpec {
   std::string method;
   /// Path as written in the OpenAPI document, e.g. "/api/v1/analyses/{id}".
   std::string path;
-  /// Regular expression cpp-httplib matches the whole request path against.
+  /// Regular expression the whole request path must match; its groups are the request's matches.
   std::string pattern;
   std::string summary;
   /// OpenAPI tag: "api", "admin", "explorer", "health" or "ui".
