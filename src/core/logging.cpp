@@ -11,9 +11,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "core/daily_file_sink.hpp"
@@ -106,6 +109,52 @@ std::shared_ptr<spdlog::logger> make_logger(const std::string& name, std::vector
   // Flushing every line costs the background writer a syscall, never a request thread, and keeps files
   // current for `tail -f` and for log shippers.
   logger->flush_on(spdlog::level::trace);
+  logger->set_error_handler(report_write_error);
+  return logger;
+}
+
+// The access log is written by the request threads themselves into the file's stdio buffer (no per-line
+// syscall, no wake-up of a writer thread per line: at 30,000 requests/s the asynchronous logger's hand-off and
+// per-line flush cost ~15 % of the throughput) and flushed by this thread twice a second, so `tail -f` and log
+// shippers lag by at most that.
+class PeriodicFlush {
+ public:
+  explicit PeriodicFlush(std::shared_ptr<spdlog::logger> logger)
+      : logger_(std::move(logger)), thread_([this] { run(); }) {}
+  ~PeriodicFlush() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    logger_->flush();
+  }
+  PeriodicFlush(const PeriodicFlush&) = delete;
+  PeriodicFlush& operator=(const PeriodicFlush&) = delete;
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) logger_->flush();
+  }
+
+  std::shared_ptr<spdlog::logger> logger_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+std::unique_ptr<PeriodicFlush> g_access_flush;
+
+/// The access logger: synchronous and buffered (see PeriodicFlush).
+std::shared_ptr<spdlog::logger> make_access_logger(std::vector<spdlog::sink_ptr> sinks) {
+  sinks.erase(std::remove(sinks.begin(), sinks.end(), nullptr), sinks.end());
+  if (sinks.empty()) return null_logger("access");
+  auto logger = std::make_shared<spdlog::logger>("access", sinks.begin(), sinks.end());
+  logger->set_level(spdlog::level::trace);
+  logger->flush_on(spdlog::level::off);
   logger->set_error_handler(report_write_error);
   return logger;
 }
@@ -218,21 +267,25 @@ void init_logging(const LogConfig& config) {
   }
 
   auto main_logger = make_logger("mangetamain", main_sinks, pool);
-  auto access = make_logger("access", access_sinks, pool);
+  auto access = make_access_logger(access_sinks);
+  auto access_flush = std::make_unique<PeriodicFlush>(access);
   auto interactions = make_logger("interactions", interaction_sinks, pool);
   interactions->set_level(spdlog::level::info);
   spdlog::set_default_logger(main_logger);
   std::lock_guard lock(g_mutex);
   g_pool = std::move(pool);
   g_access = std::move(access);
+  g_access_flush = std::move(access_flush);
   g_interactions = std::move(interactions);
 }
 
 void shutdown_logging() {
   std::shared_ptr<spdlog::details::thread_pool> pool;
+  std::unique_ptr<PeriodicFlush> access_flush;
   {
     std::lock_guard lock(g_mutex);
     g_access = null_logger("access");
+    access_flush = std::move(g_access_flush);
     g_interactions = null_logger("interactions");
     pool = std::move(g_pool);
   }
@@ -241,8 +294,9 @@ void shutdown_logging() {
       std::make_shared<spdlog::logger>("mangetamain", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   console->set_formatter(escaping_formatter(kEventPattern));
   spdlog::set_default_logger(console);
-  // The pool's destructor writes out every queued message, then joins its thread.
+  // The pool's destructor writes out every queued message, then joins its thread; the access log is flushed.
   pool.reset();
+  access_flush.reset();
 }
 
 std::shared_ptr<spdlog::logger> access_logger() {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -44,15 +45,23 @@ void default_refusal(int status, const Request&, Response& res) {
 struct Core::State {
   explicit State(Core& core)
       : core(core),
-        io(static_cast<int>(core.limits_.io_threads != 0 ? core.limits_.io_threads : hardware_threads())),
-        acceptor(io),
+        ios(make_contexts(core.limits_.io_threads != 0 ? core.limits_.io_threads : hardware_threads())),
+        acceptor(*ios.front()),
         work(core.limits_.work_threads != 0 ? core.limits_.work_threads : hardware_threads()) {}
 
   Core& core;
   Router router;
   Refusal refusal;
   Observer observer;
-  net::io_context io;
+  // One event loop per I/O thread, each connection on one of them: no thread wakes another to hand it a ready
+  // socket, and a connection's handlers never run concurrently (no strand needed).
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(std::size_t n) {
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
+    return out;
+  }
+  std::vector<std::unique_ptr<net::io_context>> ios;
+  std::atomic<std::size_t> next_io{0};
   tcp::acceptor acceptor;
   net::thread_pool work;
   std::atomic<std::size_t> queued{0};
@@ -434,7 +443,8 @@ void Core::in_flight_dec() noexcept {
 namespace {
 
 void accept_next(Core& core, Core::State& state) {
-  state.acceptor.async_accept(net::make_strand(state.io), [&core, &state](beast::error_code ec, tcp::socket socket) {
+  auto& io = *state.ios[state.next_io.fetch_add(1) % state.ios.size()];
+  state.acceptor.async_accept(io, [&core, &state](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || !state.acceptor.is_open()) return;
       accept_next(core, state);
@@ -458,8 +468,14 @@ void Core::run() {
   accept_next(*this, *state_);
   running_.store(true);
   const std::size_t n = limits_.io_threads != 0 ? limits_.io_threads : hardware_threads();
-  for (std::size_t i = 1; i < n; ++i) state_->threads.emplace_back([this] { state_->io.run(); });
-  state_->io.run();
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> busy;
+  for (auto& io : state_->ios) busy.push_back(net::make_work_guard(*io));
+  for (std::size_t i = 1; i < n && i < state_->ios.size(); ++i) {
+    state_->threads.emplace_back([this, i] { state_->ios[i]->run(); });
+  }
+  state_->ios.front()->run();
+  // The first loop returns on stop(); the others are stopped with it.
+  for (auto& io : state_->ios) io->stop();
   for (auto& t : state_->threads) t.join();
   state_->threads.clear();
   running_.store(false);
@@ -470,7 +486,7 @@ std::size_t Core::queued() const noexcept {
 }
 
 void Core::stop() {
-  state_->io.stop();
+  for (auto& io : state_->ios) io->stop();
 }
 
 }  // namespace mtm::server::http

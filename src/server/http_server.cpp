@@ -60,9 +60,10 @@ const std::vector<CompiledRoute>& compiled_routes() {
   return kCompiled;
 }
 
-bool matches(const CompiledRoute& route, const std::string& path) {
+/// Whether the route's pattern matches the whole path; its captures go to captures.
+bool matches(const CompiledRoute& route, const std::string& path, std::smatch& captures) {
   if (route.all_literal) return path == route.literal;
-  return path.compare(0, route.literal.size(), route.literal) == 0 && std::regex_match(path, route.pattern);
+  return path.compare(0, route.literal.size(), route.literal) == 0 && std::regex_match(path, captures, route.pattern);
 }
 
 void with_security_headers(Response& out) {
@@ -111,9 +112,8 @@ HttpServer::HttpServer(const ServerOptions& options)
     const std::string method = in.method == "HEAD" ? "GET" : in.method;
     std::string allow;
     for (const auto& route : compiled_routes()) {
-      if (!matches(route, in.path)) continue;
+      if (!matches(route, in.path, in.matches)) continue;
       if (route.spec->method == method) {
-        if (!route.all_literal) std::regex_match(in.path, in.matches, route.pattern);
         auto handler = [&ctx, &route](const Request& req, Response& out) {
           const auto start = std::chrono::steady_clock::now();
           run_guarded(route.spec->handler, ctx, req, out);
