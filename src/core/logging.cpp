@@ -57,6 +57,8 @@ std::mutex g_mutex;
 std::shared_ptr<spdlog::details::thread_pool> g_pool;
 std::shared_ptr<spdlog::logger> g_access;
 std::shared_ptr<spdlog::logger> g_interactions;
+/// <dir>/<env>_user_interactions, the interactions files' common stem; empty without a log directory.
+std::filesystem::path g_interactions_stem;
 std::atomic<bool> g_write_error_reported{false};
 
 std::shared_ptr<spdlog::logger> null_logger(const std::string& name) {
@@ -258,6 +260,10 @@ void init_logging(const LogConfig& config) {
         if (access) access->set_formatter(escaping_formatter(kAccessPattern));
         access_sinks.push_back(access);
       }
+      {
+        std::lock_guard lock(g_mutex);
+        g_interactions_stem = dir / (prefix + "user_interactions");
+      }
       auto interactions = file_sink(dir / (prefix + "user_interactions_DATE.log"), [&](const std::string&) {
         return std::make_shared<DailyFileSink>(dir, prefix + "user_interactions", config.interactions_days);
       });
@@ -287,6 +293,7 @@ void shutdown_logging() {
     g_access = null_logger("access");
     access_flush = std::move(g_access_flush);
     g_interactions = null_logger("interactions");
+    g_interactions_stem.clear();
     pool = std::move(g_pool);
   }
   // The default logger may be async on the pool about to go: replace it with a synchronous console one.
@@ -303,6 +310,19 @@ std::shared_ptr<spdlog::logger> access_logger() {
   std::lock_guard lock(g_mutex);
   if (!g_access) g_access = null_logger("access");
   return g_access;
+}
+
+std::uintmax_t interactions_bytes_on(std::chrono::system_clock::time_point day) {
+  std::filesystem::path stem;
+  {
+    std::lock_guard lock(g_mutex);
+    stem = g_interactions_stem;
+  }
+  if (stem.empty()) return 0;
+  std::error_code error;
+  const auto bytes =
+      std::filesystem::file_size(DailyFileSink::file_for(stem.parent_path(), stem.filename().string(), day), error);
+  return error ? 0 : bytes;
 }
 
 std::shared_ptr<spdlog::logger> interactions_logger() {

@@ -15,6 +15,7 @@
 #include "analysis/preload.hpp"
 #include "analysis/registry.hpp"
 #include "core/errors.hpp"
+#include "core/logging.hpp"
 #include "core/version_info.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
@@ -35,7 +36,7 @@ ApiContext::ApiContext(const ServerOptions& options)
       event_limiter(options.events.rate_per_minute, options.events.burst),
       global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
       trusted_proxies(parse_address_list(options.events.trusted_proxies)),
-      interactions_budget(options.events.max_bytes_per_day) {
+      interactions_budget(options.events.max_bytes_per_day, interactions_bytes_on) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).

@@ -93,7 +93,31 @@ std::string fill(std::string_view pattern, std::string_view arg0, std::string_vi
   return out;
 }
 
+struct ErrorProblem {
+  // cppcheck-suppress unusedStructMember ; read in problem_kind_for() through the array
+  ErrorKind error;
+  ProblemKind problem;
+};
+
+// Data that cannot be read makes the service not ready (503); a database or configuration failure is the
+// server's own (500, its details only in the log).
+constexpr std::array<ErrorProblem, 6> kErrorProblems = {{
+    {ErrorKind::Validation, ProblemKind::InvalidValue},
+    {ErrorKind::NotFound, ProblemKind::NotFound},
+    {ErrorKind::Analysis, ProblemKind::AnalysisFailed},
+    {ErrorKind::DataLoad, ProblemKind::NotReady},
+    {ErrorKind::Database, ProblemKind::Internal},
+    {ErrorKind::Configuration, ProblemKind::Internal},
+}};
+
 }  // namespace
+
+ProblemKind problem_kind_for(ErrorKind kind) noexcept {
+  for (const auto& entry : kErrorProblems) {
+    if (entry.error == kind) return entry.problem;
+  }
+  return ProblemKind::Internal;
+}
 
 std::string_view lang_code(Lang lang) {
   return lang == Lang::Fr ? "fr" : "en";
