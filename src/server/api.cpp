@@ -19,6 +19,7 @@
 #include "core/version_info.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
+#include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
 
@@ -122,34 +123,6 @@ std::shared_ptr<const Dataset> ApiContext::reload() {
   spdlog::info("dataset reloaded: {} generation {} identity {} (was {})", next->path(), next->generation(),
                next->identity(), previous->identity());
   return next;
-}
-
-std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
-                                                                const std::vector<std::string>& accepted) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::string previous;
-  for (const auto& [name, value] : req.params) {
-    const bool known = name == "lang" || std::find(accepted.begin(), accepted.end(), name) != accepted.end();
-    if (!known) {
-      std::vector<std::string> names = accepted;
-      names.emplace_back("lang");
-      const std::string list = fmt::format("{}", fmt::join(names, ", "));
-      throw ParameterError(ProblemKind::UnknownParameter, name, list,
-                           fmt::format("unknown parameter '{}' (accepted: {})", name, list));
-    }
-    // params is a multimap ordered by name, so a repeat is always adjacent.
-    if (!out.empty() && name == previous) {
-      throw ParameterError(ProblemKind::RepeatedParameter, name, "",
-                           fmt::format("parameter '{}' is given more than once", name));
-    }
-    if (name == "lang" && value != "en" && value != "fr") {
-      throw ParameterError(ProblemKind::InvalidValue, name, "en | fr",
-                           fmt::format("parameter 'lang' must be en or fr, got '{}'", value));
-    }
-    previous = name;
-    out.emplace_back(name, value);
-  }
-  return out;
 }
 
 namespace {

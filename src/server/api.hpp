@@ -21,6 +21,7 @@
 #include "server/handler_types.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
+#include "server/param_reader.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/static_assets.hpp"
 
@@ -110,11 +111,6 @@ class ApiContext {
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
 };
-
-/// Query parameters checked against the names a route accepts ("lang" is always accepted and must be
-/// en or fr); throws ParameterError for an unknown, repeated or bad lang parameter.
-std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
-                                                                const std::vector<std::string>& accepted);
 
 /// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a
 /// miss writes nothing and sets cache_probe_missed() (the request then runs again on the work pool).

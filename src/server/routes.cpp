@@ -7,6 +7,7 @@
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
 #include "server/explorer_routes.hpp"
+#include "server/param_reader.hpp"
 #include "server/problem.hpp"
 
 namespace mtm::server {
@@ -93,22 +94,6 @@ const std::vector<RouteSpec>& route_specs() {
 
 namespace {
 
-// Expected value of a filter, in French, for the localised 400 message (the English one comes from
-// the filter parser itself).
-std::string expected_fr(const std::string& parameter) {
-  const auto* spec = analysis::find_filter_spec(parameter);
-  if (spec == nullptr) return "valeur non reconnue";
-  const auto range = [&] { return fmt::format("entre {} et {}", spec->minimum, spec->maximum); };
-  if (spec->type == "integer") return "un entier " + range();
-  if (spec->type == "number") return "un nombre " + range();
-  if (spec->type == "boolean") return "true ou false";
-  if (spec->type == "enum") return fmt::format("une valeur parmi : {}", fmt::join(spec->allowed, ", "));
-  if (spec->type == "enum_list")
-    return fmt::format("une liste séparée par des virgules parmi : {}", fmt::join(spec->allowed, ", "));
-  if (spec->type == "integer_list") return "une liste séparée par des virgules d'entiers " + range();
-  return "valeur non reconnue";
-}
-
 std::string capitalised_sentence(std::string text) {
   if (!text.empty() && text.front() >= 'a' && text.front() <= 'z') text.front() = static_cast<char>(text.front() - 32);
   if (!text.empty() && text.back() != '.') text += '.';
@@ -126,7 +111,8 @@ void send_error_problem(const Request& req, Response& res, const Error& error) {
       const std::string parameter = validation != nullptr ? validation->parameter() : std::string();
       std::string detail;
       if (lang == Lang::Fr) {
-        std::string expected = expected_fr(parameter);
+        const auto spec = filter_param_spec(parameter);
+        std::string expected = spec ? server::expected(*spec, Lang::Fr) : "valeur non reconnue";
         if (req.has_param(parameter)) expected += fmt::format(" (reçu : « {} »)", req.get_param_value(parameter));
         detail = problem_detail(kind, lang, parameter, expected);
       } else {
