@@ -469,7 +469,7 @@ void Core::run() {
   running_.store(true);
   const std::size_t n = limits_.io_threads != 0 ? limits_.io_threads : hardware_threads();
   std::vector<net::executor_work_guard<net::io_context::executor_type>> busy;
-  for (auto& io : state_->ios) busy.push_back(net::make_work_guard(*io));
+  for (const auto& io : state_->ios) busy.push_back(net::make_work_guard(*io));
   for (std::size_t i = 1; i < n && i < state_->ios.size(); ++i) {
     state_->threads.emplace_back([this, i] { state_->ios[i]->run(); });
   }

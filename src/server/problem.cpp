@@ -96,6 +96,7 @@ std::string fill(std::string_view pattern, std::string_view arg0, std::string_vi
 struct ErrorProblem {
   // cppcheck-suppress unusedStructMember ; read in problem_kind_for() through the array
   ErrorKind error;
+  // cppcheck-suppress unusedStructMember ; read in problem_kind_for() through the array
   ProblemKind problem;
 };
 

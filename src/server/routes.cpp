@@ -112,9 +112,9 @@ void send_error_problem(const Request& req, Response& res, const Error& error) {
       std::string detail;
       if (lang == Lang::Fr) {
         const auto spec = filter_param_spec(parameter);
-        std::string expected = spec ? server::expected(*spec, Lang::Fr) : "valeur non reconnue";
-        if (req.has_param(parameter)) expected += fmt::format(" (reçu : « {} »)", req.get_param_value(parameter));
-        detail = problem_detail(kind, lang, parameter, expected);
+        std::string wanted = spec ? expected(*spec, Lang::Fr) : "valeur non reconnue";
+        if (req.has_param(parameter)) wanted += fmt::format(" (reçu : « {} »)", req.get_param_value(parameter));
+        detail = problem_detail(kind, lang, parameter, wanted);
       } else {
         detail = capitalised_sentence(error.what());
       }
