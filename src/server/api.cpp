@@ -82,19 +82,10 @@ bool& cache_probe_missed() noexcept {
 ServerOptions server_options_from(const Config& config) {
   ServerOptions options;
   options.db_path = config.data.db;
-  options.threads = config.server.threads;
-  options.work_queue = config.server.work_queue;
-  options.max_connections = config.server.max_connections;
-  options.max_header_bytes = config.server.max_header_bytes;
-  options.max_header_count = config.server.max_header_count;
-  options.max_target_bytes = config.server.max_target_bytes;
-  options.head_timeout_s = config.server.head_timeout_s;
-  options.body_timeout_s = config.server.body_timeout_s;
-  options.idle_timeout_s = config.server.idle_timeout_s;
+  static_cast<HttpLimits&>(options) = config.server;
   options.cache_bytes = config.cache_bytes;
   options.environment = config.environment;
   options.badge = config.badge;
-  options.max_request_bytes = config.server.max_request_bytes;
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
   options.admin_token = config.admin_token;

@@ -27,27 +27,16 @@
 
 namespace mtm::server {
 
-struct ServerOptions {
+/// What a server is started with: the HTTP core's limits (threads, queue, connections, head, target, body,
+/// deadlines: core/config.hpp's HttpLimits) and the rest below.
+struct ServerOptions : HttpLimits {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
-  /// I/O threads and as many work threads (0 = hardware threads).
-  std::size_t threads = 0;
-  /// The HTTP core's other limits (config server.*).
-  std::size_t work_queue = 256;
-  std::size_t max_connections = 10000;
-  std::size_t max_header_bytes = std::size_t{16} * 1024;
-  std::size_t max_header_count = 100;
-  std::size_t max_target_bytes = std::size_t{8} * 1024;
-  double head_timeout_s = 10;
-  double body_timeout_s = 30;
-  double idle_timeout_s = 75;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;
   Environment environment = Environment::Local;
   /// Text of the UI's environment badge.
   std::string badge = "LOCAL";
-  /// Largest request body accepted (413 above).
-  std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   EventsConfig events{};

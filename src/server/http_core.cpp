@@ -303,10 +303,10 @@ class Session : public std::enable_shared_from_this<Session> {
       state_.observer(request_, r, ms);
     }
     out->serializer.emplace(msg);
-    send(std::move(out));
+    send(out);
   }
 
-  void send(std::shared_ptr<Outgoing> out) {
+  void send(const std::shared_ptr<Outgoing>& out) {
     stream_.expires_after(limits().body_timeout);
     auto& serializer = *out->serializer;
     bhttp::async_write(stream_, serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
