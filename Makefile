@@ -8,7 +8,7 @@ DEMO_SCALE ?= 1.0
 DEMO_SEED ?= 42
 JOBS ?= $(shell nproc)
 
-.PHONY: all bootstrap bootstrap-test binary build run demo-db test coverage asan fuzz lint bench format clean
+.PHONY: all bootstrap bootstrap-test binary build run demo-db test coverage asan fuzz lint bench soak format clean
 
 all: build
 
@@ -59,6 +59,16 @@ lint: bootstrap-test
 
 bench: bootstrap-test
 	@scripts/bench.sh
+
+# A 10-minute mixed load (browsing, searches, honest and flooding events, slow clients) against the database of
+# `make bench` (or SOAK_DB): RSS, open fds, honest errors and cached p99 every 30 s, then the events byte cap
+# across a restart. SOAK_SECONDS shortens it.
+SOAK_DB ?= build/bench/bench.duckdb
+SOAK_SECONDS ?= 600
+soak: binary
+	@test -f $(SOAK_DB) || { echo "soak: no database $(SOAK_DB): run make bench first, or set SOAK_DB"; exit 1; }
+	@/usr/bin/python3 bench/soak.py --binary build/release/mangetamain --db $(SOAK_DB) --seconds $(SOAK_SECONDS) \
+	  | tee build/soak.txt
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -1,21 +1,6 @@
 # The web UI embedded in the binary: every file under web/, Plotly and the self-hosted fonts become
 # byte arrays in a generated source of mtm_server, so `mangetamain serve` needs no file but the database.
-# Also provides httplib::httplib from Debian's compiled libcpp-httplib when no CMake package exists.
 
-if(NOT TARGET httplib::httplib)
-  find_library(MTM_HTTPLIB_LIBRARY NAMES cpp-httplib REQUIRED)
-  find_path(MTM_HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
-  find_package(OpenSSL REQUIRED)
-  add_library(httplib::httplib UNKNOWN IMPORTED)
-  # The definitions must match how Debian compiled the library (see cpp-httplib.pc), or class layouts differ.
-  set_target_properties(httplib::httplib PROPERTIES
-    IMPORTED_LOCATION ${MTM_HTTPLIB_LIBRARY}
-    INTERFACE_INCLUDE_DIRECTORIES ${MTM_HTTPLIB_INCLUDE_DIR}
-    INTERFACE_COMPILE_DEFINITIONS "CPPHTTPLIB_OPENSSL_SUPPORT;CPPHTTPLIB_ZLIB_SUPPORT;CPPHTTPLIB_BROTLI_SUPPORT")
-  set_property(TARGET httplib::httplib PROPERTY INTERFACE_LINK_LIBRARIES OpenSSL::SSL OpenSSL::Crypto ZLIB::ZLIB
-    Threads::Threads)
-endif()
-target_link_libraries(mtm_server PUBLIC httplib::httplib ZLIB::ZLIB)
 
 if(EXISTS /usr/bin/python3)
   set(MTM_PYTHON /usr/bin/python3)

@@ -33,11 +33,11 @@ command -v npm >/dev/null || fail "needs npm (it comes with Node.js ${node_versi
 # ---- apt ----
 SERVE_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates python3
-  libcpp-httplib-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
+  libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
   libcurl4-openssl-dev zlib1g-dev libssl-dev libzip-dev libstemmer-dev libicu-dev
 )
 TEST_PACKAGES=(
-  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   python3-scipy python3-statsmodels python3-numpy
   chromium awscli nginx openssl curl
   prometheus prometheus-alertmanager prometheus-blackbox-exporter python3-yaml shellcheck

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/parameter_names.hpp"
 
 namespace mtm::analysis {
 
@@ -121,17 +122,13 @@ const FilterSpec* find_filter_spec(const std::string& name) {
 
 Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& params,
                       const std::vector<std::string>& allowed, Filters filters) {
-  std::set<std::string> seen;
+  if (const auto bad = first_bad_name(params, allowed)) {
+    throw ValidationError(bad->name,
+                          bad->problem == BadParameterName::Problem::Unknown
+                              ? fmt::format("unknown parameter '{}' (accepted: {})", bad->name, bad->accepted)
+                              : fmt::format("parameter '{}' is given more than once", bad->name));
+  }
   for (const auto& [name, value] : params) {
-    const bool known = name == "lang" || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
-    if (!known) {
-      std::vector<std::string> names = allowed;
-      names.emplace_back("lang");
-      throw ValidationError(name, fmt::format("unknown parameter '{}' (accepted: {})", name, fmt::join(names, ", ")));
-    }
-    if (!seen.insert(name).second) {
-      throw ValidationError(name, fmt::format("parameter '{}' is given more than once", name));
-    }
     if (name == "year_from") {
       filters.year_from = static_cast<int>(parse_integer(name, value, kMinYear, kMaxYear));
     } else if (name == "year_to") {

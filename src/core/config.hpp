@@ -27,9 +27,9 @@ struct ConfigOrigin {
   std::string where;
 };
 
-struct ServerConfig {
-  std::string host = "127.0.0.1";
-  int port = 8501;
+/// The HTTP core's limits (config server.*), defined once: the configuration and the server's options both
+/// are these (ServerConfig and server::ServerOptions derive from it).
+struct HttpLimits {
   /// I/O threads, and as many work threads for blocking requests (DuckDB, searches, reloads); 0 = hardware threads.
   std::size_t threads = 0;
   /// Blocking requests waiting for a work thread, at most (503 beyond).
@@ -47,6 +47,13 @@ struct ServerConfig {
   double idle_timeout_s = 75;
   /// Largest request body accepted (413 above).
   std::size_t max_request_bytes = std::size_t{64} * 1024;
+
+  bool operator==(const HttpLimits&) const = default;
+};
+
+struct ServerConfig : HttpLimits {
+  std::string host = "127.0.0.1";
+  int port = 8501;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   bool access_log = true;

@@ -76,7 +76,12 @@ void DailyFileSink::flush_() {
 }
 
 fs::path DailyFileSink::file_of(sys_days day) const {
-  return dir_ / fmt::format("{}_{}{}", stem_, utc_date(day), kExtension);
+  return file_for(dir_, stem_, day);
+}
+
+fs::path DailyFileSink::file_for(const fs::path& dir, const std::string& stem,
+                                 std::chrono::system_clock::time_point time) {
+  return dir / fmt::format("{}_{}{}", stem, utc_date(time), kExtension);
 }
 
 void DailyFileSink::open_day(sys_days day) {

@@ -27,6 +27,9 @@ class DailyFileSink final : public spdlog::sinks::base_sink<std::mutex> {
 
   /// The file lines go to now.
   [[nodiscard]] std::filesystem::path current_file();
+  /// The file of the UTC day holding time: <dir>/<stem>_YYYY-MM-DD.log.
+  [[nodiscard]] static std::filesystem::path file_for(const std::filesystem::path& dir, const std::string& stem,
+                                                      std::chrono::system_clock::time_point time);
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override;

@@ -4,30 +4,6 @@
 
 namespace mtm {
 
-int Error::http_status() const noexcept {
-  switch (kind_) {
-    case ErrorKind::Validation: return 400;
-    case ErrorKind::NotFound: return 404;
-    case ErrorKind::Analysis: return 422;
-    case ErrorKind::DataLoad: return 503;
-    case ErrorKind::Configuration:
-    case ErrorKind::Database: return 500;
-  }
-  return 500;
-}
-
-std::string_view Error::problem_type() const noexcept {
-  switch (kind_) {
-    case ErrorKind::DataLoad: return "data-load-error";
-    case ErrorKind::Configuration: return "configuration-error";
-    case ErrorKind::Database: return "database-error";
-    case ErrorKind::Validation: return "validation-error";
-    case ErrorKind::Analysis: return "analysis-error";
-    case ErrorKind::NotFound: return "not-found";
-  }
-  return "error";
-}
-
 int Error::exit_code() const noexcept {
   switch (kind_) {
     case ErrorKind::Validation:

@@ -1,5 +1,6 @@
-// The typed errors of Mangetamain Analytics. Each kind maps to one HTTP status, one problem+json
-// type and one process exit code, so the server and the CLI report failures the same way.
+// The typed errors of Mangetamain Analytics. Each kind maps to one process exit code here and to one problem
+// (HTTP status and problem+json type) in server/problem.cpp's table, so the server and the CLI report failures
+// the same way.
 #pragma once
 
 #include <cstdint>
@@ -16,10 +17,6 @@ class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   [[nodiscard]] ErrorKind kind() const noexcept { return kind_; }
-  /// HTTP status for this kind: 400 validation, 404 not found, 422 analysis, 503 data, 500 otherwise.
-  [[nodiscard]] int http_status() const noexcept;
-  /// Stable problem+json type slug, e.g. "validation-error".
-  [[nodiscard]] std::string_view problem_type() const noexcept;
   /// Process exit code for the CLI (2 = usage/validation, 3 = data, 4 = database, 5 = analysis).
   [[nodiscard]] int exit_code() const noexcept;
 

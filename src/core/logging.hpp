@@ -7,7 +7,9 @@
 
 #include <spdlog/logger.h>
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,5 +59,8 @@ void shutdown_logging();
 std::shared_ptr<spdlog::logger> access_logger();
 /// The user-interactions logger: one JSON object per line, nothing else on the line.
 std::shared_ptr<spdlog::logger> interactions_logger();
+/// Bytes the user-interactions file of day's UTC date holds (written by this process or any other), 0 when
+/// there is no such file or no log directory.
+std::uintmax_t interactions_bytes_on(std::chrono::system_clock::time_point day);
 
 }  // namespace mtm

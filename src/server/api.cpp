@@ -16,9 +16,11 @@
 #include "analysis/preload.hpp"
 #include "analysis/registry.hpp"
 #include "core/errors.hpp"
+#include "core/logging.hpp"
 #include "core/version_info.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
+#include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
 
@@ -36,7 +38,7 @@ ApiContext::ApiContext(const ServerOptions& options)
       event_limiter(options.events.rate_per_minute, options.events.burst),
       global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
       trusted_proxies(parse_address_list(options.events.trusted_proxies)),
-      interactions_budget(options.events.max_bytes_per_day) {
+      interactions_budget(options.events.max_bytes_per_day, interactions_bytes_on) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
@@ -81,19 +83,10 @@ bool& cache_probe_missed() noexcept {
 ServerOptions server_options_from(const Config& config) {
   ServerOptions options;
   options.db_path = config.data.db;
-  options.threads = config.server.threads;
-  options.work_queue = config.server.work_queue;
-  options.max_connections = config.server.max_connections;
-  options.max_header_bytes = config.server.max_header_bytes;
-  options.max_header_count = config.server.max_header_count;
-  options.max_target_bytes = config.server.max_target_bytes;
-  options.head_timeout_s = config.server.head_timeout_s;
-  options.body_timeout_s = config.server.body_timeout_s;
-  options.idle_timeout_s = config.server.idle_timeout_s;
+  static_cast<HttpLimits&>(options) = config.server;
   options.cache_bytes = config.cache_bytes;
   options.environment = config.environment;
   options.badge = config.badge;
-  options.max_request_bytes = config.server.max_request_bytes;
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
   options.admin_token = config.admin_token;
@@ -122,34 +115,6 @@ std::shared_ptr<const Dataset> ApiContext::reload() {
   spdlog::info("dataset reloaded: {} generation {} identity {} (was {})", next->path(), next->generation(),
                next->identity(), previous->identity());
   return next;
-}
-
-std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
-                                                                const std::vector<std::string>& accepted) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::string previous;
-  for (const auto& [name, value] : req.params) {
-    const bool known = name == "lang" || std::find(accepted.begin(), accepted.end(), name) != accepted.end();
-    if (!known) {
-      std::vector<std::string> names = accepted;
-      names.emplace_back("lang");
-      const std::string list = fmt::format("{}", fmt::join(names, ", "));
-      throw ParameterError(ProblemKind::UnknownParameter, name, list,
-                           fmt::format("unknown parameter '{}' (accepted: {})", name, list));
-    }
-    // params is a multimap ordered by name, so a repeat is always adjacent.
-    if (!out.empty() && name == previous) {
-      throw ParameterError(ProblemKind::RepeatedParameter, name, "",
-                           fmt::format("parameter '{}' is given more than once", name));
-    }
-    if (name == "lang" && value != "en" && value != "fr") {
-      throw ParameterError(ProblemKind::InvalidValue, name, "en | fr",
-                           fmt::format("parameter 'lang' must be en or fr, got '{}'", value));
-    }
-    previous = name;
-    out.emplace_back(name, value);
-  }
-  return out;
 }
 
 namespace {

@@ -21,32 +21,22 @@
 #include "server/handler_types.hpp"
 #include "server/lru_cache.hpp"
 #include "server/metrics.hpp"
+#include "server/param_reader.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/static_assets.hpp"
 
 namespace mtm::server {
 
-struct ServerOptions {
+/// What a server is started with: the HTTP core's limits (threads, queue, connections, head, target, body,
+/// deadlines: core/config.hpp's HttpLimits) and the rest below.
+struct ServerOptions : HttpLimits {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
-  /// I/O threads and as many work threads (0 = hardware threads).
-  std::size_t threads = 0;
-  /// The HTTP core's other limits (config server.*).
-  std::size_t work_queue = 256;
-  std::size_t max_connections = 10000;
-  std::size_t max_header_bytes = std::size_t{16} * 1024;
-  std::size_t max_header_count = 100;
-  std::size_t max_target_bytes = std::size_t{8} * 1024;
-  double head_timeout_s = 10;
-  double body_timeout_s = 30;
-  double idle_timeout_s = 75;
   /// Bound of the analysis result cache, in bytes.
   std::size_t cache_bytes = std::size_t{64} << 20;
   Environment environment = Environment::Local;
   /// Text of the UI's environment badge.
   std::string badge = "LOCAL";
-  /// Largest request body accepted (413 above).
-  std::size_t max_request_bytes = std::size_t{64} * 1024;
   /// Requests slower than this are logged with their timings.
   double slow_request_ms = 1000;
   EventsConfig events{};
@@ -110,11 +100,6 @@ class ApiContext {
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
 };
-
-/// Query parameters checked against the names a route accepts ("lang" is always accepted and must be
-/// en or fr); throws ParameterError for an unknown, repeated or bad lang parameter.
-std::vector<std::pair<std::string, std::string>> checked_params(const Request& req,
-                                                                const std::vector<std::string>& accepted);
 
 /// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a
 /// miss writes nothing and sets cache_probe_missed() (the request then runs again on the work pool).

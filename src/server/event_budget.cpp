@@ -47,6 +47,12 @@ DailyByteBudget::Decision DailyByteBudget::admit(std::size_t bytes, std::chrono:
     used_ = 0;
     refused_today_ = false;
   }
+  if (bytes_on_disk_) {
+    // The file may hold more than this process counted (a restart, another process), or less for a moment (its
+    // writer has not flushed what was admitted): the larger is the day's use.
+    const std::uintmax_t on_disk = bytes_on_disk_(now);
+    used_ = std::max<std::size_t>(used_, static_cast<std::size_t>(std::min<std::uintmax_t>(on_disk, max_bytes_)));
+  }
   Decision decision;
   if (bytes <= max_bytes_ && used_ <= max_bytes_ - bytes) {
     used_ += bytes;

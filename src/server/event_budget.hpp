@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -20,10 +22,14 @@ std::vector<std::string> parse_address_list(std::string_view comma_separated);
 std::string client_address(std::string_view remote_addr, std::string_view forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
-/// At most max_bytes_per_day bytes per UTC day.
+/// At most max_bytes_per_day bytes per UTC day. What the day's file already holds counts too (bytes_on_disk,
+/// asked at each admission): a restart, or another process writing the same file, never starts the day's
+/// budget from zero.
 class DailyByteBudget {
  public:
-  explicit DailyByteBudget(std::size_t max_bytes_per_day) : max_bytes_(max_bytes_per_day) {}
+  using BytesOnDisk = std::function<std::uintmax_t(std::chrono::system_clock::time_point day)>;
+  explicit DailyByteBudget(std::size_t max_bytes_per_day, BytesOnDisk bytes_on_disk = {})
+      : max_bytes_(max_bytes_per_day), bytes_on_disk_(std::move(bytes_on_disk)) {}
 
   struct Decision {
     bool admitted = false;
@@ -35,6 +41,7 @@ class DailyByteBudget {
 
  private:
   std::size_t max_bytes_;
+  BytesOnDisk bytes_on_disk_;
   std::mutex mutex_;
   std::string day_;
   std::size_t used_ = 0;

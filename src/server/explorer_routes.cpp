@@ -18,6 +18,7 @@
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
+#include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
 #include "server/routes.hpp"
@@ -29,21 +30,9 @@ namespace {
 using nlohmann::json;
 namespace ex = analysis::explorer;
 
-constexpr std::size_t kMaxText = 200;
-constexpr std::size_t kMaxListItems = 20;
-constexpr std::size_t kMaxItemLength = 100;
 constexpr double kMaxQuantity = 1e7;
 
-// What one parameter accepts: its OpenAPI schema and, for the 400 message, the same in words.
-struct ParamSpec {
-  std::string name;
-  std::string type;  // integer, number, text, list, enum, boolean
-  double minimum = 0;
-  double maximum = 0;
-  std::vector<std::string> allowed;
-  std::string description;
-};
-
+// What each explorer parameter accepts (read by ParamReader, described in the OpenAPI document).
 const std::vector<ParamSpec>& param_specs() {
   static const std::vector<ParamSpec> kSpecs = {
       {"q",
@@ -87,124 +76,10 @@ const ParamSpec& spec_of(const std::string& name) {
   throw std::logic_error("no parameter spec " + name);
 }
 
-std::string expected(const ParamSpec& s, Lang lang) {
-  const bool fr = lang == Lang::Fr;
-  if (s.type == "integer")
-    return fmt::format(fmt::runtime(fr ? "un entier entre {} et {}" : "an integer between {} and {}"), s.minimum,
-                       s.maximum);
-  if (s.type == "number")
-    return fmt::format(fmt::runtime(fr ? "un nombre entre {} et {}" : "a number between {} and {}"), s.minimum,
-                       s.maximum);
-  if (s.type == "boolean") return fr ? "true ou false" : "true or false";
-  if (s.type == "enum")
-    return fmt::format(fmt::runtime(fr ? "une valeur parmi : {}" : "one of: {}"), fmt::join(s.allowed, ", "));
-  if (s.type == "list")
-    return fmt::format(fmt::runtime(fr ? "au plus {} éléments séparés par des virgules, de {} caractères au plus chacun"
-                                       : "at most {} comma-separated items of at most {} characters each"),
-                       kMaxListItems, kMaxItemLength);
-  return fmt::format(fmt::runtime(fr ? "au plus {} caractères" : "at most {} characters"), kMaxText);
-}
-
-// The query parameters of one request, checked against the route's list, read with their specs.
-class Params {
+// The query parameters of one request, checked against the route's names, read with the table above.
+class Params : public ParamReader {
  public:
-  Params(const Request& req, const std::vector<std::string>& accepted) : lang_(request_language(req)) {
-    for (auto& [name, value] : checked_params(req, accepted)) values_[name] = value;
-  }
-
-  [[noreturn]] void fail(const std::string& name, const std::string& got, const std::string& spec_name = {}) const {
-    const auto& s = spec_of(spec_name.empty() ? name : spec_name);
-    throw ParameterError(
-        ProblemKind::InvalidValue, name, expected(s, lang_),
-        fmt::format("invalid value '{}' for parameter '{}': expected {}", got, name, expected(s, Lang::En)));
-  }
-
-  [[nodiscard]] const std::string* raw(const std::string& name) const {
-    auto it = values_.find(name);
-    return it == values_.end() ? nullptr : &it->second;
-  }
-
-  std::optional<std::int64_t> integer(const std::string& name) const {
-    const auto* v = raw(name);
-    if (v == nullptr) return std::nullopt;
-    const auto& s = spec_of(name);
-    std::size_t used = 0;
-    long long parsed = 0;
-    try {
-      parsed = std::stoll(*v, &used);
-    } catch (const std::exception&) {
-      fail(name, *v);
-    }
-    if (used != v->size() || static_cast<double>(parsed) < s.minimum || static_cast<double>(parsed) > s.maximum)
-      fail(name, *v);
-    return parsed;
-  }
-
-  std::optional<double> number(const std::string& name) const {
-    const auto* v = raw(name);
-    if (v == nullptr) return std::nullopt;
-    const auto& s = spec_of(name);
-    std::size_t used = 0;
-    double parsed = 0;
-    try {
-      parsed = std::stod(*v, &used);
-    } catch (const std::exception&) {
-      fail(name, *v);
-    }
-    if (used != v->size() || !std::isfinite(parsed) || parsed < s.minimum || parsed > s.maximum) fail(name, *v);
-    return parsed;
-  }
-
-  /// Free text of parameter name, read with the spec spec_name.
-  std::string text(const std::string& name, const std::string& spec_name) const {
-    const auto* v = raw(name);
-    if (v == nullptr) return "";
-    if (v->size() > kMaxText) fail(name, v->substr(0, 20) + "…", spec_name);
-    return *v;
-  }
-
-  bool boolean(const std::string& name, bool fallback) const {
-    const auto* v = raw(name);
-    if (v == nullptr) return fallback;
-    if (*v == "true") return true;
-    if (*v == "false") return false;
-    fail(name, *v);
-  }
-
-  std::string choice(const std::string& name) const {
-    const auto* v = raw(name);
-    const auto& s = spec_of(name);
-    if (v == nullptr) return s.allowed.front();
-    if (std::find(s.allowed.begin(), s.allowed.end(), *v) == s.allowed.end()) fail(name, *v);
-    return *v;
-  }
-
-  /// Comma-separated items, normalised like ingest does (spaces collapsed, trimmed, lowercase).
-  std::optional<std::vector<std::string>> list(const std::string& name) const {
-    const auto* v = raw(name);
-    if (v == nullptr) return std::nullopt;
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= v->size()) {
-      std::size_t comma = v->find(',', start);
-      if (comma == std::string::npos) comma = v->size();
-      std::string item = ex::clean_spaces(v->substr(start, comma - start));
-      for (auto& ch : item) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-      if (item.size() > kMaxItemLength) fail(name, item.substr(0, 20) + "…");
-      if (!item.empty()) items.push_back(std::move(item));
-      start = comma + 1;
-    }
-    if (items.size() > kMaxListItems) fail(name, *v);
-    return items;
-  }
-
-  [[nodiscard]] Lang lang() const noexcept { return lang_; }
-
- private:
-  Lang lang_;
-  std::map<std::string, std::string> values_;
+  Params(const Request& req, const std::vector<std::string>& accepted) : ParamReader(req, accepted, param_specs()) {}
 };
 
 std::int64_t path_id(const Request& req) {
@@ -409,23 +284,6 @@ void get_user(ApiContext& ctx, const Request& req, Response& res) {
   send_json(req, res, 200, ex::user_page(*connection, dataset->explorer(), id));
 }
 
-json param_doc(const ParamSpec& s, const std::string& name) {
-  json schema;
-  if (s.type == "integer")
-    schema = {{"type", "integer"}, {"minimum", s.minimum}, {"maximum", s.maximum}};
-  else if (s.type == "number")
-    schema = {{"type", "number"}, {"minimum", s.minimum}, {"maximum", s.maximum}};
-  else if (s.type == "boolean")
-    schema = {{"type", "boolean"}};
-  else if (s.type == "enum")
-    schema = {{"type", "string"}, {"enum", s.allowed}, {"default", s.allowed.front()}};
-  else if (s.type == "list")
-    schema = {{"type", "string"}, {"maxLength", kMaxListItems * (kMaxItemLength + 1)}};
-  else
-    schema = {{"type", "string"}, {"maxLength", kMaxText}};
-  return {{"name", name}, {"in", "query"}, {"required", false}, {"description", s.description}, {"schema", schema}};
-}
-
 }  // namespace
 
 std::shared_ptr<const ex::ExplorerIndex> load_explorer_index(const db::Database& database) {
@@ -480,7 +338,7 @@ json explorer_openapi_parameters(const std::string& path) {
     }
     for (const auto& name : route.query) {
       out.push_back(
-          param_doc(spec_of(name == "prefix" && route.path != "/api/v1/search" ? "prefix_text" : name), name));
+          openapi_parameter(spec_of(name == "prefix" && route.path != "/api/v1/search" ? "prefix_text" : name), name));
     }
   }
   return out;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -41,63 +42,26 @@ void default_refusal(int status, const Request&, Response& res) {
 
 }  // namespace
 
-std::string Request::header(std::string_view name) const {
-  for (const auto& [key, value] : headers) {
-    if (iequals(key, name)) return value;
-  }
-  return {};
-}
-
-void Response::set_header(std::string name, std::string value) {
-  for (auto& [key, existing] : headers) {
-    if (iequals(key, name)) {
-      existing = std::move(value);
-      return;
-    }
-  }
-  headers.emplace_back(std::move(name), std::move(value));
-}
-
-bool Response::has_header(std::string_view name) const {
-  return std::any_of(headers.begin(), headers.end(), [&](const auto& h) { return iequals(h.first, name); });
-}
-
-bool percent_decode(std::string_view in, std::string& out) {
-  out.clear();
-  out.reserve(in.size());
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '%') {
-      out += in[i];
-      continue;
-    }
-    if (i + 2 >= in.size()) return false;
-    const int high = hex(in[i + 1]);
-    const int low = hex(in[i + 2]);
-    if (high < 0 || low < 0) return false;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
-  return true;
-}
-
 struct Core::State {
   explicit State(Core& core)
       : core(core),
-        io(static_cast<int>(core.limits_.io_threads != 0 ? core.limits_.io_threads : hardware_threads())),
-        acceptor(io),
+        ios(make_contexts(core.limits_.io_threads != 0 ? core.limits_.io_threads : hardware_threads())),
+        acceptor(*ios.front()),
         work(core.limits_.work_threads != 0 ? core.limits_.work_threads : hardware_threads()) {}
 
   Core& core;
   Router router;
   Refusal refusal;
   Observer observer;
-  net::io_context io;
+  // One event loop per I/O thread, each connection on one of them: no thread wakes another to hand it a ready
+  // socket, and a connection's handlers never run concurrently (no strand needed).
+  static std::vector<std::unique_ptr<net::io_context>> make_contexts(std::size_t n) {
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(std::make_unique<net::io_context>(1));
+    return out;
+  }
+  std::vector<std::unique_ptr<net::io_context>> ios;
+  std::atomic<std::size_t> next_io{0};
   tcp::acceptor acceptor;
   net::thread_pool work;
   std::atomic<std::size_t> queued{0};
@@ -184,14 +148,17 @@ class Session : public std::enable_shared_from_this<Session> {
     for (const auto& field : head) {
       ++fields;
       field_bytes += field.name_string().size() + field.value().size() + 4;
-      request_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      request_.headers.emplace(std::string(field.name_string()), std::string(field.value()));
     }
     if (request_.target.size() > limits().max_target_bytes) return refuse_after_error(414);
     if (fields > limits().max_header_count || field_bytes > limits().max_header_bytes) {
       return refuse_after_error(431);
     }
     const auto question = request_.target.find('?');
-    if (question != std::string::npos) request_.query = request_.target.substr(question + 1);
+    if (question != std::string::npos) {
+      request_.query = request_.target.substr(question + 1);
+      request_.params = parse_query(request_.query);
+    }
     if (!percent_decode(std::string_view(request_.target).substr(0, question), request_.path)) {
       return refuse_after_error(400);
     }
@@ -287,35 +254,105 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void finish(Response res) { write(std::move(res)); }
 
+  // The response goes out through a buffer_body serializer: a string or a view is written in one go, a provider's
+  // body chunk by chunk (each chunk asked for once the previous one is written), so a large body never sits
+  // whole in memory.
+  struct Outgoing {
+    Response res;
+    bhttp::response<bhttp::buffer_body> msg;
+    std::optional<bhttp::response_serializer<bhttp::buffer_body>> serializer;
+    std::string chunk;
+    std::size_t offset = 0;
+    std::size_t length = 0;
+  };
+  static constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
+
   void write(Response res) {
-    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
-    out->version(11);
-    out->result(static_cast<unsigned>(res.status));
-    for (const auto& [name, value] : res.headers) out->set(name, value);
+    auto out = std::make_shared<Outgoing>();
+    out->res = std::move(res);
+    Response& r = out->res;
+    auto& msg = out->msg;
+    msg.version(11);
+    msg.result(static_cast<unsigned>(r.status));
+    for (const auto& [name, value] : r.headers) msg.insert(name, value);
     const bool head_only = request_.method == "HEAD";
-    const std::size_t length = res.body.size();
-    if (!head_only) out->body() = std::move(res.body);
-    const bool keep = !closing_ && request_.keep_alive && !core_.draining() && res_keeps_alive(res);
-    out->keep_alive(keep);
-    if (res.status >= 200 && res.status != 204 && res.status != 304) out->content_length(length);
+    const bool has_body = r.status >= 200 && r.status != 204 && r.status != 304;
+    out->length = has_body ? r.content_length() : 0;
+    const bool keep = !closing_ && request_.keep_alive && !core_.draining() && res_keeps_alive(r);
+    msg.keep_alive(keep);
+    if (has_body) msg.content_length(out->length);
     if (!keep) closing_ = true;
+    auto& body = msg.body();
+    body.data = nullptr;
+    body.size = 0;
+    body.more = false;
+    if (!head_only && out->length > 0) {
+      if (r.provider) {
+        body.more = true;
+      } else {
+        const std::string_view data = (r.view_owner || !r.view.empty()) ? r.view : std::string_view(r.body);
+        body.data = const_cast<char*>(data.data());  // buffer_body takes void*; the serializer only reads it.
+        body.size = data.size();
+      }
+    }
     // Observed (access log, metrics) once the response is ready, before it is written: a server stopped right
     // after a client read its answer still logs it.
     if (state_.observer) {
-      res.body_bytes = length;
+      r.body_bytes = r.content_length();
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
-      state_.observer(request_, res, ms);
+      state_.observer(request_, r, ms);
     }
+    out->serializer.emplace(msg);
+    send(out);
+  }
+
+  void send(const std::shared_ptr<Outgoing>& out) {
     stream_.expires_after(limits().body_timeout);
-    bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
-      if (self->counted_) {
-        self->counted_ = false;
-        self->core_.in_flight_dec();
+    auto& serializer = *out->serializer;
+    bhttp::async_write(stream_, serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+      if (ec == bhttp::error::need_buffer) {
+        if (self->next_chunk(*out)) return self->send(out);
+        ec = beast::error::timeout;  // the provider failed: the response cannot be completed
       }
-      if (ec) return self->close();
-      if (self->closing_) return self->linger_close();
-      self->wait_for_request();
+      self->sent(*out, ec);
     });
+  }
+
+  // Ask the provider for the next chunk of the body; false when it fails or writes nothing.
+  bool next_chunk(Outgoing& out) {
+    out.offset += out.msg.body().size;
+    out.chunk.clear();
+    DataSink sink;
+    sink.write = [&out](const char* data, std::size_t n) {
+      out.chunk.append(data, n);
+      return true;
+    };
+    const std::size_t want = std::min(kChunkBytes, out.length - out.offset);
+    bool ok = false;
+    try {
+      ok = out.res.provider(out.offset, want, sink);
+    } catch (...) {
+      ok = false;
+    }
+    if (!ok || out.chunk.empty()) return false;
+    // A provider that writes more than asked cannot overrun the declared length.
+    if (out.chunk.size() > out.length - out.offset) out.chunk.resize(out.length - out.offset);
+    auto& body = out.msg.body();
+    body.data = out.chunk.data();
+    body.size = out.chunk.size();
+    body.more = out.offset + out.chunk.size() < out.length;
+    return true;
+  }
+
+  void sent(Outgoing& out, beast::error_code ec) {
+    if (out.res.releaser) out.res.releaser(!ec);
+    if (counted_) {
+      counted_ = false;
+      core_.in_flight_dec();
+    }
+    if (ec) return close();
+    if (closing_) return linger_close();
+    wait_for_request();
   }
 
   static bool res_keeps_alive(const Response& res) {
@@ -406,7 +443,8 @@ void Core::in_flight_dec() noexcept {
 namespace {
 
 void accept_next(Core& core, Core::State& state) {
-  state.acceptor.async_accept(net::make_strand(state.io), [&core, &state](beast::error_code ec, tcp::socket socket) {
+  auto& io = *state.ios[state.next_io.fetch_add(1) % state.ios.size()];
+  state.acceptor.async_accept(io, [&core, &state](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || !state.acceptor.is_open()) return;
       accept_next(core, state);
@@ -430,8 +468,14 @@ void Core::run() {
   accept_next(*this, *state_);
   running_.store(true);
   const std::size_t n = limits_.io_threads != 0 ? limits_.io_threads : hardware_threads();
-  for (std::size_t i = 1; i < n; ++i) state_->threads.emplace_back([this] { state_->io.run(); });
-  state_->io.run();
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> busy;
+  for (const auto& io : state_->ios) busy.push_back(net::make_work_guard(*io));
+  for (std::size_t i = 1; i < n && i < state_->ios.size(); ++i) {
+    state_->threads.emplace_back([this, i] { state_->ios[i]->run(); });
+  }
+  state_->ios.front()->run();
+  // The first loop returns on stop(); the others are stopped with it.
+  for (auto& io : state_->ios) io->stop();
   for (auto& t : state_->threads) t.join();
   state_->threads.clear();
   running_.store(false);
@@ -442,7 +486,7 @@ std::size_t Core::queued() const noexcept {
 }
 
 void Core::stop() {
-  state_->io.stop();
+  for (auto& io : state_->ios) io->stop();
 }
 
 }  // namespace mtm::server::http

@@ -3,7 +3,9 @@
 // have a deadline, the head is capped in bytes, fields and target length (431, 414), the body in bytes (413),
 // open connections in number (a fast 503 beyond), and requests of one connection are answered in order
 // (pipelining). Handlers marked blocking run on a bounded work pool (503 when its queue is full), so a slow
-// query never delays the I/O threads. Handlers see only http::Request and http::Response below.
+// query never delays the I/O threads. Handlers see only the server's Request and Response (handler_types.hpp);
+// a response body is written from a string, from a view of shared memory, or streamed from a content provider
+// in chunks.
 #pragma once
 
 #include <atomic>
@@ -16,38 +18,12 @@
 #include <utility>
 #include <vector>
 
+#include "server/handler_types.hpp"
+
 namespace mtm::server::http {
 
-/// One request as handlers see it.
-struct Request {
-  std::string method;
-  /// The target as sent ("/api/v1/search?q=x").
-  std::string target;
-  /// The target before '?', percent-decoded.
-  std::string path;
-  /// The raw query string (after '?'), empty when none.
-  std::string query;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  std::string remote_addr;
-  bool keep_alive = true;
-  /// The first value of a header (case-insensitive name), empty when absent.
-  [[nodiscard]] std::string header(std::string_view name) const;
-};
-
-/// One response as handlers fill it.
-struct Response {
-  int status = 200;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  /// For the observer (access log, metrics): the route that answered and the handler's own time.
-  std::string label;
-  double handler_ms = 0;
-  /// Bytes of the body, set by the core before the observer sees the response (whose body it has taken).
-  std::size_t body_bytes = 0;
-  void set_header(std::string name, std::string value);
-  [[nodiscard]] bool has_header(std::string_view name) const;
-};
+using Request = mtm::server::Request;
+using Response = mtm::server::Response;
 
 struct Limits {
   /// Request head (request line and fields), in bytes and in number of fields: 431 beyond.
@@ -85,7 +61,8 @@ struct Route {
 
 class Core {
  public:
-  using Router = std::function<Route(const Request&)>;
+  /// Picks the route; may fill the request's path captures (matches).
+  using Router = std::function<Route(Request&)>;
   /// Fills a response for a refusal of the core itself (400, 408, 413, 414, 431, 503); the request may hold
   /// only what was read of it.
   using Refusal = std::function<void(int status, const Request&, Response&)>;
@@ -131,7 +108,6 @@ class Core {
   std::unique_ptr<State> state_;
 };
 
-/// Percent-decode ("%2e" -> '.', '+' kept); false when an escape is malformed.
-bool percent_decode(std::string_view in, std::string& out);
+using mtm::server::percent_decode;
 
 }  // namespace mtm::server::http

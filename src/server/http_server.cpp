@@ -1,7 +1,6 @@
 #include "server/http_server.hpp"
 
 #include <fmt/format.h>
-#include <httplib.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -25,6 +24,10 @@ namespace {
 struct CompiledRoute {
   const RouteSpec* spec;
   std::regex pattern;
+  /// The pattern's text up to its first regex character: a path not starting with it cannot match, and a
+  /// pattern that is all literal is compared without the regex.
+  std::string literal;
+  bool all_literal;
   bool blocking;
   /// Answers through cached_json() as its last step: tried from the cache first (Route::quick).
   bool cached;
@@ -48,91 +51,29 @@ const std::vector<CompiledRoute>& compiled_routes() {
   static const std::vector<CompiledRoute> kCompiled = [] {
     std::vector<CompiledRoute> out;
     for (const auto& route : route_specs()) {
-      out.push_back({&route, std::regex(route.pattern), blocking(route), cached(route)});
+      const auto special = route.pattern.find_first_of("()[]{}.*+?\\|^$");
+      out.push_back({&route, std::regex(route.pattern), route.pattern.substr(0, special), special == std::string::npos,
+                     blocking(route), cached(route)});
     }
     return out;
   }();
   return kCompiled;
 }
 
-std::string decoded_component(std::string_view text) {
-  std::string plus(text);
-  std::replace(plus.begin(), plus.end(), '+', ' ');
-  std::string out;
-  return http::percent_decode(plus, out) ? out : plus;
+/// Whether the route's pattern matches the whole path; its captures go to captures.
+bool matches(const CompiledRoute& route, const std::string& path, std::smatch& captures) {
+  if (route.all_literal) return path == route.literal;
+  return path.compare(0, route.literal.size(), route.literal) == 0 && std::regex_match(path, captures, route.pattern);
 }
 
-/// The request as cpp-httplib's type, for the handlers (the bridge to remove once handlers take http::Request).
-httplib::Request bridged(const http::Request& in) {
-  httplib::Request req;
-  req.method = in.method == "HEAD" ? "GET" : in.method;
-  req.target = in.target;
-  req.path = in.path;
-  req.body = in.body;
-  req.remote_addr = in.remote_addr;
-  req.version = "HTTP/1.1";
-  for (const auto& [name, value] : in.headers) req.headers.emplace(name, value);
-  std::string_view query = in.query;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const std::string_view item = query.substr(0, amp);
-    if (!item.empty()) {
-      const auto eq = item.find('=');
-      req.params.emplace(decoded_component(item.substr(0, eq)),
-                         eq == std::string_view::npos ? std::string() : decoded_component(item.substr(eq + 1)));
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return req;
-}
-
-void copy_back(httplib::Response& res, http::Response& out) {
-  out.status = res.status == -1 ? 200 : res.status;
-  for (const auto& [name, value] : res.headers) out.set_header(name, value);
-  if (res.content_provider_) {
-    std::string body;
-    body.reserve(res.content_length_);
-    httplib::DataSink sink;
-    sink.write = [&body](const char* data, std::size_t size) {
-      body.append(data, size);
-      return true;
-    };
-    sink.is_writable = [] { return true; };
-    sink.done = [] {};
-    for (int i = 0; i < 1000000 && body.size() < res.content_length_; ++i) {
-      const std::size_t before = body.size();
-      // cppcheck-suppress knownConditionTrueFalse ; the provider appends to body through the sink
-      if (!res.content_provider_(body.size(), res.content_length_ - body.size(), sink) || body.size() == before) break;
-    }
-    out.body = std::move(body);
-  } else {
-    out.body = std::move(res.body);
-  }
-}
-
-void with_security_headers(http::Response& out) {
+void with_security_headers(Response& out) {
   for (const auto& [name, value] : security_headers()) {
     if (!out.has_header(name)) out.set_header(name, value);
   }
 }
 
-/// Run a handler written for cpp-httplib's types on an http::Request.
-void run_bridged(api::Handler handler, ApiContext& ctx, const std::regex* pattern, const http::Request& in,
-                 http::Response& out) {
-  httplib::Request req = bridged(in);
-  if (pattern != nullptr) std::regex_match(req.path, req.matches, *pattern);
-  httplib::Response res;
-  run_guarded(handler, ctx, req, res);
-  copy_back(res, out);
-  with_security_headers(out);
-}
-
-void problem_into(const http::Request& in, http::Response& out, ProblemKind kind, const std::string& arg = {}) {
-  const httplib::Request req = bridged(in);
-  httplib::Response res;
-  send_problem(req, res, kind, problem_detail(kind, request_language(req), arg));
-  copy_back(res, out);
+void problem_into(const Request& req, Response& out, ProblemKind kind, const std::string& arg = {}) {
+  send_problem(req, out, kind, problem_detail(kind, request_language(req), arg));
   with_security_headers(out);
 }
 
@@ -160,9 +101,9 @@ HttpServer::HttpServer(const ServerOptions& options)
       // Idle and slow connections hold no thread: as many I/O threads as cores, and as many work threads.
       threads_(options.threads != 0 ? options.threads : std::max<std::size_t>(1, std::thread::hardware_concurrency())) {
   ApiContext& ctx = *context_;
-  auto router = [this, &ctx](const http::Request& in) -> http::Route {
+  auto router = [this, &ctx](Request& in) -> http::Route {
     if (core_->draining()) {
-      return {[](const http::Request& req, http::Response& out) {
+      return {[](const Request& req, Response& out) {
                 problem_into(req, out, ProblemKind::ShuttingDown);
                 out.set_header("Connection", "close");
               },
@@ -171,17 +112,18 @@ HttpServer::HttpServer(const ServerOptions& options)
     const std::string method = in.method == "HEAD" ? "GET" : in.method;
     std::string allow;
     for (const auto& route : compiled_routes()) {
-      if (!std::regex_match(in.path, route.pattern)) continue;
+      if (!matches(route, in.path, in.matches)) continue;
       if (route.spec->method == method) {
-        auto handler = [&ctx, &route](const http::Request& req, http::Response& out) {
+        auto handler = [&ctx, &route](const Request& req, Response& out) {
           const auto start = std::chrono::steady_clock::now();
-          run_bridged(route.spec->handler, ctx, &route.pattern, req, out);
+          run_guarded(route.spec->handler, ctx, req, out);
+          with_security_headers(out);
           out.label = route.spec->path;
           out.handler_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         };
         if (!route.cached) return {handler, route.blocking};
         // A cached answer costs microseconds: it is given on the I/O thread, never queued behind slow work.
-        auto quick = [handler](const http::Request& req, http::Response& out) {
+        auto quick = [handler](const Request& req, Response& out) {
           cache_probe_active() = true;
           cache_probe_missed() = false;
           handler(req, out);
@@ -194,18 +136,16 @@ HttpServer::HttpServer(const ServerOptions& options)
       allow += (allow.empty() ? "" : ", ") + route.spec->method + (route.spec->method == "GET" ? ", HEAD" : "");
     }
     if (!allow.empty()) {
-      return {[allow](const http::Request& req, http::Response& out) {
+      return {[allow](const Request& req, Response& out) {
                 problem_into(req, out, ProblemKind::MethodNotAllowed, allow);
                 out.set_header("Allow", allow);
               },
               false};
     }
-    return {
-        [](const http::Request& req, http::Response& out) { problem_into(req, out, ProblemKind::NotFound, req.path); },
-        false};
+    return {[](const Request& req, Response& out) { problem_into(req, out, ProblemKind::NotFound, req.path); }, false};
   };
   const std::size_t max_request_bytes = options.max_request_bytes;
-  auto refusal = [max_request_bytes](int status, const http::Request& in, http::Response& out) {
+  auto refusal = [max_request_bytes](int status, const Request& in, Response& out) {
     switch (status) {
       case 413: problem_into(in, out, ProblemKind::PayloadTooLarge, std::to_string(max_request_bytes)); break;
       case 414: problem_into(in, out, ProblemKind::UriTooLong); break;
@@ -220,7 +160,7 @@ HttpServer::HttpServer(const ServerOptions& options)
     out.status = status;
   };
   const double slow_ms = options.slow_request_ms;
-  auto observer = [&ctx, slow_ms](const http::Request& req, const http::Response& res, double ms) {
+  auto observer = [&ctx, slow_ms](const Request& req, const Response& res, double ms) {
     const std::string route = res.label.empty() ? "unmatched" : res.label;
     ctx.metrics.observe(route, req.method.empty() ? "-" : req.method, res.status, ms / 1000.0);
     std::string encoding;

@@ -1,6 +1,6 @@
 // The HTTP server: the event-driven core of http_core.hpp (Boost.Beast) with the routes of routes.cpp, one
-// access-log line and one metrics observation per request. Handlers still take cpp-httplib's request and
-// response types: a bridge converts them (the next step gives handlers the core's own pair). bind() then run()
+// access-log line and one metrics observation per request. Handlers take the server's own Request and Response
+// (handler_types.hpp), which the core fills and writes directly. bind() then run()
 // (blocking) from one thread; stop() may be called from any thread.
 #pragma once
 

@@ -93,7 +93,32 @@ std::string fill(std::string_view pattern, std::string_view arg0, std::string_vi
   return out;
 }
 
+struct ErrorProblem {
+  // cppcheck-suppress unusedStructMember ; read in problem_kind_for() through the array
+  ErrorKind error;
+  // cppcheck-suppress unusedStructMember ; read in problem_kind_for() through the array
+  ProblemKind problem;
+};
+
+// Data that cannot be read makes the service not ready (503); a database or configuration failure is the
+// server's own (500, its details only in the log).
+constexpr std::array<ErrorProblem, 6> kErrorProblems = {{
+    {ErrorKind::Validation, ProblemKind::InvalidValue},
+    {ErrorKind::NotFound, ProblemKind::NotFound},
+    {ErrorKind::Analysis, ProblemKind::AnalysisFailed},
+    {ErrorKind::DataLoad, ProblemKind::NotReady},
+    {ErrorKind::Database, ProblemKind::Internal},
+    {ErrorKind::Configuration, ProblemKind::Internal},
+}};
+
 }  // namespace
+
+ProblemKind problem_kind_for(ErrorKind kind) noexcept {
+  for (const auto& entry : kErrorProblems) {
+    if (entry.error == kind) return entry.problem;
+  }
+  return ProblemKind::Internal;
+}
 
 std::string_view lang_code(Lang lang) {
   return lang == Lang::Fr ? "fr" : "en";
@@ -168,13 +193,9 @@ void send_problem(const Request& req, Response& res, ProblemKind kind, const std
   res.status = problem_status(kind);
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", std::string(lang_code(lang)));
-  const std::string body =
-      problem_json(kind, lang, detail, parameter).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  auto keep = std::make_shared<const std::string>(body);
-  res.set_content_provider(keep->size(), "application/problem+json",
-                           [keep](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                             return sink.write(keep->data() + offset, length);
-                           });
+  res.set_content(
+      problem_json(kind, lang, detail, parameter).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      "application/problem+json");
 }
 
 }  // namespace mtm::server

@@ -57,6 +57,9 @@ class ParameterError : public ValidationError {
   std::string argument_;
 };
 
+/// The one mapping from the kind of a core::Error to the problem the client gets (status and type).
+ProblemKind problem_kind_for(ErrorKind kind) noexcept;
+
 /// Localised title of a problem kind.
 std::string problem_title(ProblemKind kind, Lang lang);
 /// Localised detail, with the template's arguments filled in.

@@ -57,15 +57,8 @@ void send_view(const Request& req, Response& res, int status, const std::string&
     chosen = gzip;
     res.set_header("Content-Encoding", "gzip");
   }
-  if (chosen.empty()) {
-    res.set_content("", content_type.c_str());
-    return;
-  }
-  res.set_content_provider(
-      chosen.size(), content_type.c_str(),
-      [keep_alive = std::move(keep_alive), chosen](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-        return sink.write(chosen.data() + offset, length);
-      });
+  // Written from where it lives (the result cache, the embedded assets), never copied.
+  res.set_content_view(std::move(keep_alive), chosen, content_type);
 }
 
 void send_body(const Request& req, Response& res, int status, const std::string& content_type,

@@ -1,7 +1,6 @@
 // Writing HTTP responses: every body goes out with its ETag (304 on a matching If-None-Match), gzip
-// when the client accepts it, and an explicit Cache-Control. Bodies are sent through a sized content
-// provider so cpp-httplib never re-encodes them (its own encoder would pick brotli at quality 11).
-// Stateless; thread-safe.
+// when the client accepts it, and an explicit Cache-Control. Bodies are written from where they live (the
+// result cache, the embedded assets) without a copy. Stateless; thread-safe.
 #pragma once
 
 #include <memory>

@@ -7,6 +7,7 @@
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
 #include "server/explorer_routes.hpp"
+#include "server/param_reader.hpp"
 #include "server/problem.hpp"
 
 namespace mtm::server {
@@ -100,22 +101,6 @@ const std::vector<RouteSpec>& route_specs() {
 
 namespace {
 
-// Expected value of a filter, in French, for the localised 400 message (the English one comes from
-// the filter parser itself).
-std::string expected_fr(const std::string& parameter) {
-  const auto* spec = analysis::find_filter_spec(parameter);
-  if (spec == nullptr) return "valeur non reconnue";
-  const auto range = [&] { return fmt::format("entre {} et {}", spec->minimum, spec->maximum); };
-  if (spec->type == "integer") return "un entier " + range();
-  if (spec->type == "number") return "un nombre " + range();
-  if (spec->type == "boolean") return "true ou false";
-  if (spec->type == "enum") return fmt::format("une valeur parmi : {}", fmt::join(spec->allowed, ", "));
-  if (spec->type == "enum_list")
-    return fmt::format("une liste séparée par des virgules parmi : {}", fmt::join(spec->allowed, ", "));
-  if (spec->type == "integer_list") return "une liste séparée par des virgules d'entiers " + range();
-  return "valeur non reconnue";
-}
-
 std::string capitalised_sentence(std::string text) {
   if (!text.empty() && text.front() >= 'a' && text.front() <= 'z') text.front() = static_cast<char>(text.front() - 32);
   if (!text.empty() && text.back() != '.') text += '.';
@@ -124,42 +109,54 @@ std::string capitalised_sentence(std::string text) {
 
 }  // namespace
 
-void run_guarded(api::Handler handler, ApiContext& ctx, const Request& req, Response& res) {
+void send_error_problem(const Request& req, Response& res, const Error& error) {
   const Lang lang = request_language(req);
+  const ProblemKind kind = problem_kind_for(error.kind());
+  switch (kind) {
+    case ProblemKind::InvalidValue: {
+      const auto* validation = dynamic_cast<const ValidationError*>(&error);
+      const std::string parameter = validation != nullptr ? validation->parameter() : std::string();
+      std::string detail;
+      if (lang == Lang::Fr) {
+        const auto spec = filter_param_spec(parameter);
+        std::string wanted = spec ? expected(*spec, Lang::Fr) : "valeur non reconnue";
+        if (req.has_param(parameter)) wanted += fmt::format(" (reçu : « {} »)", req.get_param_value(parameter));
+        detail = problem_detail(kind, lang, parameter, wanted);
+      } else {
+        detail = capitalised_sentence(error.what());
+      }
+      send_problem(req, res, kind, detail, parameter);
+      return;
+    }
+    case ProblemKind::NotFound: send_problem(req, res, kind, problem_detail(kind, lang, req.path)); return;
+    case ProblemKind::AnalysisFailed:
+      spdlog::warn("{} {}: analysis error: {}", req.method, req.path, error.what());
+      send_problem(req, res, kind, capitalised_sentence(error.what()));
+      return;
+    default:
+      // Internals (SQL, paths) stay in the log; the client gets the kind's generic message.
+      spdlog::error("{} {}: {}", req.method, req.path, error.what());
+      send_problem(req, res, kind, problem_detail(kind, lang));
+      return;
+  }
+}
+
+void run_guarded(api::Handler handler, ApiContext& ctx, const Request& req, Response& res) {
   try {
     handler(ctx, req, res);
   } catch (const ParameterError& e) {
     const bool named = !e.parameter().empty();
-    const std::string detail = problem_detail(e.problem_kind(), lang, named ? e.parameter() : e.argument(),
-                                              named ? e.argument() : std::string());
+    const std::string detail = problem_detail(e.problem_kind(), request_language(req),
+                                              named ? e.parameter() : e.argument(), named ? e.argument() : "");
     send_problem(req, res, e.problem_kind(), detail, e.parameter());
-  } catch (const ValidationError& e) {
-    std::string detail;
-    if (lang == Lang::Fr) {
-      std::string expected = expected_fr(e.parameter());
-      if (req.has_param(e.parameter().c_str())) {
-        expected += fmt::format(" (reçu : « {} »)", req.get_param_value(e.parameter().c_str()));
-      }
-      detail = problem_detail(ProblemKind::InvalidValue, lang, e.parameter(), expected);
-    } else {
-      detail = capitalised_sentence(e.what());
-    }
-    send_problem(req, res, ProblemKind::InvalidValue, detail, e.parameter());
-  } catch (const NotFoundError&) {
-    send_problem(req, res, ProblemKind::NotFound, problem_detail(ProblemKind::NotFound, lang, req.path));
-  } catch (const AnalysisError& e) {
-    spdlog::warn("{} {}: analysis error: {}", req.method, req.path, e.what());
-    send_problem(req, res, ProblemKind::AnalysisFailed, capitalised_sentence(e.what()));
-  } catch (const DataLoadError& e) {
-    spdlog::error("{} {}: {}", req.method, req.path, e.what());
-    send_problem(req, res, ProblemKind::NotReady, problem_detail(ProblemKind::NotReady, lang));
+  } catch (const Error& e) {
+    send_error_problem(req, res, e);
   } catch (const std::exception& e) {
-    // Internals (SQL, paths) stay in the log; the client gets a generic message.
     spdlog::error("{} {}: {}", req.method, req.path, e.what());
-    send_problem(req, res, ProblemKind::Internal, problem_detail(ProblemKind::Internal, lang));
+    send_problem(req, res, ProblemKind::Internal, problem_detail(ProblemKind::Internal, request_language(req)));
   } catch (...) {
     spdlog::error("{} {}: unknown exception", req.method, req.path);
-    send_problem(req, res, ProblemKind::Internal, problem_detail(ProblemKind::Internal, lang));
+    send_problem(req, res, ProblemKind::Internal, problem_detail(ProblemKind::Internal, request_language(req)));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "server/api.hpp"
 #include "server/handler_types.hpp"
 
@@ -14,7 +15,7 @@ struct RouteSpec {
   std::string method;
   /// Path as written in the OpenAPI document, e.g. "/api/v1/analyses/{id}".
   std::string path;
-  /// Regular expression cpp-httplib matches the whole request path against.
+  /// Regular expression the whole request path must match; its groups are the request's matches.
   std::string pattern;
   std::string summary;
   /// OpenAPI tag: "api", "admin", "explorer", "health" or "ui".
@@ -35,6 +36,9 @@ RequestTrace& request_trace();
 
 /// Every route, in the order they are registered.
 const std::vector<RouteSpec>& route_specs();
+/// Write the problem of error (its kind mapped by problem_kind_for): the message for a validation, not-found or
+/// analysis error, a generic text otherwise (internals stay in the log, written here).
+void send_error_problem(const Request& req, Response& res, const Error& error);
 /// Call handler and turn any exception into a problem+json response (and a log line for 5xx).
 void run_guarded(api::Handler handler, ApiContext& ctx, const Request& req, Response& res);
 

@@ -1,5 +1,5 @@
 // The security headers sent on every response, whatever produced it (a route, a 404, a 413 from
-// cpp-httplib itself). The UI loads nothing from another origin, so the policy names none.
+// the HTTP core itself). The UI loads nothing from another origin, so the policy names none.
 #pragma once
 
 #include <string>
@@ -17,6 +17,6 @@ inline constexpr const char* kContentSecurityPolicy =
     "frame-ancestors 'none'";
 
 /// Content-Security-Policy, X-Content-Type-Options, Referrer-Policy, X-Frame-Options.
-httplib::Headers security_headers();
+const Headers& security_headers();
 
 }  // namespace mtm::server

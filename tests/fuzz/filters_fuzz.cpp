@@ -1,8 +1,6 @@
-// A query string as the server receives it: decoded by cpp-httplib, then validated by parse_filters.
+// A query string as the server receives it: decoded by the HTTP core's parse_query, then validated by parse_filters.
 // Every outcome must be a Filters value within its documented ranges or a ValidationError with a
 // message.
-#include <httplib.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -12,6 +10,7 @@
 
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
+#include "server/handler_types.hpp"
 
 namespace {
 
@@ -32,8 +31,7 @@ const std::vector<std::string>& every_filter() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string query(reinterpret_cast<const char*>(data), size);
-  httplib::Params decoded;
-  httplib::detail::parse_query_text(query, decoded);
+  const mtm::server::Params decoded = mtm::server::parse_query(query);
   std::vector<std::pair<std::string, std::string>> params(decoded.begin(), decoded.end());
   try {
     const auto filters = mtm::analysis::parse_filters(params, every_filter());

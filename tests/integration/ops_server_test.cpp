@@ -329,6 +329,30 @@ TEST_F(OpsServerTest, TheDaysInteractionsLogIsCappedInBytes) {
   EXPECT_EQ(warnings, 1);
 }
 
+TEST_F(OpsServerTest, TheDailyCapHoldsAcrossARestart) {
+  const auto capped = [](server::ServerOptions& options) {
+    options.events.trusted_proxies = "127.0.0.1";
+    options.events.burst = 100;
+    options.events.max_bytes_per_day = 300;
+  };
+  stop();
+  start(*dir_ / "api.duckdb", 60000, capped);
+  // 136 bytes a line: the first server writes two (272 bytes) and stops.
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(post_from(*client_, "203.0.113.51", event("page_view"))->status, 204);
+  EXPECT_EQ(parse_metrics(client_->Get("/metrics")->body).at("mangetamain_events_accepted_total"), 2);
+  stop();
+  // A new process on the same log directory starts from the day's file, not from zero.
+  start(*dir_ / "api.duckdb", 60000, capped);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(post_from(*client_, "203.0.113.52", event("page_view"))->status, 204);
+  const auto metrics = parse_metrics(client_->Get("/metrics")->body);
+  EXPECT_EQ(metrics.at("mangetamain_events_accepted_total"), 0);
+  EXPECT_EQ(metrics.at("mangetamain_events_dropped_total"), 3);
+  stop();
+  const fs::path file = only_file_starting_with(logs_.path(), "preprod_user_interactions_");
+  EXPECT_EQ(lines_of(file).size(), 2U);
+  EXPECT_LE(fs::file_size(file), 300U);
+}
+
 /// name{labels} -> value, from the exposition text; fails the test on a line that does not parse.
 std::map<std::string, double> parse_metrics(const std::string& text) {
   std::map<std::string, double> samples;

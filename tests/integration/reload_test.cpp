@@ -305,8 +305,8 @@ TEST(ConstantTimeEquals, EqualOnlyForTheSameBytes) {
   EXPECT_TRUE(constant_time_equals("", ""));
 }
 
-httplib::Request with_authorization(const std::string& value) {
-  httplib::Request req;
+mtm::server::Request with_authorization(const std::string& value) {
+  mtm::server::Request req;
   req.headers.emplace("Authorization", value);
   return req;
 }
@@ -316,7 +316,7 @@ TEST(BearerToken, TakesTheTokenOfABearerHeaderOnly) {
   EXPECT_EQ(bearer_token(with_authorization("bearer   abc")), "abc");
   EXPECT_EQ(bearer_token(with_authorization("Basic YWRtaW46YWRtaW4=")), "");
   EXPECT_EQ(bearer_token(with_authorization("Bearer ")), "");
-  EXPECT_EQ(bearer_token(httplib::Request{}), "");
+  EXPECT_EQ(bearer_token(mtm::server::Request{}), "");
 }
 
 TEST(Fnv1a, MatchesThePublishedTestVectors) {

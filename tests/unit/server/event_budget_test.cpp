@@ -37,5 +37,21 @@ TEST(DailyByteBudget, AdmitsUpToTheCapPerUtcDayAndReportsTheFirstRefusal) {
   EXPECT_TRUE(budget.admit(100, day1 + 2h).admitted) << "a new UTC day starts from zero";
 }
 
+TEST(DailyByteBudget, CountsWhatTheDaysFileAlreadyHoldsWhoeverWroteIt) {
+  // The day's file as another process (or this one before a restart) left it: 90 of 100 bytes used.
+  std::uintmax_t on_disk = 90;
+  DailyByteBudget budget(100, [&on_disk](std::chrono::system_clock::time_point) { return on_disk; });
+  const auto day = std::chrono::sys_days{std::chrono::year{2026} / 3 / 1} + 9h;
+  EXPECT_FALSE(budget.admit(11, day).admitted);
+  EXPECT_TRUE(budget.admit(10, day).admitted);
+  EXPECT_FALSE(budget.admit(1, day).admitted);
+  // Another writer grew the file meanwhile beyond what this process counted: the file wins.
+  on_disk = 0;
+  EXPECT_FALSE(budget.admit(1, day).admitted) << "this process's own count still holds";
+  on_disk = 20;
+  EXPECT_TRUE(budget.admit(80, day + 24h).admitted) << "a new day: its own file's 20 bytes plus 80";
+  EXPECT_FALSE(budget.admit(1, day + 24h).admitted);
+}
+
 }  // namespace
 }  // namespace mtm::server

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <memory>
@@ -104,6 +105,27 @@ class HttpCoreTest : public ::testing::Test {
     if (req.path == "/hello") {
       return {[](const Request& r, Response& res) { res.body = "hello " + r.query; }, false};
     }
+    if (req.path == "/big") {
+      // A body streamed by a provider: byte i is 'a' + i % 26.
+      return {[this](const Request&, Response& res) {
+                res.set_content_provider(kBigBytes, "application/octet-stream",
+                                         [this](std::size_t offset, std::size_t length, DataSink& sink) {
+                                           std::string chunk(length, ' ');
+                                           for (std::size_t i = 0; i < length; ++i) {
+                                             chunk[i] = static_cast<char>('a' + (offset + i) % 26);
+                                           }
+                                           std::lock_guard lock(mutex_);
+                                           ++provider_calls_;
+                                           largest_ask_ = std::max(largest_ask_, length);
+                                           return sink.write(chunk.data(), chunk.size());
+                                         });
+              },
+              false};
+    }
+    if (req.path == "/view") {
+      return {[this](const Request&, Response& res) { res.set_content_view(view_owner_, *view_owner_, "text/plain"); },
+              false};
+    }
     if (req.path == "/echo") {
       return {[](const Request& r, Response& res) { res.body = r.body; }, false};
     }
@@ -138,6 +160,10 @@ class HttpCoreTest : public ::testing::Test {
     return limits;
   }
 
+  static constexpr std::size_t kBigBytes = std::size_t{3} * 1024 * 1024 + 17;
+  std::size_t provider_calls_ = 0;
+  std::size_t largest_ask_ = 0;
+  std::shared_ptr<const std::string> view_owner_ = std::make_shared<const std::string>("kept elsewhere");
   std::unique_ptr<Core> core_;
   std::thread thread_;
   int port_ = 0;
@@ -307,6 +333,53 @@ TEST(PercentDecode, DecodesEscapesAndRefusesBrokenOnes) {
   EXPECT_EQ(out, "/a../b c");
   EXPECT_FALSE(percent_decode("/a%2", out));
   EXPECT_FALSE(percent_decode("/a%zz", out));
+}
+
+TEST_F(HttpCoreTest, AProviderBodyIsStreamedInChunksNeverWholeInMemory) {
+  start(small_limits());
+  httplib::Client client("127.0.0.1", port_);
+  auto res = client.Get("/big");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  ASSERT_EQ(res->body.size(), kBigBytes);
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < res->body.size(); ++i) wrong += res->body[i] != static_cast<char>('a' + i % 26);
+  EXPECT_EQ(wrong, 0U);
+  std::lock_guard lock(mutex_);
+  // 3 MiB + 17 bytes asked for 64 KiB at a time: 49 calls, never the whole body.
+  EXPECT_EQ(provider_calls_, 49U);
+  EXPECT_EQ(largest_ask_, std::size_t{64} * 1024);
+}
+
+TEST_F(HttpCoreTest, HeadOfAProviderBodySendsItsLengthAndNoBytes) {
+  start(small_limits());
+  Socket socket(port_);
+  ASSERT_TRUE(socket.connected());
+  ASSERT_TRUE(
+      socket.send("HEAD /big HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  const std::string answer = socket.read_all();
+  EXPECT_NE(answer.find("Content-Length: " + std::to_string(kBigBytes) + "\r\n"), std::string::npos) << answer;
+  // The HEAD answer has no body: the next bytes are the second response.
+  const auto head_end = answer.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  EXPECT_EQ(answer.substr(head_end + 4, 15), "HTTP/1.1 200 OK") << answer;
+  EXPECT_NE(answer.find("hello "), std::string::npos);
+  std::lock_guard lock(mutex_);
+  EXPECT_EQ(provider_calls_, 0U);
+}
+
+TEST_F(HttpCoreTest, AViewBodyIsWrittenFromItsOwnerAndReleasedAfter) {
+  start(small_limits());
+  httplib::Client client("127.0.0.1", port_);
+  auto res = client.Get("/view");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body, "kept elsewhere");
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain");
+  client.stop();
+  // The response held the owner only while it was written.
+  for (int i = 0; i < 500 && view_owner_.use_count() > 1; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_EQ(view_owner_.use_count(), 1);
 }
 
 }  // namespace

@@ -25,12 +25,12 @@ TEST(Problem, AcceptLanguageTable) {
 }
 
 TEST(Problem, RequestLanguagePrefersTheLangParameter) {
-  httplib::Request req;
+  Request req;
   req.headers.emplace("Accept-Language", "fr");
   EXPECT_EQ(request_language(req), Lang::Fr);
   req.params.emplace("lang", "en");
   EXPECT_EQ(request_language(req), Lang::En);
-  httplib::Request invalid;
+  Request invalid;
   invalid.params.emplace("lang", "de");
   invalid.headers.emplace("Accept-Language", "fr");
   EXPECT_EQ(request_language(invalid), Lang::Fr);
