@@ -19,6 +19,7 @@
 #include "server/gzip.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
+#include "support/server_options.hpp"
 #include "support/small_db.hpp"
 #include "support/temp_dir.hpp"
 
@@ -38,7 +39,7 @@ class ApiTest : public ::testing::Test {
 
   void SetUp() override {
     const auto db_path = *dir_ / "api.duckdb";
-    server_ = std::make_unique<server::HttpServer>(server::ServerOptions{db_path.string(), 2, 1 << 20});
+    server_ = std::make_unique<server::HttpServer>(test::server_options(db_path.string(), 2, 1 << 20));
     port_ = server_->bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_->run(); });
     for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -256,7 +257,7 @@ TEST(ApiPaths, PublicRoutesShowFileNamesNotServerPaths) {
     con.execute(R"(UPDATE ingest_report SET parameters = '{"file": ")" + secret_dir +
                 R"(/RAW_recipes.csv", "dropped": "wrong field count"}' WHERE rule = 'read RAW_recipes.csv')");
   }
-  server::ServerOptions options{db_path.string(), 2, 1 << 20};
+  server::ServerOptions options = test::server_options(db_path.string(), 2, 1 << 20);
   options.admin_token = "paths-token-0123";
   server::HttpServer server(options);
   const int port = server.bind("127.0.0.1", 0);

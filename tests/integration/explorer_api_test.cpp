@@ -11,6 +11,7 @@
 
 #include "server/http_server.hpp"
 #include "support/explorer_db.hpp"
+#include "support/server_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm {
@@ -29,7 +30,7 @@ class ExplorerApiTest : public ::testing::Test {
 
   void SetUp() override {
     server_ =
-        std::make_unique<server::HttpServer>(server::ServerOptions{(*dir_ / "explorer.duckdb").string(), 2, 1 << 20});
+        std::make_unique<server::HttpServer>(test::server_options((*dir_ / "explorer.duckdb").string(), 2, 1 << 20));
     const int port = server_->bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_->run(); });
     for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -11,6 +11,7 @@
 
 #include "data/ingest.hpp"
 #include "server/http_server.hpp"
+#include "support/server_options.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mtm {
@@ -28,7 +29,7 @@ class ExplorerQuirksTest : public ::testing::TestWithParam<std::string> {
     options.db_path = dir_ / "quirks.duckdb";
     options.max_bad_share = 1.0;  // the fixtures' bad rows are there on purpose
     data::run_ingest(options);
-    server_ = std::make_unique<server::HttpServer>(server::ServerOptions{options.db_path.string(), 2, 1 << 20});
+    server_ = std::make_unique<server::HttpServer>(test::server_options(options.db_path.string(), 2, 1 << 20));
     const int port = server_->bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_->run(); });
     for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));

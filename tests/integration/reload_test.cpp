@@ -27,6 +27,7 @@
 #include "server/dataset.hpp"
 #include "server/http_server.hpp"
 #include "server/lru_cache.hpp"
+#include "support/server_options.hpp"
 #include "support/server_process.hpp"
 #include "support/small_db.hpp"
 #include "support/temp_dir.hpp"
@@ -61,7 +62,7 @@ class ReloadTest : public ::testing::Test {
   void start(const std::string& token) {
     make_databases(dir_);
     install(dir_, "a");
-    server::ServerOptions options{(dir_ / "served.duckdb").string(), 4, 1 << 20};
+    server::ServerOptions options = test::server_options((dir_ / "served.duckdb").string(), 4, 1 << 20);
     options.admin_token = token;
     server_ = std::make_unique<server::HttpServer>(options);
     port_ = server_->bind("127.0.0.1", 0);
@@ -346,7 +347,7 @@ TEST(DatasetSlot, ReplaceHandsBackThePreviousDatasetWhichStaysUsable) {
 TEST(ApiContextPreload, KeepsTheAnalysisDataAndCapsDuckDbMemory) {
   test::TempDir dir;
   test::make_small_api_db(dir / "a.duckdb");
-  server::ServerOptions options{(dir / "a.duckdb").string(), 2, 1 << 20};
+  server::ServerOptions options = test::server_options((dir / "a.duckdb").string(), 2, 1 << 20);
   options.preload_analyses = true;
   options.db_memory_bytes = std::size_t{24} << 20;
   const server::ApiContext context(options);
@@ -366,7 +367,7 @@ TEST(ApiContextPreload, KeepsTheAnalysisDataAndCapsDuckDbMemory) {
 TEST(HttpServerWorkers, IdleKeepAliveConnectionsDoNotHoldBackANewRequest) {
   test::TempDir dir;
   test::make_small_api_db(dir / "a.duckdb");
-  server::HttpServer server(server::ServerOptions{(dir / "a.duckdb").string(), 0, 1 << 20});
+  server::HttpServer server(test::server_options((dir / "a.duckdb").string(), 0, 1 << 20));
   const int port = server.bind("127.0.0.1", 0);
   std::thread thread([&] { server.run(); });
   for (int i = 0; i < 500 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -393,7 +394,7 @@ TEST(HttpServerWorkers, IdleKeepAliveConnectionsDoNotHoldBackANewRequest) {
 TEST(HttpServerWorkers, ListenBacklogHoldsABurstOfConnections) {
   test::TempDir dir;
   test::make_small_api_db(dir / "a.duckdb");
-  server::HttpServer server(server::ServerOptions{(dir / "a.duckdb").string(), 2, 1 << 20});
+  server::HttpServer server(test::server_options((dir / "a.duckdb").string(), 2, 1 << 20));
   const int port = server.bind("127.0.0.1", 0);
   std::vector<int> sockets;
   int connected = 0;
