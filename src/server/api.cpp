@@ -20,6 +20,7 @@
 #include "server/openapi.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
+#include "server/sql_workbench.hpp"
 
 namespace mtm::server {
 
@@ -35,7 +36,8 @@ ApiContext::ApiContext(const ServerOptions& options)
       event_limiter(options.events.rate_per_minute, options.events.burst),
       global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
       trusted_proxies(parse_address_list(options.events.trusted_proxies)),
-      interactions_budget(options.events.max_bytes_per_day) {
+      interactions_budget(options.events.max_bytes_per_day),
+      sql(std::make_shared<SqlWorkbench>(options.sql)) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
@@ -95,6 +97,7 @@ ServerOptions server_options_from(const Config& config) {
   options.max_request_bytes = config.server.max_request_bytes;
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
+  options.sql = config.sql;
   options.admin_token = config.admin_token;
   options.preload_analyses = true;
   options.db_memory_bytes = config.db_memory_bytes;

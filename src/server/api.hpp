@@ -26,6 +26,8 @@
 
 namespace mtm::server {
 
+class SqlWorkbench;
+
 struct ServerOptions {
   /// DuckDB file written by `mangetamain ingest`; opened read-only.
   std::string db_path;
@@ -63,6 +65,8 @@ struct ServerOptions {
   bool preload_analyses = false;
   /// DuckDB's memory limit once the analysis data is loaded (config data.db_memory); 0 = DuckDB's default.
   std::size_t db_memory_bytes = 0;
+  /// The read-only SQL workbench (config sql.*).
+  SqlConfig sql{};
 };
 
 /// The server settings of a resolved configuration.
@@ -109,6 +113,8 @@ class ApiContext {
   std::atomic<std::size_t> events_dropped{0};
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
+  /// The read-only SQL workbench: its sandbox, rate limit and concurrency caps (sql_workbench.hpp).
+  std::shared_ptr<SqlWorkbench> sql;
 };
 
 /// Query parameters checked against the names a route accepts ("lang" is always accepted and must be

@@ -7,6 +7,7 @@
 #include "core/version_info.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/routes.hpp"
+#include "server/sql_routes.hpp"
 
 namespace mtm::server {
 
@@ -117,6 +118,8 @@ json openapi_document() {
                                 {"401", problem_response("Missing or wrong admin token")},
                                 {"403", problem_response("No admin token configured: administration is off")},
                                 {"503", problem_response("The new dataset could not be loaded; the old one stays")}};
+    } else if (json sql = sql_openapi_operation(route.path, method); !sql.is_null()) {
+      operation.update(sql);
     } else if (route.path == "/") {
       operation["responses"] = {{"200", {{"description", "index.html"}, {"content", {{"text/html", json::object()}}}}}};
     } else {
