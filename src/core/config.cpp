@@ -211,6 +211,9 @@ const std::vector<KeySpec>& key_specs() {
     specs.push_back(bytes_key({"data.ingest_memory", "MANGETAMAIN_DATA_INGEST_MEMORY",
                                "DuckDB's memory limit while ingest builds a database"},
                               Member<&Config::data, &DataConfig::ingest_memory_bytes>{}, std::size_t{64} << 20));
+    specs.push_back(text_key({"data.exports_dir", "MANGETAMAIN_DATA_EXPORTS_DIR",
+                              "Directory of the Parquet/CSV exports (empty: 'exports' beside the database)"},
+                             Member<&Config::data, &DataConfig::exports_dir>{}));
     specs.push_back(text_key({"s3.endpoint", "MANGETAMAIN_S3_ENDPOINT", "S3 endpoint URL"},
                              Member<&Config::s3, &S3Config::endpoint>{}));
     specs.push_back(text_key({"s3.region", "MANGETAMAIN_S3_REGION", "S3 signing region"},

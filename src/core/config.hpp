@@ -62,6 +62,8 @@ struct DataConfig {
   /// DuckDB's threads and memory limit while `ingest` builds a database.
   std::size_t ingest_threads = 2;
   std::size_t ingest_memory_bytes = std::size_t{1} << 30;
+  /// Where the Parquet and CSV exports of the clean data are written; empty = an exports directory beside db.
+  std::string exports_dir;
 };
 
 struct S3Config {

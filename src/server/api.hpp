@@ -67,6 +67,8 @@ struct ServerOptions {
   std::size_t db_memory_bytes = 0;
   /// The read-only SQL workbench (config sql.*).
   SqlConfig sql{};
+  /// Directory of the data exports (config data.exports_dir); empty = "exports" beside db_path.
+  std::string exports_dir{};
 };
 
 /// The server settings of a resolved configuration.
@@ -115,6 +117,8 @@ class ApiContext {
   std::atomic<std::size_t> reloads_failed{0};
   /// The read-only SQL workbench: its sandbox, rate limit and concurrency caps (sql_workbench.hpp).
   std::shared_ptr<SqlWorkbench> sql;
+  /// Where the Parquet/CSV exports are written (resolved: never empty).
+  std::string exports_dir;
 };
 
 /// Query parameters checked against the names a route accepts ("lang" is always accepted and must be

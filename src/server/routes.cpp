@@ -6,6 +6,7 @@
 
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
+#include "server/data_routes.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/problem.hpp"
 #include "server/sql_routes.hpp"
@@ -13,7 +14,7 @@
 namespace mtm::server {
 
 const std::vector<RouteSpec>& route_specs() {
-  static const std::vector<RouteSpec> kRoutes = with_sql_routes(with_explorer_routes({
+  static const std::vector<RouteSpec> kRoutes = with_data_routes(with_sql_routes(with_explorer_routes({
       {"GET", "/", "/", "The web UI (view state in the query string)", "ui", {}, api::get_index},
       {"GET",
        "/assets/{path}",
@@ -88,7 +89,7 @@ const std::vector<RouteSpec>& route_specs() {
        "admin",
        {},
        api::post_admin_reload},
-  }));
+  })));
   return kRoutes;
 }
 

@@ -11,8 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static constexpr std::string_view kTypes[] = {"application/json", "text/plain; charset=utf-8", "application/sql",
-                                                "APPLICATION/JSON ; x=y", "image/png", ""};
+  static constexpr std::string_view kTypes[] = {
+      "application/json", "text/plain; charset=utf-8", "application/sql", "APPLICATION/JSON ; x=y", "image/png", ""};
   const std::uint8_t selector = data[0];
   const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
   mtm::server::SqlRequestInput input;

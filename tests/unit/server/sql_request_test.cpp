@@ -1,10 +1,10 @@
 // Reading the SQL workbench's request: where the query comes from for each method and content type, and every
 // rejection naming its parameter in English and French.
+#include "server/sql_request.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "server/sql_request.hpp"
 
 namespace mtm::server {
 namespace {
@@ -28,8 +28,8 @@ TEST(SqlRequest, QueryFromEachPlace) {
   const auto get = parse_sql_request(input("GET", "", "", "SELECT 1"));
   EXPECT_EQ(get.sql, "SELECT 1");
   EXPECT_EQ(get.format, "json");
-  const auto json_body = parse_sql_request(input("POST", "application/json; charset=utf-8",
-                                                 R"({"sql":"SELECT 'é'","format":"csv"})"));
+  const auto json_body =
+      parse_sql_request(input("POST", "application/json; charset=utf-8", R"({"sql":"SELECT 'é'","format":"csv"})"));
   EXPECT_EQ(json_body.sql, "SELECT 'é'");
   EXPECT_EQ(json_body.format, "csv");
   const auto text = parse_sql_request(input("POST", "Text/Plain", "FROM recipes", std::nullopt, "csv"));
