@@ -18,8 +18,9 @@ import pantry from './pages/pantry.js';
 import recipe from './pages/recipe.js';
 import contributor from './pages/contributor.js';
 import user from './pages/user.js';
+import sql from './pages/sql.js';
 
-const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, about, recipe, contributor, user };
+const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, sql, about, recipe, contributor, user };
 const api = createApi();
 let dicts = null;
 let state = parseState(location.search);
