@@ -2,16 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
 #include "data/exports.hpp"
+#include "data/value_json.hpp"
 #include "server/api.hpp"
 #include "server/file_response.hpp"
 #include "server/response.hpp"
 #include "server/routes.hpp"
+#include "server/sql_routes.hpp"
+#include "server/table_browser.hpp"
 
 namespace mtm::server {
 
@@ -74,9 +78,125 @@ void get_export(ApiContext& ctx, const Request& req, Response& res) {
   throw NotFoundError("no export named " + name);
 }
 
+// Columns offered as facets besides the booleans: few distinct values, each meaningful to count.
+bool facet_column(const std::string& name, const std::string& type) {
+  static const std::vector<std::string> kNames = {"season", "weekday", "month",      "year",
+                                                  "rating", "kind",    "table_name", "rule"};
+  return type == "BOOLEAN" || std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+std::vector<TableSchema> read_catalog(const Dataset& dataset) {
+  auto connection = dataset.connect();
+  std::vector<TableSchema> tables;
+  for (const auto& row : connection
+                             ->query("SELECT table_name, table_type FROM information_schema.tables "
+                                     "WHERE table_schema = 'main' ORDER BY table_name")
+                             .rows()) {
+    const std::string type = db::to_text(row[1]);
+    tables.push_back({db::to_text(row[0]), type == "VIEW" ? "view" : "table", {}, 0});
+  }
+  for (const auto& row : connection
+                             ->query("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                                     "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position")
+                             .rows()) {
+    const std::string table = db::to_text(row[0]);
+    for (auto& t : tables) {
+      if (t.name == table) {
+        t.columns.push_back(
+            {db::to_text(row[1]), db::to_text(row[2]), facet_column(db::to_text(row[1]), db::to_text(row[2]))});
+      }
+    }
+  }
+  for (auto& table : tables) {
+    table.rows =
+        std::get<std::int64_t>(connection->query("SELECT count(*) FROM " + quoted_identifier(table.name)).scalar());
+  }
+  return tables;
+}
+
+// The tables of a dataset, read once per dataset generation.
+std::vector<TableSchema> catalog_of(const Dataset& dataset) {
+  static std::mutex mutex;
+  static std::map<std::string, std::vector<TableSchema>> known;
+  std::lock_guard lock(mutex);
+  const std::string key = fmt::format("{}\n{}", dataset.path(), dataset.generation());
+  auto it = known.find(key);
+  if (it == known.end()) it = known.emplace(key, read_catalog(dataset)).first;
+  return it->second;
+}
+
+db::Result run_bound(db::Connection& connection, const BoundSql& bound) {
+  db::PreparedStatement statement(connection, bound.sql);
+  for (std::size_t i = 0; i < bound.values.size(); ++i) statement.bind(i + 1, bound.values[i]);
+  return statement.execute();
+}
+
+void get_tables(ApiContext& ctx, const Request& req, Response& res) {
+  checked_params(req, kNoParams);
+  json tables = json::array();
+  for (const auto& table : catalog_of(*ctx.dataset())) {
+    json columns = json::array();
+    for (const auto& c : table.columns) columns.push_back({{"name", c.name}, {"type", c.type}, {"facet", c.facet}});
+    tables.push_back({{"name", table.name}, {"kind", table.kind}, {"rows", table.rows}, {"columns", columns}});
+  }
+  send_json(req, res, 200, {{"tables", tables}});
+}
+
+void get_rows(ApiContext& ctx, const Request& req, Response& res) {
+  const auto dataset = ctx.dataset();
+  const auto tables = catalog_of(*dataset);
+  std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
+  std::string format = "json";
+  if (const auto it = params.find("format"); it != params.end()) {
+    format = it->second;
+    if (format != "json" && format != "csv") throw ValidationError("format", "parameter 'format' must be json or csv");
+    params.erase(it);
+  }
+  const TableView view = parse_view(params, tables);
+  const TableSchema& table = table_of(view, tables);
+  auto connection = dataset->connect();
+  db::SqlResult page;
+  for (const auto& column : table.columns) page.columns.push_back({column.name, column.type});
+  page.rows = run_bound(*connection, page_sql(view, table)).rows();
+  if (format == "csv") {
+    res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}-page{}.csv\"", table.name, view.page));
+    send_body(req, res, 200, "text/csv; charset=utf-8", make_body(sql_result_csv(page), true), "no-cache");
+    return;
+  }
+  const auto total = std::get<std::int64_t>(run_bound(*connection, count_sql(view, table)).scalar());
+  json facets = json::object();
+  for (const auto& column : table.columns) {
+    if (!column.facet) continue;
+    json values = json::array();
+    for (const auto& row : run_bound(*connection, facet_sql(view, table, column.name, 30)).rows()) {
+      values.push_back({db::to_json(row[0]), db::to_json(row[1])});
+    }
+    facets[column.name] = values;
+  }
+  json body = sql_result_json(page);
+  body.erase("elapsed_ms");
+  body.erase("truncated");
+  body.erase("truncated_by");
+  body["table"] = table.name;
+  body["total"] = total;
+  body["page"] = view.page;
+  body["per_page"] = view.per_page;
+  body["sort"] = view.sort.empty() ? json(nullptr) : json(view.sort);
+  body["order"] = view.descending ? "desc" : "asc";
+  body["facets"] = facets;
+  send_json(req, res, 200, body);
+}
+
 }  // namespace
 
 std::vector<RouteSpec> with_data_routes(std::vector<RouteSpec> routes) {
+  routes.push_back({"GET", "/api/v1/data/tables", "/api/v1/data/tables",
+                    "Every table and view: kind, row count, columns with their types and whether they are facets",
+                    "data", kNoParams, api::Handler{get_tables}});
+  routes.push_back({"GET", "/api/v1/data/rows", "/api/v1/data/rows",
+                    "A page of one table's rows: per-column filters (eq., min., max., has.), sort, facets with counts; "
+                    "format=csv for the page as CSV",
+                    "data", kNoParams, api::Handler{get_rows}});
   routes.push_back({"GET", "/api/v1/exports", "/api/v1/exports",
                     "The Parquet and CSV exports of the clean data: name, table, format, bytes, rows, url", "data",
                     kNoParams, api::Handler{get_exports}});
