@@ -4,29 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, startApp, waitReady } from './support.mjs';
+import { openPage, parseCsv, startApp, waitReady } from './support.mjs';
 
 let app;
 
 before(async () => { app = await startApp(); });
 after(async () => { if (app) await app.close(); });
-
-/** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') continue;
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  return rows;
-}
 
 const tableCells = (page) => page.$$eval('#sql-result tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 

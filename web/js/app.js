@@ -19,8 +19,9 @@ import recipe from './pages/recipe.js';
 import contributor from './pages/contributor.js';
 import user from './pages/user.js';
 import sql from './pages/sql.js';
+import data from './pages/data.js';
 
-const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, sql, about, recipe, contributor, user };
+const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, data, sql, about, recipe, contributor, user };
 const api = createApi();
 let dicts = null;
 let state = parseState(location.search);
