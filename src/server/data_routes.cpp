@@ -219,6 +219,32 @@ json data_openapi_operation(const std::string& path) {
                 {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}},
               {"503", with_description(problem, "The exports cannot be written")}}}};
   }
+  if (path == "/api/v1/data/rows") {
+    const auto query = [](const std::string& name, const std::string& description, json schema, bool required) {
+      return json{
+          {"name", name}, {"in", "query"}, {"required", required}, {"description", description}, {"schema", schema}};
+    };
+    return {{"description",
+             "Filters per column, any number: eq.COLUMN=value (a list column: holds the value), min.COLUMN and "
+             "max.COLUMN (a closed range on a number or date), has.COLUMN=text (contains, case-insensitive). Column "
+             "names are checked against the table; values are bound parameters."},
+            {"parameters",
+             {query("table", "A table or view (GET /api/v1/data/tables)", {{"type", "string"}}, true),
+              query("page", "Page number", {{"type", "integer"}, {"minimum", 1}, {"default", 1}}, false),
+              query("per_page", "Rows per page",
+                    {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPerPage}, {"default", 50}}, false),
+              query("sort", "Column to sort by (ties broken by every column)", {{"type", "string"}}, false),
+              query("order", "Sort order", {{"type", "string"}, {"enum", {"asc", "desc"}}}, false),
+              query("format", "json (rows, total, facets) or csv (the page's rows)",
+                    {{"type", "string"}, {"enum", {"json", "csv"}}}, false),
+              query("lang", "Language of messages", {{"type", "string"}, {"enum", {"en", "fr"}}}, false)}},
+            {"responses",
+             {{"200",
+               {{"description", "columns, rows, row_count, total, page, per_page, sort, order, facets"},
+                {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}, {"text/csv", json::object()}}}}},
+              {"400",
+               with_description(problem, "Unknown table, column or parameter, or a bad value (parameter names it)")}}}};
+  }
   if (path == "/api/v1/exports/{name}") {
     return {{"parameters",
              {{{"name", "name"},
