@@ -66,7 +66,8 @@ std::vector<ExportFile> write_exports(const std::string& db_path, const fs::path
   for (const auto& table : exported_tables()) {
     const auto rows = std::get<std::int64_t>(connection.query(fmt::format("SELECT count(*) FROM {}", table)).scalar());
     for (const std::string format : {"parquet", "csv"}) {
-      ExportFile file{table + "." + format, table, format, dir / (table + "." + format), 0, rows};
+      const std::string name = fmt::format("{}.{}", table, format);
+      ExportFile file{name, table, format, dir / name, 0, rows};
       const std::string options = format == "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER";
       // The table names are this file's constants and the path is the server's own: no input reaches this SQL.
       connection.execute(fmt::format("COPY {} TO {} ({})", table, quoted_path(staging / file.name), options));

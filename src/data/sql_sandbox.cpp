@@ -124,7 +124,7 @@ const char* scalar_type_name(duckdb_type id) {
 
 fs::path make_alias_dir() {
   static std::atomic<unsigned> counter{0};
-  const fs::path dir = fs::temp_directory_path() / fmt::format("mangetamain-sql-{}-{}", ::getpid(), ++counter);
+  fs::path dir = fs::temp_directory_path() / fmt::format("mangetamain-sql-{}-{}", ::getpid(), ++counter);
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
   return dir;

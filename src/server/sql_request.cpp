@@ -31,8 +31,8 @@ std::string checked_format(const std::string& format) {
 SqlRequest from_json_body(std::string_view body) {
   const auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    throw SqlRequestError("body", "the body must be a JSON object such as {\"sql\": \"SELECT 1\"}",
-                          "le corps doit être un objet JSON comme {\"sql\": \"SELECT 1\"}");
+    throw SqlRequestError("body", R"(the body must be a JSON object such as {"sql": "SELECT 1"})",
+                          R"(le corps doit être un objet JSON comme {"sql": "SELECT 1"})");
   }
   SqlRequest request;
   for (const auto& [key, value] : parsed.items()) {

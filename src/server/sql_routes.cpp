@@ -22,7 +22,7 @@ using nlohmann::json;
 
 std::string csv_cell(const db::Value& value) {
   if (std::holds_alternative<std::monostate>(value)) return {};
-  const std::string text = db::to_text(value);
+  std::string text = db::to_text(value);
   if (text.find_first_of("\",\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
