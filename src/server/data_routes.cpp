@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "data/exports.hpp"
+#include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
 #include "server/api.hpp"
 #include "server/file_response.hpp"
@@ -153,7 +154,9 @@ void get_rows(ApiContext& ctx, const Request& req, Response& res) {
   std::string format = "json";
   if (const auto it = params.find("format"); it != params.end()) {
     format = it->second;
-    if (format != "json" && format != "csv") throw ValidationError("format", "parameter 'format' must be json or csv");
+    if (format != "json" && format != "csv" && format != "parquet") {
+      throw ValidationError("format", "parameter 'format' must be json, csv or parquet");
+    }
     params.erase(it);
   }
   const TableView view = parse_view(params, tables);
@@ -162,6 +165,12 @@ void get_rows(ApiContext& ctx, const Request& req, Response& res) {
   db::SqlResult page;
   for (const auto& column : table.columns) page.columns.push_back({column.name, column.type});
   page.rows = run_bound(*connection, page_sql(view, table)).rows();
+  if (format == "parquet") {
+    res.set_header("Content-Disposition",
+                   fmt::format("attachment; filename=\"{}-page{}.parquet\"", table.name, view.page));
+    send_body(req, res, 200, "application/vnd.apache.parquet", make_body(db::result_parquet(page), false), "no-cache");
+    return;
+  }
   if (format == "csv") {
     res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}-page{}.csv\"", table.name, view.page));
     send_body(req, res, 200, "text/csv; charset=utf-8", make_body(sql_result_csv(page), true), "no-cache");
@@ -239,8 +248,8 @@ json data_openapi_operation(const std::string& path) {
                     {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPerPage}, {"default", 50}}, false),
               query("sort", "Column to sort by (ties broken by every column)", {{"type", "string"}}, false),
               query("order", "Sort order", {{"type", "string"}, {"enum", {"asc", "desc"}}}, false),
-              query("format", "json (rows, total, facets) or csv (the page's rows)",
-                    {{"type", "string"}, {"enum", {"json", "csv"}}}, false),
+              query("format", "json (rows, total, facets), or the page's rows as csv or parquet",
+                    {{"type", "string"}, {"enum", {"json", "csv", "parquet"}}}, false),
               query("lang", "Language of messages", {{"type", "string"}, {"enum", {"en", "fr"}}}, false)}},
             {"responses",
              {{"200",

@@ -20,9 +20,9 @@ std::string lowered_media_type(std::string_view content_type) {
 }
 
 std::string checked_format(const std::string& format) {
-  if (format != "json" && format != "csv") {
-    throw SqlRequestError("format", fmt::format("parameter 'format' must be json or csv, got '{}'", format),
-                          fmt::format("le paramètre « format » vaut json ou csv, pas « {} »", format));
+  if (format != "json" && format != "csv" && format != "parquet") {
+    throw SqlRequestError("format", fmt::format("parameter 'format' must be json, csv or parquet, got '{}'", format),
+                          fmt::format("le paramètre « format » vaut json, csv ou parquet, pas « {} »", format));
   }
   return format;
 }

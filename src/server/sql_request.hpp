@@ -14,7 +14,7 @@ namespace mtm::server {
 
 struct SqlRequest {
   std::string sql;
-  /// "json" (default) or "csv".
+  /// "json" (default), "csv" or "parquet".
   std::string format = "json";
 };
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
 #include "server/api.hpp"
 #include "server/event_budget.hpp"
@@ -68,6 +69,12 @@ void send_sql_error(const Request& req, Response& res, const db::SqlError& error
 
 void send_result(const Request& req, Response& res, const SqlRequest& request, const db::SqlResult& result) {
   if (!result.truncated_by.empty()) res.set_header("X-Result-Truncated", result.truncated_by);
+  if (request.format == "parquet") {
+    res.set_header("Content-Disposition", "attachment; filename=\"query.parquet\"");
+    send_body(req, res, 200, "application/vnd.apache.parquet", make_body(db::result_parquet(result), false),
+              "no-store");
+    return;
+  }
   if (request.format == "csv") {
     res.set_header("Content-Disposition", "attachment; filename=\"query.csv\"");
     send_body(req, res, 200, "text/csv; charset=utf-8", make_body(sql_result_csv(result), true), "no-store");
@@ -182,8 +189,8 @@ std::vector<RouteSpec> with_sql_routes(std::vector<RouteSpec> routes) {
 
 json sql_openapi_operation(const std::string& path, const std::string& method) {
   if (path != "/api/v1/sql") return nullptr;
-  const json format = query_parameter("format", "Answer as JSON (default) or CSV",
-                                      {{"type", "string"}, {"enum", {"json", "csv"}}, {"default", "json"}});
+  const json format = query_parameter("format", "Answer as JSON (default), CSV or Parquet",
+                                      {{"type", "string"}, {"enum", {"json", "csv", "parquet"}}, {"default", "json"}});
   const json lang =
       query_parameter("lang", "Language of messages", {{"type", "string"}, {"enum", {"en", "fr"}}, {"default", "en"}});
   json operation;
@@ -199,7 +206,8 @@ json sql_openapi_operation(const std::string& path, const std::string& method) {
         {"type", "object"},
         {"required", {"sql"}},
         {"additionalProperties", false},
-        {"properties", {{"sql", {{"type", "string"}}}, {"format", {{"type", "string"}, {"enum", {"json", "csv"}}}}}}};
+        {"properties",
+         {{"sql", {{"type", "string"}}}, {"format", {{"type", "string"}, {"enum", {"json", "csv", "parquet"}}}}}}};
     operation["parameters"] = {format, lang};
     operation["requestBody"] = {
         {"required", true},

@@ -1,5 +1,5 @@
 // The SQL workbench's request comes from any client: parse_sql_request must return a query that is
-// non-empty, well-formed UTF-8 and within the length limit, with format json or csv, or throw SqlRequestError;
+// non-empty, well-formed UTF-8 and within the length limit, with format json, csv or parquet, or throw SqlRequestError;
 // never crash. The first byte picks the method and content type, the rest is the body (and the q parameter).
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto request = mtm::server::parse_sql_request(input);
     if (request.sql.empty() || request.sql.size() > input.max_query_bytes) std::abort();
     if (!mtm::server::valid_utf8(request.sql)) std::abort();
-    if (request.format != "json" && request.format != "csv") std::abort();
+    if (request.format != "json" && request.format != "csv" && request.format != "parquet") std::abort();
   } catch (const mtm::server::SqlRequestError&) {
   }
   return 0;

@@ -8,12 +8,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
+#include "data/duckdb.hpp"
 #include "server/http_server.hpp"
 #include "server/sql_workbench.hpp"
 #include "support/small_db.hpp"
@@ -140,6 +142,36 @@ TEST_F(SqlApiTest, CsvAndTextBodies) {
   EXPECT_EQ(json_format->body, "one\r\n1\r\n");
 }
 
+TEST_F(SqlApiTest, ParquetOfTheResult) {
+  start();
+  const auto res = client_->Post(
+      "/api/v1/sql?format=parquet",
+      R"(SELECT id, name, submitted, tags, is_clean, calories, 1 AS id FROM recipes WHERE id <= 3 ORDER BY id)",
+      "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/vnd.apache.parquet");
+  ASSERT_EQ(res->body.substr(0, 4), "PAR1");
+  const fs::path file = dir_->path() / "result.parquet";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << res->body;
+  }
+  db::Database memory("");
+  auto connection = memory.connect();
+  auto rows =
+      connection
+          .query("SELECT id, id_2, typeof(submitted), CAST(submitted AS VARCHAR), is_clean FROM read_parquet('" +
+                 file.string() + "') ORDER BY id")
+          .rows();
+  ASSERT_EQ(rows.size(), 3U);
+  EXPECT_EQ(std::get<std::int64_t>(rows[0][0]), 1);
+  EXPECT_EQ(std::get<std::int64_t>(rows[2][1]), 1);
+  EXPECT_EQ(std::get<std::string>(rows[0][2]), "DATE");
+  EXPECT_EQ(std::get<std::string>(rows[0][3]), "2000-01-03");
+  EXPECT_TRUE(std::get<bool>(rows[0][4]));
+}
+
 TEST_F(SqlApiTest, BadRequestsNameTheirParameter) {
   start();
   const auto empty = client_->Get("/api/v1/sql?q=%20%20");
@@ -160,7 +192,7 @@ TEST_F(SqlApiTest, BadRequestsNameTheirParameter) {
   EXPECT_EQ(json::parse(format->body)["parameter"], "format");
   const auto french = client_->Get("/api/v1/sql?q=SELECT%201&format=xml&lang=fr");
   ASSERT_TRUE(french);
-  EXPECT_THAT(json::parse(french->body)["detail"].get<std::string>(), HasSubstr("vaut json ou csv"));
+  EXPECT_THAT(json::parse(french->body)["detail"].get<std::string>(), HasSubstr("vaut json, csv ou parquet"));
   const std::string too_long = "SELECT '" + std::string(20000, 'x') + "'";
   const auto long_body = post(too_long);
   ASSERT_TRUE(long_body);

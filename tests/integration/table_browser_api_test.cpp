@@ -98,6 +98,14 @@ TEST_F(TableBrowserApiTest, ThePageAsCsv) {
   EXPECT_EQ(res->body, "recipe_id,tag\r\n1,easy\r\n2,dessert\r\n3,summer\r\n");
 }
 
+TEST_F(TableBrowserApiTest, ThePageAsParquet) {
+  const auto res = get("/api/v1/data/rows?table=interactions&eq.rating=5&sort=user_id&format=parquet");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->body.substr(0, 4), "PAR1");
+  EXPECT_EQ(res->get_header_value("Content-Disposition"), "attachment; filename=\"interactions-page1.parquet\"");
+}
+
 TEST_F(TableBrowserApiTest, HostileParametersAreRefusedByName) {
   for (const auto& [path, parameter] : std::vector<std::pair<std::string, std::string>>{
            {"/api/v1/data/rows?table=recipes%3B%20DROP%20TABLE%20recipes", "table"},

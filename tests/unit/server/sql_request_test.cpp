@@ -44,7 +44,7 @@ TEST(SqlRequest, RejectionsNameTheirParameter) {
   EXPECT_STREQ(error_of(input("GET", "", "", " \n\t")).what(), "the query is empty");
   EXPECT_EQ(error_of(input("GET", "", "", "SELECT 1", "xml")).parameter(), "format");
   EXPECT_EQ(error_of(input("GET", "", "", "SELECT 1", "xml")).french(),
-            "le paramètre « format » vaut json ou csv, pas « xml »");
+            "le paramètre « format » vaut json, csv ou parquet, pas « xml »");
   EXPECT_EQ(error_of(input("POST", "application/json", "[\"SELECT 1\"]")).parameter(), "body");
   EXPECT_EQ(error_of(input("POST", "application/json", "{\"sql\": 1}")).parameter(), "sql");
   EXPECT_STREQ(error_of(input("POST", "application/json", R"({"sql":"x","limit":3})")).what(),

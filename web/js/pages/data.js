@@ -1,7 +1,7 @@
 // The table browser: every table and view of the data model with its rows and typed, described columns; one
 // table's rows a page at a time, sorted by any column, filtered per column (equals, at least, at most, contains),
 // with counts per value of its low-cardinality columns. The whole view is in the URL (?page=data&table=recipes&
-// sort=minutes&order=desc&eq_season=winter&p=2), and the view's rows can be downloaded as JSON or CSV.
+// sort=minutes&order=desc&eq_season=winter&p=2), and the view's rows can be downloaded as JSON, CSV or Parquet.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 
@@ -36,7 +36,7 @@ export function rowsUrl(filters, format) {
   const query = new URLSearchParams();
   const params = apiParams(filters);
   for (const name of Object.keys(params).sort()) query.set(name, String(params[name]));
-  if (format === 'csv') query.set('format', 'csv');
+  if (format !== 'json') query.set('format', format);
   return `/api/v1/data/rows?${query.toString()}`;
 }
 
@@ -155,7 +155,8 @@ export default {
       })),
       h('p', { class: 'downloads' },
         h('a', { href: rowsUrl(filters, 'json'), id: 'data-json' }, t('data.download_json')), ' · ',
-        h('a', { href: rowsUrl(filters, 'csv'), download: `${table.name}.csv`, id: 'data-csv' }, t('data.download_csv')),
+        h('a', { href: rowsUrl(filters, 'csv'), download: `${table.name}.csv`, id: 'data-csv' }, t('data.download_csv')), ' · ',
+        h('a', { href: rowsUrl(filters, 'parquet'), download: `${table.name}.parquet`, id: 'data-parquet' }, t('data.download_parquet')),
         EXPORTED.includes(table.name) ? [' · ',
           h('a', { href: `/api/v1/exports/${table.name}.parquet`, id: 'data-all-parquet' }, t('data.download_all_parquet')), ' · ',
           h('a', { href: `/api/v1/exports/${table.name}.csv`, id: 'data-all-csv' }, t('data.download_all_csv'))] : null),

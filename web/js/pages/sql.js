@@ -1,6 +1,6 @@
 // The SQL workbench: one read-only query over the data model, typed by the reader or picked among examples that
 // answer real questions; the schema beside the editor, the result as a table and as a chart of any two columns,
-// and the result's CSV and JSON. The query lives in the URL (?page=sql&q=…), so a result is a permalink.
+// and the result's CSV, JSON and Parquet. The query lives in the URL (?page=sql&q=…), so a result is a permalink.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { escapedForPlotly, loadPlotly, plotlyText, themedLayout } from '../lib/charts.js';
@@ -216,7 +216,8 @@ export default {
       h('p', { id: 'sql-summary' }, summary + shown),
       h('p', { class: 'downloads' },
         h('a', { href: resultUrl(sql, 'csv'), download: 'query.csv', id: 'sql-csv' }, t('sql.download_csv')), ' · ',
-        h('a', { href: resultUrl(sql, 'json'), download: 'query.json', id: 'sql-json' }, t('sql.download_json'))),
+        h('a', { href: resultUrl(sql, 'json'), download: 'query.json', id: 'sql-json' }, t('sql.download_json')), ' · ',
+        h('a', { href: resultUrl(sql, 'parquet'), download: 'query.parquet', id: 'sql-parquet' }, t('sql.download_parquet'))),
       resultTable(result, lang, t)));
     const chart = chartSection(result, t);
     el.appendChild(chart.section);
