@@ -40,7 +40,7 @@ std::string stored_type(const std::string& type) {
 
 // The Parquet column: dates and timestamps (read back as text) get their type again.
 std::string exported_column(const SqlColumn& column) {
-  const std::string id = sql_quoted(column.name, '"');
+  std::string id = sql_quoted(column.name, '"');
   if (column.type == "DATE" || column.type.starts_with("TIMESTAMP")) {
     return fmt::format("TRY_CAST({0} AS {1}) AS {0}", id, column.type == "DATE" ? "DATE" : "TIMESTAMP");
   }
