@@ -139,7 +139,7 @@ function chartSection(result, t) {
     return { section, ready: Promise.resolve() };
   }
   const axes = defaultAxes(result.columns);
-  const plot = h('div', { class: 'plot', id: 'sql-chart', role: 'img', 'aria-label': t('sql.chart') });
+  const plot = h('div', { class: 'plot', id: 'sql-chart' });
   const picker = (id, label, key) => h('label', { for: id }, t(label), ' ',
     h('select', {
       id,
