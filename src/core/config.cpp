@@ -211,6 +211,9 @@ const std::vector<KeySpec>& key_specs() {
     specs.push_back(bytes_key({"data.ingest_memory", "MANGETAMAIN_DATA_INGEST_MEMORY",
                                "DuckDB's memory limit while ingest builds a database"},
                               Member<&Config::data, &DataConfig::ingest_memory_bytes>{}, std::size_t{64} << 20));
+    specs.push_back(text_key({"data.exports_dir", "MANGETAMAIN_DATA_EXPORTS_DIR",
+                              "Directory of the Parquet/CSV exports (empty: 'exports' beside the database)"},
+                             Member<&Config::data, &DataConfig::exports_dir>{}));
     specs.push_back(text_key({"s3.endpoint", "MANGETAMAIN_S3_ENDPOINT", "S3 endpoint URL"},
                              Member<&Config::s3, &S3Config::endpoint>{}));
     specs.push_back(text_key({"s3.region", "MANGETAMAIN_S3_REGION", "S3 signing region"},
@@ -271,6 +274,34 @@ const std::vector<KeySpec>& key_specs() {
     specs.push_back(bytes_key({"events.max_bytes_per_day", "MANGETAMAIN_EVENTS_MAX_BYTES_PER_DAY",
                                "Bytes of user-interaction log per UTC day; events beyond are dropped"},
                               Member<&Config::events, &EventsConfig::max_bytes_per_day>{}, 1024));
+    specs.push_back(bool_key({"sql.enabled", "MANGETAMAIN_SQL_ENABLED", "The read-only SQL workbench (/api/v1/sql)"},
+                             Member<&Config::sql, &SqlConfig::enabled>{}));
+    specs.push_back(
+        number_key({"sql.timeout_s", "MANGETAMAIN_SQL_TIMEOUT_S", "Seconds before a SQL query is interrupted"},
+                   Member<&Config::sql, &SqlConfig::timeout_s>{}, 0.01));
+    specs.push_back(bytes_key({"sql.memory", "MANGETAMAIN_SQL_MEMORY", "DuckDB memory limit of the SQL workbench"},
+                              Member<&Config::sql, &SqlConfig::memory_bytes>{}, std::size_t{16} << 20));
+    specs.push_back(integer_key({"sql.threads", "MANGETAMAIN_SQL_THREADS", "DuckDB threads of the SQL workbench"},
+                                Member<&Config::sql, &SqlConfig::threads>{}, 1, 256));
+    specs.push_back(
+        integer_key({"sql.max_rows", "MANGETAMAIN_SQL_MAX_ROWS", "Rows of a SQL result at most (truncated)"},
+                    Member<&Config::sql, &SqlConfig::max_rows>{}, 1, 10000000));
+    specs.push_back(bytes_key({"sql.max_result_bytes", "MANGETAMAIN_SQL_MAX_RESULT_BYTES",
+                               "Bytes of a SQL result's cells at most (truncated)"},
+                              Member<&Config::sql, &SqlConfig::max_result_bytes>{}, 1024));
+    specs.push_back(bytes_key({"sql.max_query_bytes", "MANGETAMAIN_SQL_MAX_QUERY_BYTES", "Longest SQL query text"},
+                              Member<&Config::sql, &SqlConfig::max_query_bytes>{}, 64));
+    specs.push_back(integer_key({"sql.max_concurrent_per_client", "MANGETAMAIN_SQL_MAX_CONCURRENT_PER_CLIENT",
+                                 "SQL queries running at once per client (429 beyond)"},
+                                Member<&Config::sql, &SqlConfig::max_concurrent_per_client>{}, 1, 1000));
+    specs.push_back(integer_key({"sql.max_concurrent", "MANGETAMAIN_SQL_MAX_CONCURRENT",
+                                 "SQL queries running at once over all clients (429 beyond)"},
+                                Member<&Config::sql, &SqlConfig::max_concurrent>{}, 1, 10000));
+    specs.push_back(number_key(
+        {"sql.rate_per_minute", "MANGETAMAIN_SQL_RATE_PER_MINUTE", "SQL queries per minute per client, sustained"},
+        Member<&Config::sql, &SqlConfig::rate_per_minute>{}, 0.001));
+    specs.push_back(integer_key({"sql.burst", "MANGETAMAIN_SQL_BURST", "SQL queries per client in a burst"},
+                                Member<&Config::sql, &SqlConfig::burst>{}, 1, 100000));
     return specs;
   }();
   return kSpecs;

@@ -69,6 +69,8 @@ struct DataConfig {
   /// DuckDB's threads and memory limit while `ingest` builds a database.
   std::size_t ingest_threads = 2;
   std::size_t ingest_memory_bytes = std::size_t{1} << 30;
+  /// Where the Parquet and CSV exports of the clean data are written; empty = an exports directory beside db.
+  std::string exports_dir;
 };
 
 struct S3Config {
@@ -118,6 +120,28 @@ struct EventsConfig {
   std::size_t max_bytes_per_day = std::size_t{256} << 20;
 };
 
+/// The read-only SQL workbench (POST/GET /api/v1/sql): its own DuckDB instance and every limit of it.
+struct SqlConfig {
+  /// The whole feature; off = the SQL routes answer 404.
+  bool enabled = true;
+  /// A query running longer is interrupted.
+  double timeout_s = 5;
+  /// DuckDB memory limit and threads of the workbench's instance (apart from the analyses' one).
+  std::size_t memory_bytes = std::size_t{256} << 20;
+  std::size_t threads = 1;
+  /// Rows and bytes (of cell text) of a result at most; beyond, the response says it was truncated.
+  std::size_t max_rows = 10000;
+  std::size_t max_result_bytes = std::size_t{8} << 20;
+  /// Longest query text accepted.
+  std::size_t max_query_bytes = std::size_t{16} << 10;
+  /// Queries running at once, per client and over all clients (429 beyond).
+  std::size_t max_concurrent_per_client = 2;
+  std::size_t max_concurrent = 4;
+  /// Queries per minute per client, sustained, and per client in a burst.
+  double rate_per_minute = 30;
+  std::size_t burst = 10;
+};
+
 struct Config {
   Environment environment = Environment::Local;
   /// Text of the environment badge in the UI.
@@ -134,6 +158,7 @@ struct Config {
   /// Token that authorises admin routes; empty = admin routes refused. Secret: never printed.
   std::string admin_token;
   EventsConfig events;
+  SqlConfig sql;
   /// The config file read, empty when none.
   std::string file;
   /// Origin of every key (see config_keys()).

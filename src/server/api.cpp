@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -23,6 +24,7 @@
 #include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
+#include "server/sql_workbench.hpp"
 
 namespace mtm::server {
 
@@ -38,7 +40,11 @@ ApiContext::ApiContext(const ServerOptions& options)
       event_limiter(options.events.rate_per_minute, options.events.burst),
       global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
       trusted_proxies(parse_address_list(options.events.trusted_proxies)),
-      interactions_budget(options.events.max_bytes_per_day, interactions_bytes_on) {
+      interactions_budget(options.events.max_bytes_per_day, interactions_bytes_on),
+      sql(std::make_shared<SqlWorkbench>(options.sql)),
+      exports_dir(!options.exports_dir.empty()
+                      ? options.exports_dir
+                      : (std::filesystem::path(options.db_path).parent_path() / "exports").string()) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
@@ -89,6 +95,8 @@ ServerOptions server_options_from(const Config& config) {
   options.badge = config.badge;
   options.slow_request_ms = config.server.slow_request_ms;
   options.events = config.events;
+  options.sql = config.sql;
+  options.exports_dir = config.data.exports_dir;
   options.admin_token = config.admin_token;
   options.preload_analyses = true;
   options.db_memory_bytes = config.db_memory_bytes;

@@ -27,6 +27,8 @@
 
 namespace mtm::server {
 
+class SqlWorkbench;
+
 /// What a server is started with: the HTTP core's limits (threads, queue, connections, head, target, body,
 /// deadlines: core/config.hpp's HttpLimits) and the rest below.
 struct ServerOptions : HttpLimits {
@@ -53,6 +55,10 @@ struct ServerOptions : HttpLimits {
   bool preload_analyses = false;
   /// DuckDB's memory limit once the analysis data is loaded (config data.db_memory); 0 = DuckDB's default.
   std::size_t db_memory_bytes = 0;
+  /// The read-only SQL workbench (config sql.*).
+  SqlConfig sql{};
+  /// Directory of the data exports (config data.exports_dir); empty = "exports" beside db_path.
+  std::string exports_dir{};
 };
 
 /// The server settings of a resolved configuration.
@@ -99,6 +105,10 @@ class ApiContext {
   std::atomic<std::size_t> events_dropped{0};
   std::atomic<std::size_t> reloads_succeeded{0};
   std::atomic<std::size_t> reloads_failed{0};
+  /// The read-only SQL workbench: its sandbox, rate limit and concurrency caps (sql_workbench.hpp).
+  std::shared_ptr<SqlWorkbench> sql;
+  /// Where the Parquet/CSV exports are written (resolved: never empty).
+  std::string exports_dir;
 };
 
 /// Set on a thread while a cached route runs on an I/O thread: it answers only from the result cache, and a

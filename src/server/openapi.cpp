@@ -5,8 +5,10 @@
 #include "analysis/filters.hpp"
 #include "analysis/registry.hpp"
 #include "core/version_info.hpp"
+#include "server/data_routes.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/routes.hpp"
+#include "server/sql_routes.hpp"
 
 namespace mtm::server {
 
@@ -117,6 +119,10 @@ json openapi_document() {
                                 {"401", problem_response("Missing or wrong admin token")},
                                 {"403", problem_response("No admin token configured: administration is off")},
                                 {"503", problem_response("The new dataset could not be loaded; the old one stays")}};
+    } else if (json sql = sql_openapi_operation(route.path, method); !sql.is_null()) {
+      operation.update(sql);
+    } else if (json data = data_openapi_operation(route.path); !data.is_null()) {
+      operation.update(data);
     } else if (route.path == "/") {
       operation["responses"] = {{"200", {{"description", "index.html"}, {"content", {{"text/html", json::object()}}}}}};
     } else {

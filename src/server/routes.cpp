@@ -6,14 +6,16 @@
 
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
+#include "server/data_routes.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/param_reader.hpp"
 #include "server/problem.hpp"
+#include "server/sql_routes.hpp"
 
 namespace mtm::server {
 
 const std::vector<RouteSpec>& route_specs() {
-  static const std::vector<RouteSpec> kRoutes = with_explorer_routes({
+  static const std::vector<RouteSpec> kRoutes = with_data_routes(with_sql_routes(with_explorer_routes({
       {"GET", "/", "/", "The web UI (view state in the query string)", "ui", {}, api::get_index},
       {"GET",
        "/assets/{path}",
@@ -95,7 +97,7 @@ const std::vector<RouteSpec>& route_specs() {
        "admin",
        {},
        api::post_admin_reload},
-  });
+  })));
   return kRoutes;
 }
 

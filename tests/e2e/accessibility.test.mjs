@@ -33,7 +33,9 @@ for (const [width, lang] of [[1280, 'en'], [375, 'fr']]) {
   test(`no serious or critical axe violation at ${width} px in ${lang}`, async () => {
     const { page } = await openPage(app.browser, { width, height: 800 });
     const queries = [...PAGES.map((p) => `?page=${p}`), `?page=recipe&id=${detail.recipe}`,
-      `?page=contributor&id=${detail.contributor}`, `?page=user&id=${detail.user}`];
+      `?page=contributor&id=${detail.contributor}`, `?page=user&id=${detail.user}`,
+      // The data workbench (issue #20): a table view with facets, and a query with its table and chart.
+      '?page=data&table=recipes&sort=minutes', `?page=sql&q=${encodeURIComponent('SELECT year, count(*) AS n FROM recipes GROUP BY year ORDER BY year')}`];
     const found = {};
     for (const query of queries) {
       const violations = await seriousViolations(page, `${query}&lang=${lang}`);

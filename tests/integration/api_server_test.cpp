@@ -389,6 +389,7 @@ TEST_F(ApiTest, OpenApiDocumentAndRoutesAgreeBothWays) {
     ASSERT_TRUE(item.contains("get") || item.contains("post")) << path;
     std::string url = std::regex_replace(path, std::regex(R"(\{id\})"), some_id);
     url = std::regex_replace(url, std::regex(R"(\{path\})"), "js/app.js");
+    url = std::regex_replace(url, std::regex(R"(\{name\})"), "recipes.parquet");
     // A POST route gets a body; the admin one answers 403 here (no token configured), which still proves it exists.
     auto res = item.contains("get") ? get(url) : client_->Post(url.c_str(), "{}", "application/json");
     ASSERT_TRUE(res) << url;

@@ -18,8 +18,10 @@ import pantry from './pages/pantry.js';
 import recipe from './pages/recipe.js';
 import contributor from './pages/contributor.js';
 import user from './pages/user.js';
+import sql from './pages/sql.js';
+import data from './pages/data.js';
 
-const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, about, recipe, contributor, user };
+const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, data, sql, about, recipe, contributor, user };
 const api = createApi();
 let dicts = null;
 // A first visit (no lang= in the address) opens in the browser's language when the site speaks it.

@@ -1,8 +1,9 @@
 // The whole view state lives in the URL query string: page, lang and the page's filters.
 // Pure functions (no DOM), so they are tested with node --test.
 
-export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'search', 'pantry', 'about', 'recipe',
-  'contributor', 'user'];
+export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'search', 'pantry', 'data', 'sql',
+  'about',
+  'recipe', 'contributor', 'user'];
 /** Pages reached from links (a recipe, a contributor, a user), not from the sidebar. */
 export const DETAIL_PAGES = ['recipe', 'contributor', 'user'];
 export const LANGS = ['en', 'fr'];

@@ -32,6 +32,39 @@ export function parametersText(parameters, t, lang) {
   return entries.map(([k, v]) => `${reportWord('ingest.param', k, t)} = ${parameterValue(k, v, t, lang)}`).join(', ');
 }
 
+/** Size in MiB with one decimal, in the reader's number format. */
+export function sizeText(bytes, lang, t) {
+  return t('about.size_mib', { n: formatNumber(bytes / 1048576, lang, 1) });
+}
+
+/** The Parquet and CSV downloads of the clean data, filled in when the listing arrives. */
+function downloadsSection(exportsPromise, lang, t) {
+  const body = h('div', {}, h('p', {}, t('about.downloads_loading')));
+  const section = h('section', { class: 'section', 'data-section': 'downloads' },
+    h('h2', {}, t('about.downloads')),
+    h('p', {}, t('about.downloads_lead')),
+    body,
+    h('p', { class: 'note' }, t('about.downloads_licence')));
+  Promise.resolve(exportsPromise).then((listing) => {
+    body.textContent = '';
+    if (!listing || !Array.isArray(listing.files)) {
+      body.appendChild(h('p', {}, t('about.downloads_unavailable')));
+      return;
+    }
+    body.appendChild(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('about.downloads') },
+      h('table', { class: 'data' },
+        h('thead', {}, h('tr', {}, ['about.col.table', 'about.col.file', 'about.col.rows', 'about.col.size']
+          .map((k) => h('th', {}, t(k))))),
+        h('tbody', {}, listing.files.map((file) => h('tr', { 'data-export': file.name },
+          h('td', {}, file.table),
+          h('td', {}, h('a', { href: file.url, download: file.name }, file.name)),
+          h('td', { class: 'num' }, formatNumber(file.rows, lang, 0)),
+          h('td', { class: 'num' }, sizeText(file.bytes, lang, t))))))));
+    if (listing.is_synthetic) body.appendChild(h('p', { class: 'note' }, t('about.downloads_synthetic')));
+  });
+  return section;
+}
+
 export default {
   id: 'about',
   titleKey: 'page.about.title',
@@ -39,7 +72,9 @@ export default {
   filters: [],
   async load(api, state) {
     const [summary, report] = await Promise.all([api.summary(state.lang), api.ingestReport(state.lang)]);
-    return { summary, steps: report.steps || [] };
+    // The exports are written on their first request (seconds at full scale): the page does not wait for them.
+    const exports = api.fetch('exports', {}, state.lang).catch(() => null);
+    return { summary, steps: report.steps || [], exports };
   },
   render(el, data, state, t) {
     const s = data.summary;
@@ -74,6 +109,8 @@ export default {
           h('td', { class: 'num' }, n(row.rows_in)),
           h('td', { class: 'num' }, n(row.rows_rejected)),
           h('td', { class: 'num' }, n(row.rows_out)))))))));
+
+    el.appendChild(downloadsSection(data.exports, lang, t));
 
     el.appendChild(h('section', { class: 'section', 'data-section': 'credits' },
       h('h2', {}, t('about.credits')),
