@@ -15,6 +15,7 @@
 #include "analysis/explorer/pantry.hpp"
 #include "analysis/explorer/recipe_page.hpp"
 #include "analysis/explorer/search.hpp"
+#include "analysis/explorer/search_cache.hpp"
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
@@ -329,7 +330,8 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
   query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
   const auto dataset = ctx.dataset();
   const auto& index = dataset->explorer();
-  const auto result = ex::search(index, query);
+  const auto cached = index.search_cache().get(index, query);
+  const auto& result = *cached;
   json results = json::array();
   for (const auto& hit : result.hits) results.push_back(search_hit_json(index, result, hit));
   json translations = json::array();

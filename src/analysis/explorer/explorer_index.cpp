@@ -9,6 +9,7 @@
 #include <numeric>
 #include <thread>
 
+#include "analysis/explorer/search_cache.hpp"
 #include "analysis/explorer/text.hpp"
 #include "analysis/explorer/word_forms.hpp"
 #include "data/string_numbers.hpp"
@@ -133,7 +134,10 @@ void tokenize_docs(const data::RecipeCorpus& corpus, std::uint32_t begin, std::u
 
 }  // namespace
 
-ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus) : corpus_(std::move(corpus)) {
+ExplorerIndex::~ExplorerIndex() = default;
+
+ExplorerIndex::ExplorerIndex(data::RecipeCorpus corpus)
+    : corpus_(std::move(corpus)), search_cache_(std::make_unique<SearchCache>()) {
   build_text_index();
   build_stems();
   build_item_lists();

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,9 +62,17 @@ using PostingList = data::VarintList<Posting, ReadPosting>;
 
 enum class Measure { Minutes, Steps, Complexity };
 
+class SearchCache;
+
 class ExplorerIndex {
  public:
   explicit ExplorerIndex(data::RecipeCorpus corpus);
+  ~ExplorerIndex();
+  ExplorerIndex(const ExplorerIndex&) = delete;
+  ExplorerIndex& operator=(const ExplorerIndex&) = delete;
+
+  /// Results of recent searches over this index (it lives and dies with the index it describes).
+  [[nodiscard]] SearchCache& search_cache() const noexcept { return *search_cache_; }
 
   [[nodiscard]] const data::RecipeCorpus& corpus() const noexcept { return corpus_; }
   [[nodiscard]] std::size_t size() const noexcept { return corpus_.size(); }
@@ -162,6 +171,7 @@ class ExplorerIndex {
   std::vector<double> tag_weights_;
   std::vector<double> similarity_norms_;
   double prior_mean_ = 0;
+  std::unique_ptr<SearchCache> search_cache_;  // mutable state of an otherwise immutable index: thread-safe
 };
 
 }  // namespace mtm::analysis::explorer

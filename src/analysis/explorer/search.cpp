@@ -134,6 +134,11 @@ WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool p
       if (term.size() > length + 1 && char_count(term) > length + 1) continue;
       if (within_one_edit(term, word)) found.emplace_back(t, MatchKind::Typo);
     }
+    // The other forms of a word read through a typo count too ("veetables" finds "vegetable" as well).
+    const std::size_t typos = found.size();
+    for (std::size_t i = 0; i < typos; ++i) {
+      for (const auto term : index.same_stem_terms(terms[found[i].first])) add(term, MatchKind::Typo);
+    }
   }
   // The exact word always stays, then the other forms of its stem; the others by how many recipes hold them.
   const auto rank = [](MatchKind kind) { return kind == MatchKind::Exact ? 0 : kind == MatchKind::Stem ? 1 : 2; };

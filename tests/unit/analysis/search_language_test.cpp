@@ -10,6 +10,7 @@
 #include "analysis/explorer/explorer_index.hpp"
 #include "analysis/explorer/pantry.hpp"
 #include "analysis/explorer/search.hpp"
+#include "analysis/explorer/search_cache.hpp"
 #include "analysis/explorer/text.hpp"
 #include "analysis/explorer/word_forms.hpp"
 #include "data/explorer_corpus.hpp"
@@ -198,6 +199,32 @@ TEST_F(SearchLanguageTest, PantryReadsFrenchNames) {
   EXPECT_EQ(french[0].french, "poulet");
   EXPECT_EQ(french[0].english, "chicken");
   EXPECT_EQ(french[0].recipes, 2u);  // recipes 1 and 2 ("chickpeas" is another word)
+}
+
+TEST_F(SearchLanguageTest, RepeatedQueriesAreAnsweredFromTheCache) {
+  SearchCache cache(2);
+  SearchQuery soup;
+  soup.text = "soup";
+  SearchQuery page2 = soup;
+  page2.offset = 20;
+  const auto first = cache.get(*index_, soup);
+  EXPECT_EQ(cache.get(*index_, soup), first);  // the same result object: not searched again
+  EXPECT_EQ(cache.hits(), 1u);
+  EXPECT_EQ(ids(*first), ids(search(*index_, soup)));
+  EXPECT_NE(cache.get(*index_, page2), first);  // another page is another query
+  SearchQuery curry;
+  curry.text = "curry";
+  cache.get(*index_, curry);  // capacity 2: "soup" (least recently used) goes
+  EXPECT_EQ(cache.misses(), 3u);
+  EXPECT_NE(cache.get(*index_, soup), first);
+  EXPECT_EQ(cache.misses(), 4u);
+  // Keys tell apart lists whose joined text is the same.
+  SearchQuery a;
+  a.tags = {"a,b"};
+  SearchQuery b;
+  b.tags = {"a", "b"};
+  EXPECT_NE(query_key(a), query_key(b));
+  EXPECT_EQ(query_key(a), query_key(a));
 }
 
 }  // namespace
