@@ -45,12 +45,18 @@ PantryScratch& pantry_scratch() {
   return buffers;
 }
 
-// Sets bit on every item holding word; false when none does.
-bool flag_items(const std::vector<std::string>& items, const std::string& word, ItemFlags bit,
-                std::vector<ItemFlags>& flags) {
+// Sets bit on every item holding word in any of its forms (the index words sharing its English stem:
+// "tomato" covers "diced tomatoes"); false when none does.
+bool flag_items(const ExplorerIndex& index, const std::string& word, ItemFlags bit, std::vector<ItemFlags>& flags) {
+  const auto& items = index.corpus().ingredients.items;
+  std::vector<std::string_view> word_forms{word};
+  if (word.find(' ') == std::string::npos) {
+    for (const auto term : index.same_stem_terms(word)) word_forms.emplace_back(index.terms()[term]);
+  }
   bool any = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (item_has_word(items[i], word)) {
+    if (std::any_of(word_forms.begin(), word_forms.end(),
+                    [&](std::string_view f) { return item_has_word(items[i], f); })) {
       flags[i] |= bit;
       any = true;
     }
@@ -70,14 +76,13 @@ std::optional<std::string> french_reading(const std::string& entry) {
 // The flags of every ingredient for a query; fills result.unknown and result.translations.
 void flag_pantry(const ExplorerIndex& index, const PantryQuery& query, std::vector<ItemFlags>& flags,
                  PantryResult& result) {
-  const auto& items = index.corpus().ingredients.items;
-  flags.assign(items.size(), 0);
+  flags.assign(index.corpus().ingredients.items.size(), 0);
   for (std::size_t e = 0; e < query.have.size() && e < kMaxHave; ++e) {
     const auto& entry = query.have[e];
     const ItemFlags bit = ItemFlags{1} << e;
-    if (flag_items(items, entry, bit, flags)) continue;
+    if (flag_items(index, entry, bit, flags)) continue;
     const auto english = french_reading(entry);
-    if (english && flag_items(items, *english, bit, flags)) {
+    if (english && flag_items(index, *english, bit, flags)) {
       result.translations.emplace_back(entry, *english);
       continue;
     }
@@ -86,7 +91,7 @@ void flag_pantry(const ExplorerIndex& index, const PantryQuery& query, std::vect
   for (const auto& staple : query.staples) {
     if (auto item = index.ingredient_of(staple)) flags[*item] |= kStaple;
   }
-  for (const auto& word : query.exclude) flag_items(items, word, kExcluded, flags);
+  for (const auto& word : query.exclude) flag_items(index, word, kExcluded, flags);
 }
 
 }  // namespace
