@@ -336,7 +336,6 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   // word, the docs holding the most words ranking first.
   auto& candidates = buf.candidates;
   candidates.clear();
-  auto& total = buf.total;
   if (words.empty()) {
     candidates.resize(n);
     for (std::uint32_t d = 0; d < n; ++d) candidates[d] = d;
@@ -383,7 +382,7 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
         if (*mean >= 4.0) ++rating_counts[1];
         if (*mean >= 3.0) ++rating_counts[2];
       }
-      const double score = words.empty() ? 0.0 : total[doc];
+      const double score = words.empty() ? 0.0 : buf.total[doc];
       double key = 0;
       switch (query.sort) {
         case SortOrder::Relevance: key = words.empty() ? index.adjusted_rating(doc).value_or(kUnranked) : score; break;
