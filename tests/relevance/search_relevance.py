@@ -100,8 +100,9 @@ def load_recipes(binary, db):
     recipes = {}
     for row in json.loads(out):
         items = [fold(x.strip()) for x in (row["ingredients"] or "").strip("[]").split(",") if x.strip()]
-        recipes[row["id"]] = {"name": words(row["name"]), "items": items,
-                              "item_words": set().union(*[words(i) for i in items]) if items else set(),
+        item_sets = [words(i) for i in items]
+        recipes[row["id"]] = {"name": words(row["name"]), "item_sets": item_sets,
+                              "item_words": set().union(*item_sets) if items else set(),
                               "minutes": row["minutes"]}
     return recipes
 
@@ -251,21 +252,22 @@ class Suite:
 
     def pantry(self):
         for have, minutes in PANTRIES:
-            def uses(rid):
-                items = self.recipes[rid]["items"]
-                return sum(1 for h in have if any(words(i) & forms(h) for i in items))
+            have_forms = [forms(h) for h in have]
             fits = [rid for rid, r in self.recipes.items()
                     if minutes is None or (r["minutes"] is not None and r["minutes"] <= minutes)]
-            best = max((uses(rid) for rid in fits), default=0)
+            # How many of the reader's entries each recipe uses: an entry is used when one of its forms is a
+            # word of one of the recipe's ingredients.
+            used = {rid: sum(1 for f in have_forms if self.recipes[rid]["item_words"] & f) for rid in fits}
+            best = max(used.values(), default=0)
             if best == 0:
                 continue
-            gains = {rid: uses(rid) / best for rid in fits if uses(rid) > 0}
+            gains = {rid: n / best for rid, n in used.items() if n > 0}
             ranked = self.api.pantry(have, minutes)
             measured = recall_ndcg(ranked, gains, sum(1 for g in gains.values() if g >= 1))
             self.queries += 1
             self.scores.setdefault("pantry", []).append(measured)
-            top_uses = [uses(rid) for rid in ranked]
-            expected = sorted((uses(rid) for rid in fits), reverse=True)[:len(ranked)]
+            top_uses = [used.get(rid, 0) for rid in ranked]
+            expected = sorted(used.values(), reverse=True)[:len(ranked)]
             self.check(top_uses == expected, f"pantry {have}: uses {top_uses}, best possible {expected}")
 
     def report(self):
