@@ -15,6 +15,7 @@
 #include "analysis/explorer/pantry.hpp"
 #include "analysis/explorer/recipe_page.hpp"
 #include "analysis/explorer/search.hpp"
+#include "analysis/explorer/search_cache.hpp"
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
@@ -120,7 +121,55 @@ json facet_json(const std::vector<ex::FacetCount>& facets) {
 }
 
 const char* kind_name(ex::MatchKind kind) {
-  return kind == ex::MatchKind::Exact ? "exact" : kind == ex::MatchKind::Prefix ? "prefix" : "typo";
+  switch (kind) {
+    case ex::MatchKind::Exact: return "exact";
+    case ex::MatchKind::Stem: return "stem";
+    case ex::MatchKind::Prefix: return "prefix";
+    case ex::MatchKind::Typo: return "typo";
+  }
+  return "typo";
+}
+
+// UTF-16 code units of text's first `bytes` bytes: the page slices JavaScript strings, which count so.
+std::size_t utf16_units(std::string_view text, std::size_t bytes) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < bytes && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    units += c >= 0xF0 ? 2 : 1;        // a 4-byte sequence is a surrogate pair
+  }
+  return units;
+}
+
+// Ranges of the matched words in text as [start, end) UTF-16 offsets: the page wraps them in <mark>
+// elements built as DOM text nodes, so a name is never parsed as markup.
+json highlight_json(std::string_view text, const std::vector<ex::WordMatch>& words) {
+  json out = json::array();
+  for (const auto& [begin, end] : ex::match_ranges(text, words))
+    out.push_back(json::array({utf16_units(text, begin), utf16_units(text, end)}));
+  return out;
+}
+
+json search_words_json(const ex::SearchResult& result) {
+  json words = json::array();
+  for (const auto& w : result.words) {
+    json matches = json::array();
+    for (const auto& [term, kind] : w.matches) matches.push_back({{"term", term}, {"kind", kind_name(kind)}});
+    words.push_back({{"word", w.word}, {"matches", matches}, {"suggestions", w.suggestions}});
+  }
+  return words;
+}
+
+json search_hit_json(const ex::ExplorerIndex& index, const ex::SearchResult& result, const ex::SearchHit& hit) {
+  json item = ex::recipe_summary(index, hit.doc);
+  item["score"] = hit.score;
+  item["name_highlights"] = highlight_json(item["name"].get_ref<const std::string&>(), result.words);
+  json left_out = json::array();
+  for (std::size_t w = 0; w < result.words.size() && w < 64; ++w) {
+    if (((hit.held_words >> w) & 1U) == 0) left_out.push_back(result.words[w].word);
+  }
+  item["left_out"] = left_out;
+  return item;
 }
 
 ex::SortOrder sort_order(const std::string& name) {
@@ -156,19 +205,12 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
   query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
   const auto dataset = ctx.dataset();
   const auto& index = dataset->explorer();
-  const auto result = ex::search(index, query);
+  const auto cached = index.search_cache().get(index, query);
+  const auto& result = *cached;
   json results = json::array();
-  for (const auto& hit : result.hits) {
-    json item = ex::recipe_summary(index, hit.doc);
-    item["score"] = hit.score;
-    results.push_back(std::move(item));
-  }
-  json words = json::array();
-  for (const auto& w : result.words) {
-    json matches = json::array();
-    for (const auto& [term, kind] : w.matches) matches.push_back({{"term", term}, {"kind", kind_name(kind)}});
-    words.push_back({{"word", w.word}, {"matches", matches}});
-  }
+  for (const auto& hit : result.hits) results.push_back(search_hit_json(index, result, hit));
+  json translations = json::array();
+  for (const auto& t : result.translations) translations.push_back({{"from", t.from}, {"to", t.to}});
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   send_json(req, res, 200,
             {{"q", query.text},
@@ -176,8 +218,10 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
              {"page", page},
              {"per_page", per_page},
              {"total", result.total},
+             {"partial", result.partial},
+             {"translations", translations},
              {"results", results},
-             {"words", words},
+             {"words", search_words_json(result)},
              {"facets",
               {{"tags", facet_json(result.tag_facets)},
                {"ingredients", facet_json(result.ingredient_facets)},
@@ -226,10 +270,13 @@ void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
   for (const auto& hit : result.hits) {
     json item = ex::recipe_summary(index, hit.doc);
     item["coverage"] = hit.coverage;
-    item["score"] = hit.score;
+    item["rating_used"] = hit.rating;
+    item["uses"] = hit.uses;
     item["missing"] = hit.missing;
     results.push_back(std::move(item));
   }
+  json translations = json::array();
+  for (const auto& [from, to] : result.translations) translations.push_back({{"from", from}, {"to", to}});
   send_json(req, res, 200,
             {{"have", query.have},
              {"staples", query.staples},
@@ -239,10 +286,14 @@ void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
              {"per_page", per_page},
              {"total", result.total},
              {"unknown", result.unknown},
+             {"translations", translations},
              {"results", results}});
 }
 
-void send_completions(const data::Vocabulary& vocabulary, const Request& req, Response& res) {
+// Ingredient or tag names starting with the prefix; for ingredients (index given), French names of the
+// lexicon too, each with the English word it searches.
+void send_completions(const data::Vocabulary& vocabulary, const ex::ExplorerIndex* french_index, const Request& req,
+                      Response& res) {
   const Params params(req, kCompleteParams);
   std::string prefix = params.text("prefix", "prefix_text");
   for (auto& ch : prefix) {
@@ -253,17 +304,27 @@ void send_completions(const data::Vocabulary& vocabulary, const Request& req, Re
   json items = json::array();
   for (const auto& [item, count] : ex::complete_items(vocabulary, prefix, limit))
     items.push_back({{"value", item}, {"recipes", count}});
-  send_json(req, res, 200, {{"prefix", prefix}, {"items", items}});
+  json body = {{"prefix", prefix}, {"items", items}};
+  if (french_index != nullptr) {
+    json french = json::array();
+    if (!prefix.empty()) {
+      for (const auto& c : ex::complete_french_ingredients(*french_index, prefix, limit))
+        french.push_back({{"value", c.french}, {"english", c.english}, {"recipes", c.recipes}});
+    }
+    body["french"] = french;
+  }
+  send_json(req, res, 200, body);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_ingredients(ApiContext& ctx, const Request& req, Response& res) {
-  send_completions(ctx.dataset()->explorer().corpus().ingredients, req, res);
+  const auto dataset = ctx.dataset();
+  send_completions(dataset->explorer().corpus().ingredients, &dataset->explorer(), req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_tags(ApiContext& ctx, const Request& req, Response& res) {
-  send_completions(ctx.dataset()->explorer().corpus().tags, req, res);
+  send_completions(ctx.dataset()->explorer().corpus().tags, nullptr, req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler

@@ -135,6 +135,16 @@ test('search as you type, with a typo, facets and a permalink', async () => {
   await page.reload();
   await page.waitForSelector('.recipe-card');
   assert.deepEqual(await page.$$eval('.recipe-card', (els) => els.map((e) => e.dataset.recipe)), before);
+  // A French word is searched as its English equivalent, and the page says so; matched words are marked.
+  await page.goto(`${baseUrl}/?page=search&q=poulet&lang=fr`);
+  await page.waitForSelector('[data-translations]');
+  assert.match(await page.textContent('[data-translations]'), /Résultats pour chicken \(poulet\)/);
+  const marks = await page.$$eval('.recipe-card .recipe-title mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+  assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('chicken')), JSON.stringify(marks));
+  // Accents do not matter: "CRÈME" finds what "creme" finds.
+  await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(word.toUpperCase().replace('E', 'É'))}`);
+  await page.waitForSelector('.search-total');
+  assert.equal(await total(page), found, 'an accented, upper-case word finds the same recipes');
   mkdirSync(outDir, { recursive: true });
   await page.screenshot({ path: join(outDir, 'screenshot-search.png'), fullPage: true });
   assert.deepEqual(problems, []);
@@ -196,6 +206,8 @@ test('pantry: autocomplete, add, staples and time, with missing ingredients list
   assert.ok(count >= 1, `recipes using ${recipe.firstIngredient}: ${count}`);
   assert.ok((await page.$$('.recipe-card .coverage')).length > 0);
   assert.match(await page.textContent('.recipe-card .missing'), /Manque|Rien ne manque/);
+  assert.equal(await page.textContent('.recipe-card .uses'), `Utilise vos : ${recipe.firstIngredient}`);
+  assert.ok((await page.textContent('fieldset[name="staples"]')).includes('sel'), 'staples in French');
   // Unticking a staple puts the remaining ones in the URL; no staples at all is "-".
   await page.click('fieldset[name="staples"] input[value="salt"]');
   await page.waitForFunction(() => (new URL(location.href).searchParams.get('staples') || '').startsWith('water,'));

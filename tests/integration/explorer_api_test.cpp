@@ -68,8 +68,12 @@ class ExplorerApiTest : public ::testing::Test {
 
 TEST_F(ExplorerApiTest, SearchRanksFiltersAndCountsFacets) {
   const json r = get_json("/api/v1/search?q=chicken%20soup&prefix=false", 200);
-  EXPECT_EQ(r["total"], 2);
-  EXPECT_EQ(ids(r["results"]), (std::vector<std::int64_t>{2, 6}));
+  // Two recipes hold both words, fewer than 5: the one holding only "chicken" follows, saying so.
+  EXPECT_EQ(r["total"], 3);
+  EXPECT_EQ(r["partial"], true);
+  EXPECT_EQ(ids(r["results"]), (std::vector<std::int64_t>{2, 6, 1}));
+  EXPECT_EQ(r["results"][0]["left_out"], json::array());
+  EXPECT_EQ(r["results"][2]["left_out"], json::array({"soup"}));
   EXPECT_NEAR(r["results"][0]["score"].get<double>(), 2.9885746420978645, 1e-5);
   EXPECT_EQ(r["results"][0]["name"], "Chicken Soup");
   EXPECT_NEAR(r["results"][0]["adjusted_rating"].get<double>(), 40.0 / 11.0, 1e-12);
@@ -77,6 +81,24 @@ TEST_F(ExplorerApiTest, SearchRanksFiltersAndCountsFacets) {
   EXPECT_EQ(r["words"][0]["matches"][0]["kind"], "exact");
   EXPECT_EQ(r["facets"]["tags"][0]["value"], "soups");
   EXPECT_EQ(r["facets"]["tags"][0]["count"], 2);
+
+  // What readers mean: a French word translated, accents folded, highlight ranges in UTF-16 units, and a
+  // partial match naming the words each result leaves out.
+  const json poulet = get_json("/api/v1/search?q=Poulet", 200);
+  EXPECT_EQ(poulet["translations"], json::parse(R"([{"from":"poulet","to":"chicken"}])"));
+  EXPECT_EQ(ids(poulet["results"]), ids(get_json("/api/v1/search?q=chicken", 200)["results"]));
+  EXPECT_EQ(ids(get_json("/api/v1/search?q=CH%C3%8FCKEN%20soup", 200)["results"]),
+            (std::vector<std::int64_t>{2, 6, 1}));
+  const json soup = get_json("/api/v1/search?q=soup&prefix=false", 200);
+  EXPECT_EQ(soup["results"][0]["name_highlights"], json::parse("[[8, 12]]"));  // "Chicken Soup"
+  EXPECT_EQ(soup["results"][0]["left_out"], json::array());
+  EXPECT_EQ(soup["partial"], false);
+  const json partial = get_json("/api/v1/search?q=chicken%20brownies&prefix=false", 200);
+  EXPECT_EQ(partial["partial"], true);
+  EXPECT_EQ(partial["total"], 4);
+  for (const auto& hit : partial["results"])
+    EXPECT_EQ(hit["left_out"], json::array({hit["id"] == 4 ? "chicken" : "brownies"})) << hit["id"];
+  EXPECT_EQ(get_json("/api/v1/search?q=chikn", 200)["words"][0]["suggestions"], json::array({"chicken"}));
 
   const json easy = get_json("/api/v1/search?tags=Easy&exclude_ingredients=nuts&sort=newest", 200);
   EXPECT_EQ(ids(easy["results"]), (std::vector<std::int64_t>{3, 2}));
@@ -134,8 +156,17 @@ TEST_F(ExplorerApiTest, RecipePageReviewsAndErrors) {
 TEST_F(ExplorerApiTest, PantryAndCompletion) {
   const json r = get_json("/api/v1/pantry?have=chicken,Carrot&staples=salt,water", 200);
   EXPECT_EQ(ids(r["results"]), (std::vector<std::int64_t>{2, 6, 1}));
-  EXPECT_NEAR(r["results"][1]["score"].get<double>(), 0.7056818181818182, 1e-12);
+  EXPECT_NEAR(r["results"][1]["rating_used"].get<double>(), 42.0 / 11.0, 1e-12);
   EXPECT_EQ(r["results"][1]["missing"], json::array({"curry powder"}));
+  EXPECT_EQ(r["results"][0]["uses"], json::array({"chicken", "carrot"}));
+  EXPECT_EQ(r["results"][1]["uses"], json::array({"carrot"}));
+  // French names: read through the lexicon, said so; completion offers them with their English word.
+  const json fr = get_json("/api/v1/pantry?have=poulet", 200);
+  EXPECT_EQ(fr["translations"], json::parse(R"([{"from":"poulet","to":"chicken"}])"));
+  EXPECT_EQ(fr["total"], 2);
+  const json french = get_json("/api/v1/ingredients?prefix=Poul", 200)["french"];
+  ASSERT_FALSE(french.empty());
+  EXPECT_EQ(french[0], json::parse(R"({"value":"poulet","english":"chicken","recipes":2})"));
   // Default staples include salt and water; an empty value means none.
   EXPECT_EQ(get_json("/api/v1/pantry?have=chicken,carrot", 200)["results"][1]["coverage"], 0.75);
   EXPECT_EQ(get_json("/api/v1/pantry?have=chicken,carrot&staples=", 200)["results"][0]["coverage"], 2.0 / 3.0);

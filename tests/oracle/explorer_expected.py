@@ -90,24 +90,27 @@ prior = sum(all_ratings) / len(all_ratings)
 adj = {r: (10 * prior + sum(v)) / (10 + len(v)) for r, v in RATINGS.items() if v}
 print("prior", prior, "adjusted", adj)
 
-# Pantry: have chicken + carrot (word match), staples salt + water (exact), score = cov * (0.8 + 0.2 (r-1)/4).
+# Pantry: have chicken + carrot (word match), staples salt + water (exact). Ranked by the entries of
+# "have" a recipe uses, then by its ingredients neither had nor staples, then by adjusted rating.
 def pantry(have_words, staples, exclude=()):
     out = []
     for rid in R:
         ings = R[rid][5]
-        def has(it):
-            return any(w == it or any(x == w or x == w + "s" or w == x + "s" for x in it.split(" ")) if " " not in w else w == it for w in have_words)
-        if not any(has(i) for i in ings):
+        def has_word(it, w):
+            return w == it if " " in w else any(x == w or x == w + "s" or w == x + "s" for x in it.split(" "))
+        uses = [w for w in have_words if any(has_word(i, w) for i in ings)]
+        if not uses:
             continue
-        if any(any(x == e or x == e + "s" or e == x + "s" for x in i.split(" ")) for i in ings for e in exclude):
+        if any(has_word(i, e) for i in ings for e in exclude):
             continue
-        cov = sum(1 for i in ings if has(i) or i in staples) / len(ings)
+        missing = [i for i in ings if not any(has_word(i, w) for w in have_words) and i not in staples]
         r = adj.get(rid, prior)
-        out.append((rid, cov, cov * (0.8 + 0.2 * (r - 1) / 4)))
-    return sorted(out, key=lambda t: (-t[2], t[0]))
+        out.append((rid, (len(ings) - len(missing)) / len(ings), uses, missing, r))
+    return sorted(out, key=lambda t: (-len(t[2]), len(t[3]), -t[4], t[0]))
 
 
 print("pantry chicken,carrot + salt,water", pantry(["chicken", "carrot"], ["salt", "water"]))
+print("pantry chicken,curry + salt,water", pantry(["chicken", "curry"], ["salt", "water"]))
 print("pantry chocolate exclude nuts", pantry(["chocolate"], [], ["nuts"]))
 minutes = [R[r][2] for r in R]
 print("percentile minutes 30", percentileofscore(minutes, 30, kind="weak"))

@@ -1,7 +1,7 @@
 // Pure parts of the explorer pages: comma lists in the URL and links that replace the filters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinList, RESULTS_PAGE, resultsPage, splitList } from '../../web/js/lib/explorer_ui.js';
+import { highlightParts, joinList, RESULTS_PAGE, resultsPage, splitList } from '../../web/js/lib/explorer_ui.js';
 import { parseState, serializeState, withState } from '../../web/js/lib/url_state.js';
 
 test('comma lists are trimmed and empty items dropped', () => {
@@ -28,4 +28,16 @@ test('results pages travel as `results`, never over the view\'s `page`', () => {
   const next = withState(parseState('?page=search&q=cookies'), { filters: { [RESULTS_PAGE]: '2' } });
   assert.equal(serializeState(next), '?page=search&q=cookies&results=2');
   assert.equal(parseState(serializeState(next)).page, 'search');
+});
+
+test('highlight ranges cut a name into marked and plain parts, never losing or repeating text', () => {
+  // UTF-16 ranges from the API: "Crème" is 5 units in JavaScript.
+  assert.deepEqual(highlightParts('Crème brûlée, crème', [[0, 5], [14, 19]]), [
+    { text: 'Crème', mark: true }, { text: ' brûlée, ', mark: false }, { text: 'crème', mark: true }]);
+  assert.deepEqual(highlightParts('soup', []), [{ text: 'soup', mark: false }]);
+  assert.deepEqual(highlightParts('soup', undefined), [{ text: 'soup', mark: false }]);
+  // Out of bounds and overlapping ranges are clipped.
+  assert.deepEqual(highlightParts('ab', [[1, 9], [0, 2]]), [{ text: 'a', mark: false }, { text: 'b', mark: true }]);
+  // Markup in a name stays text.
+  assert.equal(highlightParts('<b>x</b>', [[3, 4]]).map((p) => p.text).join(''), '<b>x</b>');
 });

@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,9 +62,17 @@ using PostingList = data::VarintList<Posting, ReadPosting>;
 
 enum class Measure { Minutes, Steps, Complexity };
 
+class SearchCache;
+
 class ExplorerIndex {
  public:
   explicit ExplorerIndex(data::RecipeCorpus corpus);
+  ~ExplorerIndex();
+  ExplorerIndex(const ExplorerIndex&) = delete;
+  ExplorerIndex& operator=(const ExplorerIndex&) = delete;
+
+  /// Results of recent searches over this index (it lives and dies with the index it describes).
+  [[nodiscard]] SearchCache& search_cache() const noexcept { return *search_cache_; }
 
   [[nodiscard]] const data::RecipeCorpus& corpus() const noexcept { return corpus_; }
   [[nodiscard]] std::size_t size() const noexcept { return corpus_.size(); }
@@ -89,6 +99,9 @@ class ExplorerIndex {
   [[nodiscard]] const std::vector<std::string>& terms() const noexcept { return terms_; }
   /// Number of a word in terms(), nullopt when absent.
   [[nodiscard]] std::optional<std::uint32_t> term_of(std::string_view word) const;
+  /// Numbers (ascending) of the index words with the same English Snowball stem as word ("cookie",
+  /// "cookies" for "cookie"); word itself among them when indexed; empty when no word has its stem.
+  [[nodiscard]] std::span<const std::uint32_t> same_stem_terms(std::string_view word) const;
   [[nodiscard]] PostingList postings(std::uint32_t term) const {
     return {posting_bytes_.data() + posting_starts_[term], posting_bytes_.data() + posting_starts_[term + 1],
             posting_counts_[term]};
@@ -130,9 +143,13 @@ class ExplorerIndex {
   void build_measures();
   void build_similarity_weights();
   void build_use_orders();
+  void build_stems();
 
   data::RecipeCorpus corpus_;
   std::vector<std::string> terms_;
+  // Sorted distinct stems of terms_, and for each the terms having it.
+  std::vector<std::string> stems_;
+  data::FlatLists<std::uint32_t> stem_terms_;
   // Postings of term t are bytes [posting_starts_[t], posting_starts_[t + 1]) of one flat array (see
   // PostingList), posting_counts_[t] of them. The field weights are whole numbers, so a term frequency is
   // a small integer, kept exact (it saturates at 65535).
@@ -154,6 +171,7 @@ class ExplorerIndex {
   std::vector<double> tag_weights_;
   std::vector<double> similarity_norms_;
   double prior_mean_ = 0;
+  std::unique_ptr<SearchCache> search_cache_;  // mutable state of an otherwise immutable index: thread-safe
 };
 
 }  // namespace mtm::analysis::explorer

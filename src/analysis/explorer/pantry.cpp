@@ -1,8 +1,11 @@
 #include "analysis/explorer/pantry.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <optional>
 
+#include "analysis/explorer/lexicon.hpp"
 #include "analysis/explorer/text.hpp"
 
 namespace mtm::analysis::explorer {
@@ -16,20 +19,23 @@ const std::vector<std::string>& default_staples() {
 
 namespace {
 
-// Per vocabulary item: what the reader has, an assumed staple, an excluded word.
-constexpr std::uint8_t kHave = 1;
-constexpr std::uint8_t kStaple = 2;
-constexpr std::uint8_t kExcluded = 4;
+// Per vocabulary item: bit e for each entry e of "have" it matches, plus a staple and an excluded bit.
+using ItemFlags = std::uint64_t;
+constexpr ItemFlags kStaple = ItemFlags{1} << 62;
+constexpr ItemFlags kExcluded = ItemFlags{1} << 63;
+constexpr ItemFlags kHaveMask = (ItemFlags{1} << kMaxHave) - 1;
 
 struct Scored {
   std::uint32_t doc;
-  double score;
+  std::uint32_t uses;     // entries of "have" used
+  std::uint32_t missing;  // ingredients neither had nor staples
+  double rating;
 };
 
 // Per-thread buffers kept between requests: a fresh few-megabyte vector per request costs more in page
 // faults and growth copies than the matching itself.
 struct PantryScratch {
-  std::vector<std::uint8_t> flags;
+  std::vector<ItemFlags> flags;
   std::vector<std::uint8_t> candidate;
   std::vector<Scored> scored;
 };
@@ -37,6 +43,55 @@ struct PantryScratch {
 PantryScratch& pantry_scratch() {
   thread_local PantryScratch buffers;
   return buffers;
+}
+
+// Sets bit on every item holding word in any of its forms (the index words sharing its English stem:
+// "tomato" covers "diced tomatoes"); false when none does.
+bool flag_items(const ExplorerIndex& index, const std::string& word, ItemFlags bit, std::vector<ItemFlags>& flags) {
+  const auto& items = index.corpus().ingredients.items;
+  std::vector<std::string_view> word_forms{word};
+  if (word.find(' ') == std::string::npos) {
+    for (const auto term : index.same_stem_terms(word)) word_forms.emplace_back(index.terms()[term]);
+  }
+  bool any = false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (std::any_of(word_forms.begin(), word_forms.end(),
+                    [&](std::string_view f) { return item_has_word(items[i], f); })) {
+      flags[i] |= bit;
+      any = true;
+    }
+  }
+  return any;
+}
+
+// The English side of the lexicon entry covering all of entry's words, if any ("pommes de terre" -> potatoes).
+std::optional<std::string> french_reading(const std::string& entry) {
+  const auto words = tokenize(entry);
+  if (words.empty()) return std::nullopt;
+  const auto found = FrenchLexicon::embedded().match_at(words, 0);
+  if (!found || found->second != words.size()) return std::nullopt;
+  return found->first->english;
+}
+
+// The flags of every ingredient for a query; fills result.unknown and result.translations.
+void flag_pantry(const ExplorerIndex& index, const PantryQuery& query, std::vector<ItemFlags>& flags,
+                 PantryResult& result) {
+  flags.assign(index.corpus().ingredients.items.size(), 0);
+  for (std::size_t e = 0; e < query.have.size() && e < kMaxHave; ++e) {
+    const auto& entry = query.have[e];
+    const ItemFlags bit = ItemFlags{1} << e;
+    if (flag_items(index, entry, bit, flags)) continue;
+    const auto english = french_reading(entry);
+    if (english && flag_items(index, *english, bit, flags)) {
+      result.translations.emplace_back(entry, *english);
+      continue;
+    }
+    result.unknown.push_back(entry);
+  }
+  for (const auto& staple : query.staples) {
+    if (auto item = index.ingredient_of(staple)) flags[*item] |= kStaple;
+  }
+  for (const auto& word : query.exclude) flag_items(index, word, kExcluded, flags);
 }
 
 }  // namespace
@@ -47,33 +102,13 @@ PantryResult what_can_i_cook(const ExplorerIndex& index, const PantryQuery& quer
   const auto& items = corpus.ingredients.items;
   auto& buf = pantry_scratch();
   auto& flags = buf.flags;
-  flags.assign(items.size(), 0);
-  for (const auto& entry : query.have) {
-    bool any = false;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (item_has_word(items[i], entry)) {
-        flags[i] |= kHave;
-        any = true;
-      }
-    }
-    if (!any) result.unknown.push_back(entry);
-  }
-  for (const auto& staple : query.staples) {
-    if (auto item = index.ingredient_of(staple)) flags[*item] |= kStaple;
-  }
-  if (!query.exclude.empty()) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      for (const auto& word : query.exclude) {
-        if (item_has_word(items[i], word)) flags[i] |= kExcluded;
-      }
-    }
-  }
+  flag_pantry(index, query, flags, result);
   // Candidates: recipes using at least one thing the reader has (staples alone propose nothing), then
   // visited in doc order (the per-recipe arrays are read sequentially).
   auto& candidate = buf.candidate;
   candidate.assign(index.size(), 0);
   for (std::uint32_t i = 0; i < items.size(); ++i) {
-    if ((flags[i] & kHave) == 0) continue;
+    if ((flags[i] & kHaveMask) == 0) continue;
     for (const auto doc : index.ingredient_docs(i)) candidate[doc] = 1;
   }
   auto& scored = buf.scored;
@@ -84,34 +119,38 @@ PantryResult what_can_i_cook(const ExplorerIndex& index, const PantryQuery& quer
     const auto minutes = corpus.minutes[doc];
     if (query.max_minutes && (minutes == data::RecipeCorpus::kMissing || minutes > *query.max_minutes)) continue;
     const auto& ingredients = corpus.recipe_ingredients[doc];
-    if (ingredients.empty()) continue;
-    std::size_t covered = 0;
-    bool excluded = false;
+    ItemFlags used = 0;
+    std::uint32_t missing = 0;
     for (const auto i : ingredients) {
-      const auto f = flags[i];
-      excluded = excluded || (f & kExcluded) != 0;
-      covered += (f & (kHave | kStaple)) != 0 ? 1 : 0;
+      used |= flags[i];
+      missing += (flags[i] & (kHaveMask | kStaple)) == 0 ? 1 : 0;
     }
-    if (excluded) continue;
-    const double coverage = static_cast<double>(covered) / static_cast<double>(ingredients.size());
-    const double rating = index.adjusted_rating(doc).value_or(prior);
-    scored.push_back({doc, coverage * (0.8 + 0.2 * (rating - 1.0) / 4.0)});
+    if ((used & kExcluded) != 0) continue;
+    const auto uses = static_cast<std::uint32_t>(std::popcount(used & kHaveMask));
+    scored.push_back({doc, uses, missing, index.adjusted_rating(doc).value_or(prior)});
   }
   result.total = scored.size();
   const std::size_t end = std::min(scored.size(), query.offset + query.limit);
   if (query.offset >= end) return result;
-  std::partial_sort(
-      scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(end), scored.end(),
-      [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(end), scored.end(),
+                    [](const Scored& a, const Scored& b) {
+                      if (a.uses != b.uses) return a.uses > b.uses;
+                      if (a.missing != b.missing) return a.missing < b.missing;
+                      return a.rating != b.rating ? a.rating > b.rating : a.doc < b.doc;
+                    });
   for (std::size_t i = query.offset; i < end; ++i) {
     const auto doc = scored[i].doc;
     const auto& ingredients = corpus.recipe_ingredients[doc];
-    // Coverage again for the few hits shown only (Scored stays small for the many candidates).
-    const auto covered = std::count_if(ingredients.begin(), ingredients.end(),
-                                       [&](std::uint32_t item) { return (flags[item] & (kHave | kStaple)) != 0; });
-    PantryHit hit{doc, static_cast<double>(covered) / static_cast<double>(ingredients.size()), scored[i].score, {}};
+    PantryHit hit{doc, 0.0, scored[i].rating, {}, {}};
+    ItemFlags used = 0;
     for (const auto item : ingredients) {
-      if ((flags[item] & (kHave | kStaple)) == 0) hit.missing.push_back(items[item]);
+      used |= flags[item];
+      if ((flags[item] & (kHaveMask | kStaple)) == 0) hit.missing.push_back(items[item]);
+    }
+    hit.coverage =
+        static_cast<double>(ingredients.size() - hit.missing.size()) / static_cast<double>(ingredients.size());
+    for (std::size_t e = 0; e < query.have.size() && e < kMaxHave; ++e) {
+      if ((used >> e) & 1U) hit.uses.push_back(query.have[e]);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -146,6 +185,30 @@ std::vector<std::pair<std::string, std::uint32_t>> complete_items(const data::Vo
   std::vector<std::pair<std::string, std::uint32_t>> out;
   for (std::size_t i = 0; i < keep; ++i)
     out.emplace_back(vocabulary.items[found[i].second], vocabulary.recipe_counts[found[i].second]);
+  return out;
+}
+
+std::vector<FrenchCompletion> complete_french_ingredients(const ExplorerIndex& index, const std::string& prefix,
+                                                          std::size_t limit) {
+  const auto& corpus = index.corpus();
+  const auto& items = corpus.ingredients.items;
+  std::vector<FrenchCompletion> out;
+  std::vector<std::uint32_t> seen_in(index.size(), 0);  // number of the last entry counting the doc
+  std::uint32_t stamp = 0;
+  for (const auto* entry : FrenchLexicon::embedded().starting_with(prefix)) {
+    ++stamp;
+    std::uint32_t recipes = 0;
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+      if (!item_has_word(items[i], entry->english)) continue;
+      for (const auto doc : index.ingredient_docs(i)) {
+        recipes += seen_in[doc] != stamp ? 1 : 0;
+        seen_in[doc] = stamp;
+      }
+    }
+    if (recipes > 0) out.push_back({entry->french, entry->english, recipes});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.recipes > b.recipes; });
+  if (out.size() > limit) out.resize(limit);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "analysis/explorer/lexicon.hpp"
 #include "analysis/explorer/text.hpp"
 
 namespace mtm::analysis::explorer {
@@ -109,32 +110,85 @@ std::vector<FacetCount> buckets(const std::vector<const char*>& labels, const st
 }  // namespace
 
 WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool prefix) {
-  WordMatch match{word, {}};
+  WordMatch match{word, {}, {}};
   const auto& terms = index.terms();
   std::vector<std::pair<std::uint32_t, MatchKind>> found;
-  if (auto exact = index.term_of(word)) found.emplace_back(*exact, MatchKind::Exact);
+  const auto add = [&found](std::uint32_t term, MatchKind kind) {
+    if (std::none_of(found.begin(), found.end(), [term](const auto& f) { return f.first == term; }))
+      found.emplace_back(term, kind);
+  };
+  if (auto exact = index.term_of(word)) add(*exact, MatchKind::Exact);
+  for (const auto term : index.same_stem_terms(word)) add(term, MatchKind::Stem);
   if (prefix) {
     auto it = std::lower_bound(terms.begin(), terms.end(), word);
-    for (; it != terms.end() && it->compare(0, word.size(), word) == 0; ++it) {
-      if (*it != word) found.emplace_back(static_cast<std::uint32_t>(it - terms.begin()), MatchKind::Prefix);
-    }
+    for (; it != terms.end() && it->compare(0, word.size(), word) == 0; ++it)
+      add(static_cast<std::uint32_t>(it - terms.begin()), MatchKind::Prefix);
   }
-  if (found.empty() && word.size() >= kMinTypoLength) {
+  const std::size_t length = char_count(word);
+  if (found.empty() && length >= kMinTypoLength) {
     for (std::uint32_t t = 0; t < terms.size(); ++t) {
       const auto& term = terms[t];
-      if (term.size() + 1 >= word.size() && term.size() <= word.size() + 1 && within_one_edit(term, word))
-        found.emplace_back(t, MatchKind::Typo);
+      // Bytes >= characters: a term of fewer bytes than length - 1 is too short; a longer one may still be
+      // close when it has multi-byte characters.
+      if (term.size() + 1 < length) continue;
+      if (term.size() > length + 1 && char_count(term) > length + 1) continue;
+      if (within_one_edit(term, word)) found.emplace_back(t, MatchKind::Typo);
+    }
+    // The other forms of a word read through a typo count too ("veetables" finds "vegetable" as well).
+    const std::size_t typos = found.size();
+    for (std::size_t i = 0; i < typos; ++i) {
+      for (const auto term : index.same_stem_terms(terms[found[i].first])) add(term, MatchKind::Typo);
     }
   }
-  // The exact word always stays; the others by how many recipes hold them.
+  // The exact word always stays, then the other forms of its stem; the others by how many recipes hold them.
+  const auto rank = [](MatchKind kind) { return kind == MatchKind::Exact ? 0 : kind == MatchKind::Stem ? 1 : 2; };
   std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
-    if ((a.second == MatchKind::Exact) != (b.second == MatchKind::Exact)) return a.second == MatchKind::Exact;
+    if (rank(a.second) != rank(b.second)) return rank(a.second) < rank(b.second);
     return index.postings(a.first).size() > index.postings(b.first).size();
   });
   const std::size_t cap = prefix && word.size() <= 2 ? kMaxShortPrefixExpansions : kMaxExpansions;
   if (found.size() > cap) found.resize(cap);
   for (const auto& [term, kind] : found) match.matches.emplace_back(terms[term], kind);
+  if (match.matches.empty()) match.suggestions = suggest_words(index, word);
   return match;
+}
+
+std::vector<std::string> suggest_words(const ExplorerIndex& index, const std::string& word) {
+  constexpr std::size_t kMaxEdits = 2;
+  const auto& terms = index.terms();
+  const std::size_t length = char_count(word);
+  if (length < kMinTypoLength) return {};
+  std::vector<std::uint32_t> close;
+  for (std::uint32_t t = 0; t < terms.size(); ++t) {
+    const auto& term = terms[t];
+    if (term.size() + kMaxEdits < length || term == word) continue;
+    if (term.size() > length + kMaxEdits && char_count(term) > length + kMaxEdits) continue;
+    if (edit_distance(term, word, kMaxEdits) <= kMaxEdits) close.push_back(t);
+  }
+  const std::size_t keep = std::min(close.size(), kMaxSuggestions);
+  std::partial_sort(close.begin(), close.begin() + static_cast<std::ptrdiff_t>(keep), close.end(),
+                    [&](std::uint32_t a, std::uint32_t b) {
+                      const auto da = index.document_frequency(a);
+                      const auto db = index.document_frequency(b);
+                      return da != db ? da > db : a < b;
+                    });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(terms[close[i]]);
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> match_ranges(std::string_view text,
+                                                              const std::vector<WordMatch>& words) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for_each_word_at(text, [&](std::string_view word, std::size_t begin, std::size_t end) {
+    const bool matched = std::any_of(words.begin(), words.end(), [&](const WordMatch& w) {
+      return std::any_of(w.matches.begin(), w.matches.end(), [&](const auto& m) { return m.first == word; });
+    });
+    if (!matched) return;
+    if (!ranges.empty() && ranges.back().first == begin) return;  // one source range folded into several words
+    ranges.emplace_back(begin, end);
+  });
+  return ranges;
 }
 
 namespace {
@@ -143,6 +197,7 @@ struct Ranked {
   std::uint32_t doc;
   // cppcheck-suppress unusedStructMember ; read when the top hits are copied out (cppcheck misses it)
   float score;
+  std::uint16_t held_count;  // query words the doc holds (ranks first in a partial search)
   double key;
 };
 
@@ -151,6 +206,7 @@ struct Ranked {
 struct Scratch {
   std::vector<double> total;
   std::vector<std::uint16_t> matched;
+  std::vector<std::uint64_t> held;
   std::vector<float> best;
   std::vector<std::uint32_t> touched;
   std::vector<std::uint32_t> candidates;
@@ -190,53 +246,111 @@ std::vector<FacetCount> top_by_lists(const std::vector<std::uint32_t>& by_use, D
   return out;
 }
 
+// Adds each word's score to the docs holding it: the best BM25 among the index words it stands for
+// (scaled by kStemWeight for another form of the stem). When require_all, a doc is scored only while it
+// holds every word so far; otherwise every doc holding any word is, and held[doc] records which.
+void score_words(const ExplorerIndex& index, const std::vector<WordMatch>& words, bool require_all, Scratch& buf) {
+  const std::size_t n = index.size();
+  buf.total.assign(n, 0.0);
+  buf.matched.assign(n, 0);
+  buf.best.assign(n, 0.0F);
+  if (!require_all) buf.held.assign(n, 0);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    buf.touched.clear();
+    for (const auto& [term_word, kind] : words[w].matches) {
+      const auto term = *index.term_of(term_word);
+      const double weight = index.idf(term) * (kind == MatchKind::Stem ? kStemWeight : 1.0);
+      for (const auto& p : index.postings(term)) {
+        if (require_all && buf.matched[p.doc] != w) continue;  // missed an earlier word
+        const auto s = static_cast<float>(weight * p.tf * (Bm25::kK1 + 1.0) / (p.tf + index.length_norm(p.doc)));
+        if (buf.best[p.doc] == 0.0F) buf.touched.push_back(p.doc);
+        buf.best[p.doc] = std::max(buf.best[p.doc], s);
+      }
+    }
+    for (const auto doc : buf.touched) {
+      buf.total[doc] += buf.best[doc];
+      buf.best[doc] = 0.0F;
+      ++buf.matched[doc];
+      if (!require_all && w < 64) buf.held[doc] |= std::uint64_t{1} << w;
+    }
+  }
+}
+
+// Query words with the French ones read through the lexicon: a French phrase is replaced by its English
+// side when its own words are rare in the recipes (held by fewer than 1 in kFrenchShare of the recipes
+// holding the English side), so an English word that happens to be French too ("orange") stays itself.
+std::vector<std::string> translate_french(const ExplorerIndex& index, const std::vector<std::string>& words,
+                                          std::vector<Translation>& translations) {
+  constexpr std::size_t kFrenchShare = 20;
+  const auto& lexicon = FrenchLexicon::embedded();
+  // Recipes holding the rarest of some words (in any form of their stem), an upper bound of those holding all.
+  const auto holders = [&index](const std::vector<std::string>& some) {
+    std::size_t least = std::numeric_limits<std::size_t>::max();
+    for (const auto& word : some) {
+      std::size_t count = 0;
+      for (const auto term : index.same_stem_terms(word)) count += index.document_frequency(term);
+      if (auto exact = index.term_of(word); exact && index.same_stem_terms(word).empty())
+        count = index.document_frequency(*exact);
+      least = std::min(least, count);
+    }
+    return least;
+  };
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size();) {
+    const auto found = lexicon.match_at(words, i);
+    if (found) {
+      const auto& [entry, count] = *found;
+      const std::vector<std::string> french(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                            words.begin() + static_cast<std::ptrdiff_t>(i + count));
+      if (french != entry->english_words && holders(french) * kFrenchShare < holders(entry->english_words)) {
+        std::string from;
+        for (const auto& w : french) from += (from.empty() ? "" : " ") + w;
+        translations.push_back({std::move(from), entry->english});
+        out.insert(out.end(), entry->english_words.begin(), entry->english_words.end());
+        i += count;
+        continue;
+      }
+    }
+    out.push_back(words[i]);
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace
 
 SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   SearchResult result;
   const std::size_t n = index.size();
-  const auto words = tokenize(query.text);
-  const bool last_open =
-      query.last_word_is_prefix && !query.text.empty() && !tokenize(query.text.substr(query.text.size() - 1)).empty();
+  const auto typed = tokenize(query.text);
+  const auto words = translate_french(index, typed, result.translations);
+  // The last word is still being typed unless the text ends with a separator (or it was translated).
+  const bool last_open = query.last_word_is_prefix && !query.text.empty() &&
+                         !tokenize(query.text.substr(query.text.size() - 1)).empty() &&
+                         (result.translations.empty() || typed.back() == words.back());
   Scratch& buf = scratch();
+  for (std::size_t w = 0; w < words.size(); ++w)
+    result.words.push_back(match_word(index, words[w], last_open && w + 1 == words.size()));
 
-  // Candidate docs and their scores: a doc must match every query word; a word's score in a doc is the
-  // best BM25 among the index words it stands for.
+  // Candidate docs and their scores: every word required; with too few such docs (and several words), any
+  // word, the docs holding the most words ranking first.
   auto& candidates = buf.candidates;
   candidates.clear();
-  auto& total = buf.total;
   if (words.empty()) {
     candidates.resize(n);
     for (std::uint32_t d = 0; d < n; ++d) candidates[d] = d;
   } else {
-    total.assign(n, 0.0);
-    buf.matched.assign(n, 0);
-    buf.best.assign(n, 0.0F);
-    auto& matched = buf.matched;
-    auto& best = buf.best;
-    auto& touched = buf.touched;
-    for (std::size_t w = 0; w < words.size(); ++w) {
-      WordMatch match = match_word(index, words[w], last_open && w + 1 == words.size());
-      touched.clear();
-      for (const auto& [term_word, kind] : match.matches) {
-        const auto term = *index.term_of(term_word);
-        const double idf = index.idf(term);
-        for (const auto& p : index.postings(term)) {
-          if (matched[p.doc] != w) continue;  // missed an earlier word
-          const auto s = static_cast<float>(idf * p.tf * (Bm25::kK1 + 1.0) / (p.tf + index.length_norm(p.doc)));
-          if (best[p.doc] == 0.0F) touched.push_back(p.doc);
-          best[p.doc] = std::max(best[p.doc], s);
-        }
-      }
-      for (const auto doc : touched) {
-        total[doc] += best[doc];
-        best[doc] = 0.0F;
-        ++matched[doc];
-      }
-      result.words.push_back(std::move(match));
-    }
+    score_words(index, result.words, true, buf);
     for (std::uint32_t d = 0; d < n; ++d) {
-      if (matched[d] == words.size()) candidates.push_back(d);
+      if (buf.matched[d] == words.size()) candidates.push_back(d);
+    }
+    if (candidates.size() < query.partial_below && words.size() > 1) {
+      result.partial = true;
+      score_words(index, result.words, false, buf);
+      candidates.clear();
+      for (std::uint32_t d = 0; d < n; ++d) {
+        if (buf.matched[d] > 0) candidates.push_back(d);
+      }
     }
   }
 
@@ -268,7 +382,7 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
         if (*mean >= 4.0) ++rating_counts[1];
         if (*mean >= 3.0) ++rating_counts[2];
       }
-      const double score = words.empty() ? 0.0 : total[doc];
+      const double score = words.empty() ? 0.0 : buf.total[doc];
       double key = 0;
       switch (query.sort) {
         case SortOrder::Relevance: key = words.empty() ? index.adjusted_rating(doc).value_or(kUnranked) : score; break;
@@ -278,7 +392,8 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
           key = corpus.submitted[doc] == std::numeric_limits<std::int32_t>::min() ? kUnranked : corpus.submitted[doc];
           break;
       }
-      ranked.push_back({doc, static_cast<float>(score), key});
+      const auto held_count = words.empty() ? std::uint16_t{0} : buf.matched[doc];
+      ranked.push_back({doc, static_cast<float>(score), held_count, key});
     }
   }
   result.total = ranked.size();
@@ -304,8 +419,14 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   const std::size_t end = std::min(ranked.size(), query.offset + query.limit);
   if (query.offset < end) {
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
-                      [](const Ranked& a, const Ranked& b) { return a.key != b.key ? a.key > b.key : a.doc < b.doc; });
-    for (std::size_t i = query.offset; i < end; ++i) result.hits.push_back({ranked[i].doc, ranked[i].score});
+                      [](const Ranked& a, const Ranked& b) {
+                        if (a.held_count != b.held_count) return a.held_count > b.held_count;
+                        return a.key != b.key ? a.key > b.key : a.doc < b.doc;
+                      });
+    for (std::size_t i = query.offset; i < end; ++i) {
+      const auto doc = ranked[i].doc;
+      result.hits.push_back({doc, ranked[i].score, result.partial ? buf.held[doc] : ~std::uint64_t{0}});
+    }
   }
   result.minutes_facets = buckets({"0-15", "16-30", "31-60", "61-120", "121+"}, minutes_counts);
   result.calories_facets = buckets({"0-199", "200-399", "400-599", "600-799", "800+"}, calories_counts);

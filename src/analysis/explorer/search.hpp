@@ -1,11 +1,15 @@
-// Recipe search: a query's words matched against the explorer index (exact, by prefix for the word
-// being typed, or within one typo), every word required, ranked by BM25; filters, facets with counts
-// over the filtered matches, and four sort orders.
+// Recipe search: a query's words (Unicode-folded, French ones read through the lexicon) matched against
+// the explorer index (exact, other forms of the same stem, by prefix for the word being typed, or within
+// one typo), every word required, ranked by BM25 -- or, when that finds too few, the recipes matching the
+// most words, saying which were left out; filters, facets with counts over the filtered matches, and four
+// sort orders.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/explorer/explorer_index.hpp"
@@ -26,6 +30,14 @@ inline constexpr std::size_t kMaxShortPrefixExpansions = 10;
 inline constexpr std::size_t kDirectFacetLimit = 20000;
 /// Typo tolerance applies to words of at least this many characters.
 inline constexpr std::size_t kMinTypoLength = 4;
+/// A word matched through another form of its stem scores this share of the exact form's BM25, so exact
+/// forms rank first ("cookies" puts recipes saying "cookies" before those saying "cookie").
+inline constexpr double kStemWeight = 0.9;
+/// With fewer recipes than this holding every word of a query of two words or more, the search falls back
+/// to recipes holding some of them, those holding the most words first.
+inline constexpr std::size_t kFewResults = 5;
+/// At most this many "did you mean" words for a word no recipe holds (within two edits, most used first).
+inline constexpr std::size_t kMaxSuggestions = 3;
 
 struct SearchQuery {
   std::string text;
@@ -45,21 +57,34 @@ struct SearchQuery {
   SortOrder sort = SortOrder::Relevance;
   std::size_t offset = 0;
   std::size_t limit = 20;
+  /// With fewer recipes than this holding every word (and two words or more), the search falls back to
+  /// recipes holding some of them; 1 falls back only when no recipe holds them all.
+  std::size_t partial_below = kFewResults;
   /// Result count above which facets are counted from the items' recipe lists (see kDirectFacetLimit).
   std::size_t direct_facet_limit = kDirectFacetLimit;
 };
 
-enum class MatchKind { Exact, Prefix, Typo };
+enum class MatchKind { Exact, Stem, Prefix, Typo };
 
 struct WordMatch {
-  std::string word;  ///< the query word
-  /// Index words it matched, with how; empty when nothing matched (the search then has no result).
+  std::string word;  ///< the query word, folded (after translation when it was French)
+  /// Index words it matched, with how; empty when nothing matched.
   std::vector<std::pair<std::string, MatchKind>> matches;
+  /// When nothing matched: index words within two edits, most used first ("did you mean").
+  std::vector<std::string> suggestions;
+};
+
+/// French words of the query read as their English equivalent ("poulet" -> "chicken").
+struct Translation {
+  std::string from;
+  std::string to;
 };
 
 struct SearchHit {
   std::uint32_t doc;
   double score;  ///< summed BM25 of the query words (0 without words)
+  /// Bit w set when the hit holds query word w (words past the 64th count as held).
+  std::uint64_t held_words = ~std::uint64_t{0};
 };
 
 struct FacetCount {
@@ -69,6 +94,9 @@ struct FacetCount {
 
 struct SearchResult {
   std::size_t total = 0;
+  /// True when too few recipes hold every word and the results hold only some of them (SearchHit::held_words).
+  bool partial = false;
+  std::vector<Translation> translations;
   std::vector<SearchHit> hits;
   std::vector<WordMatch> words;
   std::vector<FacetCount> tag_facets;         ///< most frequent tags among the results
@@ -83,5 +111,12 @@ struct SearchResult {
 WordMatch match_word(const ExplorerIndex& index, const std::string& word, bool prefix);
 
 SearchResult search(const ExplorerIndex& index, const SearchQuery& query);
+
+/// Index words within two edits of word (and not it), most used first, at most kMaxSuggestions.
+std::vector<std::string> suggest_words(const ExplorerIndex& index, const std::string& word);
+
+/// Byte ranges [begin, end) of text's words that are among the matched index words (for highlighting).
+std::vector<std::pair<std::size_t, std::size_t>> match_ranges(std::string_view text,
+                                                              const std::vector<WordMatch>& words);
 
 }  // namespace mtm::analysis::explorer

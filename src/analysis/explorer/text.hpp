@@ -9,9 +9,14 @@
 
 namespace mtm::analysis::explorer {
 
-/// Words of a text: runs of ASCII letters and digits (lowercased) and non-ASCII bytes (kept, so
-/// accented words stay whole); everything else separates words.
+/// Words of a text, folded for matching: runs of letters and digits, lowercased; a word with non-ASCII
+/// characters is also Unicode-folded (see fold_unicode), so "Crème" and "creme" are the same word.
 std::vector<std::string> tokenize(std::string_view text);
+
+/// A word with non-ASCII characters folded for matching: compatibility decomposition (NFKD), case folding
+/// and combining marks removed ("Crème" -> "creme", "Jalapeño" -> "jalapeno", "ﬁ" -> "fi", "Straße" ->
+/// "strasse"); code points that are neither letters nor digits become spaces (they separate words).
+std::string fold_unicode(std::string_view word);
 
 namespace detail {
 // 1 for the bytes words are made of: ASCII letters and digits, and every non-ASCII byte.
@@ -24,12 +29,13 @@ inline constexpr std::array<bool, 256> kWordByte = [] {
 }();
 }  // namespace detail
 
-/// Call fn with each word of text, as tokenize() cuts them (the view is valid during the call only).
-/// A template, not a std::function: the index build calls it for every word of every recipe.
+/// Call fn with each folded word of text and the byte range [begin, end) of text it came from (one source
+/// range may give several words when folding splits it). The view is valid during the call only. A
+/// template, not a std::function: the index build calls it for every word of every recipe.
 template <typename Fn>
-void for_each_word(std::string_view text, Fn&& fn) {
-  // Most words are lowercase already and are passed as views into text; only a word with an upper-case
-  // letter is copied, lowercased, into this buffer.
+void for_each_word_at(std::string_view text, Fn&& fn) {
+  // Most words are lowercase ASCII already and are passed as views into text; a word with an upper-case
+  // letter is lowercased into a buffer, and only a word with non-ASCII bytes (rare) goes through ICU.
   std::string lowered;
   const auto is_word = [](char c) { return detail::kWordByte[static_cast<unsigned char>(c)]; };
   std::size_t i = 0;
@@ -39,19 +45,43 @@ void for_each_word(std::string_view text, Fn&& fn) {
     if (i == n) break;
     const std::size_t start = i;
     bool upper = false;
-    for (; i < n && is_word(text[i]); ++i) upper = upper || (text[i] >= 'A' && text[i] <= 'Z');
+    bool wide = false;
+    for (; i < n && is_word(text[i]); ++i) {
+      upper = upper || (text[i] >= 'A' && text[i] <= 'Z');
+      wide = wide || static_cast<unsigned char>(text[i]) >= 0x80;
+    }
     const std::string_view word = text.substr(start, i - start);
+    if (wide) {
+      lowered = fold_unicode(word);
+      std::size_t from = 0;
+      while (from < lowered.size()) {
+        std::size_t to = lowered.find(' ', from);
+        if (to == std::string::npos) to = lowered.size();
+        if (to > from) fn(std::string_view(lowered).substr(from, to - from), start, i);
+        from = to + 1;
+      }
+      continue;
+    }
     if (!upper) {
-      fn(word);
+      fn(word, start, i);
       continue;
     }
     lowered.assign(word);
     for (auto& c : lowered) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    fn(std::string_view(lowered));
+    fn(std::string_view(lowered), start, i);
   }
 }
+
+/// Call fn with each folded word of text (as for_each_word_at, without the source range).
+template <typename Fn>
+void for_each_word(std::string_view text, Fn&& fn) {
+  for_each_word_at(text, [&fn](std::string_view word, std::size_t, std::size_t) { fn(word); });
+}
+
+/// Number of characters (code points) of UTF-8 text.
+std::size_t char_count(std::string_view text);
 
 /// Whitespace runs collapsed to one space, leading and trailing whitespace removed.
 std::string clean_spaces(std::string_view text);
@@ -62,11 +92,14 @@ std::string clean_spaces(std::string_view text);
 std::string decode_html(std::string_view text);
 
 /// True when b can be made from a by at most one insertion, deletion, substitution or swap of two
-/// adjacent characters (Damerau-Levenshtein distance <= 1).
+/// adjacent characters (Damerau-Levenshtein distance <= 1), counted in characters, not bytes.
 bool within_one_edit(std::string_view a, std::string_view b);
 
 /// True when word is one of the words of item, ignoring a plural "s" on either side ("nuts" is in
 /// "mixed nut"; "nut" is not in "walnuts").
+/// Optimal-string-alignment distance between a and b in characters, or limit + 1 when it exceeds limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
 bool item_has_word(std::string_view item, std::string_view word);
 
 }  // namespace mtm::analysis::explorer

@@ -16,6 +16,27 @@ export function joinList(items) {
   return items.filter(Boolean).join(',');
 }
 
+/** A text cut at the API's highlight ranges ([start, end) in UTF-16 units, ascending): [{ text, mark }]. Ranges
+ * out of bounds or overlapping are clipped, so a bad range never loses or repeats text. */
+export function highlightParts(text, ranges) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of ranges || []) {
+    const from = Math.max(at, Math.min(start, text.length));
+    const to = Math.max(from, Math.min(end, text.length));
+    if (from > at) parts.push({ text: text.slice(at, from), mark: false });
+    if (to > from) parts.push({ text: text.slice(from, to), mark: true });
+    at = to;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return parts;
+}
+
+/** Nodes of a text with its matched words in <mark> elements, built as text nodes (never markup). */
+export function highlighted(text, ranges) {
+  return highlightParts(text, ranges).map((p) => (p.mark ? h('mark', {}, p.text) : p.text));
+}
+
 /** Mean and adjusted rating of a recipe, or "not rated". */
 export function ratingText(recipe, t, lang) {
   if (recipe.adjusted_rating === null || recipe.adjusted_rating === undefined) return t('explorer.unrated');
@@ -40,7 +61,8 @@ export function recipeCard(recipe, t, ctx, lang, extra = []) {
 }
 
 export function linkToRecipe(ctx, recipe) {
-  return navLink(ctx, 'recipe', { id: recipe.id }, recipe.name || `#${recipe.id}`);
+  const name = recipe.name ? highlighted(recipe.name, recipe.name_highlights) : `#${recipe.id}`;
+  return navLink(ctx, 'recipe', { id: recipe.id }, name);
 }
 
 /** A link that navigates in place to page with exactly these filters. */

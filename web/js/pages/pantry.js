@@ -1,6 +1,7 @@
-// What can I cook: the reader lists what they have (autocomplete from the ingredient vocabulary),
-// the time they have, the staples they keep and what to avoid; recipes come ranked by how much of
-// them is covered, weighed by the adjusted rating, with what is missing. The list lives in the URL.
+// What can I cook: the reader lists what they have (autocomplete from the ingredient vocabulary, French
+// names too), the time they have, the staples they keep and what to avoid; recipes come ranked by how many
+// of the reader's ingredients they use, then by how little is missing, then by adjusted rating, each with
+// what it uses and what is missing. The list lives in the URL.
 import { h, clear } from '../lib/dom.js';
 import { formatNumber, formatPercent } from '../lib/i18n.js';
 import { chip, joinList, pager, recipeCard, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
@@ -11,6 +12,17 @@ const PER_PAGE = 20;
 const SUGGEST_DELAY_MS = 120;
 
 let suggestTimer = null;
+
+// A staple's name in the page's language (the API and the URL keep the English ingredient name).
+function stapleLabel(staple, t) {
+  const labels = {
+    salt: t('pantry.staple.salt'), water: t('pantry.staple.water'), pepper: t('pantry.staple.pepper'),
+    'black pepper': t('pantry.staple.black_pepper'), oil: t('pantry.staple.oil'), 'olive oil': t('pantry.staple.olive_oil'),
+    'vegetable oil': t('pantry.staple.vegetable_oil'), sugar: t('pantry.staple.sugar'), butter: t('pantry.staple.butter'),
+    flour: t('pantry.staple.flour'), 'all-purpose flour': t('pantry.staple.all_purpose_flour'),
+  };
+  return labels[staple] || staple;
+}
 
 function chosenStaples(state) {
   return state.filters.staples === undefined ? DEFAULT_STAPLES : splitList(state.filters.staples === '-' ? '' : state.filters.staples);
@@ -50,7 +62,10 @@ export default {
             if (!res.ok) return;
             const body = await res.json();
             clear(suggestions);
-            for (const item of body.items) suggestions.appendChild(h('option', { value: item.value }, t('pantry.used_in', { count: formatNumber(item.recipes, lang, 0) })));
+            const french = (body.french || []).map((item) => h('option', { value: item.value, 'data-english': item.english },
+              t('pantry.french_used_in', { english: item.english, count: formatNumber(item.recipes, lang, 0) })));
+            const english = body.items.map((item) => h('option', { value: item.value }, t('pantry.used_in', { count: formatNumber(item.recipes, lang, 0) })));
+            for (const option of lang === 'fr' ? [...french, ...english] : [...english, ...french]) suggestions.appendChild(option);
           } catch {
             // Suggestions are a convenience; typing still works without them.
           }
@@ -74,7 +89,7 @@ export default {
         onchange: () => {
           const picked = [...stapleBox.querySelectorAll('input:checked')].map((i) => i.value);
           set({ staples: picked.length === DEFAULT_STAPLES.length ? '' : picked.length ? joinList(picked) : '-' });
-        } }), s)));
+        } }), stapleLabel(s, t))));
     el.appendChild(h('form', { class: 'filter-bar', onsubmit: (e) => e.preventDefault() },
       h('label', { class: 'filter', for: 'pantry-minutes' }, h('span', {}, t('pantry.max_minutes')),
         h('input', { id: 'pantry-minutes', type: 'number', min: '0', step: '5', value: state.filters.max_minutes || '',
@@ -90,12 +105,17 @@ export default {
       return;
     }
     if (r.unknown.length) el.appendChild(h('p', { class: 'note', 'data-unknown': '' }, t('pantry.unknown', { items: r.unknown.join(', ') })));
+    if (r.translations && r.translations.length) {
+      el.appendChild(h('p', { class: 'note', 'data-translations': '' }, t('pantry.translated', {
+        items: r.translations.map((x) => t('search.translation', { to: x.to, from: x.from })).join(', ') })));
+    }
     el.appendChild(h('p', { class: 'search-total', 'data-total': r.total }, t('pantry.total', { count: formatNumber(r.total, lang, 0) })));
     el.appendChild(r.results.length
       ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang, [
         h('div', { class: 'coverage' },
           h('span', { class: 'bar' }, h('span', { class: 'fill', style: `width: ${Math.round(recipe.coverage * 100)}%` })),
           t('pantry.coverage', { value: formatPercent(recipe.coverage, lang, 0) })),
+        h('div', { class: 'uses', 'data-uses': recipe.uses.join(',') }, t('pantry.uses', { items: recipe.uses.join(', ') })),
         h('div', { class: 'missing' }, recipe.missing.length ? t('pantry.missing', { items: recipe.missing.join(', ') }) : t('pantry.nothing_missing')),
       ])))
       : h('p', { class: 'empty' }, t('pantry.empty')));

@@ -1,5 +1,7 @@
-// Search: words matched by prefix and with one typo, BM25 ranking, filters, facets with live counts
-// and four sort orders. Everything typed lives in the URL (?page=search&q=…), so a search is a link.
+// Search: words folded (accents, case), matched in every form of their stem, by prefix and with one typo,
+// French words read as English; BM25 ranking, a partial fallback saying which words each result leaves
+// out, "did you mean", highlighted names, filters, facets with live counts and four sort orders.
+// Everything typed lives in the URL (?page=search&q=…), so a search is a link.
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
@@ -57,10 +59,32 @@ function wordsLine(words, t) {
       continue;
     }
     const others = w.matches.filter((m) => m.kind !== 'exact').map((m) => m.term);
+    const forms = w.matches.filter((m) => m.kind === 'stem').map((m) => m.term);
+    const longer = w.matches.filter((m) => m.kind === 'prefix');
     if (others.length && w.matches.every((m) => m.kind === 'typo')) parts.push(t('search.typo', { word: w.word, terms: others.slice(0, 5).join(', ') }));
-    else if (others.length) parts.push(t('search.prefix', { word: w.word, count: String(others.length) }));
+    if (forms.length) parts.push(t('search.forms', { word: w.word, terms: forms.slice(0, 5).join(', ') }));
+    if (longer.length) parts.push(t('search.prefix', { word: w.word, count: String(longer.length) }));
   }
   return parts.length ? h('p', { class: 'search-words' }, parts.join(' · ')) : null;
+}
+
+// "Did you mean": for each word no recipe holds, its closest index words as links replacing it in the query.
+function suggestionsLine(r, state, t, set) {
+  const links = [];
+  for (const w of r.words || []) {
+    for (const s of w.suggestions || []) {
+      const q = (state.filters.q || '').split(/\s+/).map((x) => (x.toLowerCase() === w.word ? s : x)).join(' ');
+      links.push(h('button', { type: 'button', class: 'chip', 'data-suggestion': s, onclick: () => set({ q }) }, s));
+    }
+  }
+  return links.length ? h('p', { class: 'search-suggestions' }, t('search.did_you_mean'), ' ', links) : null;
+}
+
+// "Results for chicken (poulet)": the French words read as English, since the recipes are in English.
+function translationsLine(r, t) {
+  if (!r.translations || !r.translations.length) return null;
+  const terms = r.translations.map((x) => t('search.translation', { to: x.to, from: x.from })).join(', ');
+  return h('p', { class: 'search-translations', 'data-translations': '' }, t('search.translated', { terms }));
 }
 
 export default {
@@ -123,9 +147,15 @@ export default {
         () => set({ min_rating: f.value.replace('>=', '') }))));
     const results = h('section', { class: 'results' },
       h('p', { class: 'search-total', 'data-total': r.total }, t('search.total', { count: formatNumber(r.total, lang, 0) })),
+      translationsLine(r, t),
       wordsLine(r.words, t),
+      suggestionsLine(r, state, t, set),
+      r.partial ? h('p', { class: 'note', 'data-partial': '' }, t('search.partial')) : null,
       r.results.length
-        ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang)))
+        ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang,
+          recipe.left_out && recipe.left_out.length
+            ? [h('div', { class: 'left-out', 'data-left-out': recipe.left_out.join(' ') }, t('search.left_out', { words: recipe.left_out.join(', ') }))]
+            : [])))
         : h('p', { class: 'empty' }, t('search.empty')),
       r.total > PER_PAGE ? pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ [RESULTS_PAGE]: p > 1 ? String(p) : '' })) : null,
       h('p', { class: 'note' }, t('search.adjusted_note', {
