@@ -1,8 +1,11 @@
 #include "server/data_routes.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -12,10 +15,14 @@
 #include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
 #include "server/api.hpp"
+#include "server/event_budget.hpp"
 #include "server/file_response.hpp"
+#include "server/problem.hpp"
+#include "server/rate_limiter.hpp"
 #include "server/response.hpp"
 #include "server/routes.hpp"
 #include "server/sql_routes.hpp"
+#include "server/sql_workbench.hpp"
 #include "server/table_browser.hpp"
 
 namespace mtm::server {
@@ -146,6 +153,47 @@ void get_tables(ApiContext& ctx, const Request& req, Response& res) {
   send_json(req, res, 200, {{"tables", tables}});
 }
 
+/// Removes a file when it goes out of scope (an open descriptor keeps its bytes readable until closed).
+struct RemovedAfter {
+  std::filesystem::path path;
+  explicit RemovedAfter(std::filesystem::path p) : path(std::move(p)) {}
+  RemovedAfter(const RemovedAfter&) = delete;
+  RemovedAfter& operator=(const RemovedAfter&) = delete;
+  ~RemovedAfter() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
+/// Every row of the view as one CSV or Parquet file: DuckDB writes it to a private temporary file (bound values,
+/// a path of ours), which is streamed from disk and removed once open. Admitted like a SQL query (the workbench's
+/// rate limit and concurrency caps): a whole table is a heavy request.
+void send_whole_view(ApiContext& ctx, const Request& req, Response& res, db::Connection& connection,
+                     const TableView& view, const TableSchema& table, const std::string& format) {
+  auto& workbench = *ctx.sql;
+  const std::string client =
+      client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), ctx.trusted_proxies);
+  const auto slot = workbench.limiter.acquire(client) > 0 ? std::nullopt : workbench.enter(client);
+  if (!slot) {
+    res.set_header("Retry-After", "1");
+    send_problem(req, res, ProblemKind::TooManyRequests,
+                 request_language(req) == Lang::Fr ? "Trop de téléchargements ou de requêtes de ce client ; réessayez."
+                                                   : "Too many downloads or queries from this client; retry.",
+                 "all");
+    return;
+  }
+  static std::atomic<std::uint64_t> serial{0};
+  const std::uint64_t n = ++serial;
+  const RemovedAfter file{std::filesystem::temp_directory_path() /
+                          fmt::format("mtm-view-{}-{}.{}", ::getpid(), n, format)};
+  BoundSql copy = view_sql(view, table);
+  copy.sql = fmt::format("COPY ({}) TO '{}' ({})", copy.sql, file.path.string(),
+                         format == "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER");
+  run_bound(connection, copy);
+  send_file(req, res, file.path, format == "parquet" ? "application/vnd.apache.parquet" : "text/csv; charset=utf-8",
+            fmt::format("\"view-{}-{}\"", ::getpid(), n), fmt::format("{}-all.{}", table.name, format));
+}
+
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_rows(ApiContext& ctx, const Request& req, Response& res) {
   const auto dataset = ctx.dataset();
@@ -159,9 +207,20 @@ void get_rows(ApiContext& ctx, const Request& req, Response& res) {
     }
     params.erase(it);
   }
+  bool all = false;
+  if (const auto it = params.find("all"); it != params.end()) {
+    if (it->second != "1" && it->second != "true") throw ValidationError("all", "parameter 'all' must be 1 or true");
+    if (format == "json") throw ValidationError("all", "parameter 'all' needs format=csv or format=parquet");
+    all = true;
+    params.erase(it);
+  }
   const TableView view = parse_view(params, tables);
   const TableSchema& table = table_of(view, tables);
   auto connection = dataset->connect();
+  if (all) {
+    send_whole_view(ctx, req, res, *connection, view, table, format);
+    return;
+  }
   db::SqlResult page;
   for (const auto& column : table.columns) page.columns.push_back({column.name, column.type});
   page.rows = run_bound(*connection, page_sql(view, table)).rows();
@@ -250,6 +309,8 @@ json data_openapi_operation(const std::string& path) {
               query("order", "Sort order", {{"type", "string"}, {"enum", {"asc", "desc"}}}, false),
               query("format", "json (rows, total, facets), or the page's rows as csv or parquet",
                     {{"type", "string"}, {"enum", {"json", "csv", "parquet"}}}, false),
+              query("all", "With format=csv or parquet: every row of the view (all its pages), streamed from a file",
+                    {{"type", "string"}, {"enum", {"1", "true"}}}, false),
               query("lang", "Language of messages", {{"type", "string"}, {"enum", {"en", "fr"}}}, false)}},
             {"responses",
              {{"200",

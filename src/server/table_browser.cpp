@@ -159,7 +159,7 @@ TableView parse_view(const std::multimap<std::string, std::string>& params, cons
   return view;
 }
 
-BoundSql page_sql(const TableView& view, const TableSchema& table) {
+BoundSql view_sql(const TableView& view, const TableSchema& table) {
   BoundSql out;
   const std::string where = where_clause(view, table, out);
   std::vector<std::string> order;
@@ -169,8 +169,13 @@ BoundSql page_sql(const TableView& view, const TableSchema& table) {
   for (const auto& column : table.columns) {
     if (column.name != view.sort) order.push_back(quoted_identifier(column.name));
   }
-  out.sql = fmt::format("SELECT * FROM {}{} ORDER BY {} LIMIT {} OFFSET {}", quoted_identifier(table.name), where,
-                        fmt::join(order, ", "), view.per_page, (view.page - 1) * view.per_page);
+  out.sql = fmt::format("SELECT * FROM {}{} ORDER BY {}", quoted_identifier(table.name), where, fmt::join(order, ", "));
+  return out;
+}
+
+BoundSql page_sql(const TableView& view, const TableSchema& table) {
+  BoundSql out = view_sql(view, table);
+  out.sql += fmt::format(" LIMIT {} OFFSET {}", view.per_page, (view.page - 1) * view.per_page);
   return out;
 }
 

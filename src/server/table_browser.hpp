@@ -61,6 +61,8 @@ const TableSchema& table_of(const TableView& view, const std::vector<TableSchema
 
 /// SELECT * of the view's page, sorted (ties broken by every column, so pages never overlap).
 BoundSql page_sql(const TableView& view, const TableSchema& table);
+/// SELECT * of every row of the view (all its pages), in the same order.
+BoundSql view_sql(const TableView& view, const TableSchema& table);
 /// count(*) of the view's rows.
 BoundSql count_sql(const TableView& view, const TableSchema& table);
 /// Values and counts of one facet column over the view's rows, most frequent first, at most limit.

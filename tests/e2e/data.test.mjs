@@ -61,5 +61,13 @@ test('browse, sort, filter and download a view of the recipes', async () => {
   assert.deepEqual(lines[0], rows[0]);
   assert.deepEqual(lines.slice(1).map((l) => l[0]), column(rows, 'id').map((id) => id.replace(/,/g, '')));
   assert.deepEqual(lines.slice(1).map((l) => l[1]), column(rows, 'name'));
+  // Every row of the view (all its pages) in one file: as many as the view counts, each a clean winter recipe.
+  const total = number(await page.$eval('#data-summary', (el) => el.textContent.match(/of ([\d,]+)/)[1]));
+  const whole = parseCsv(await page.evaluate(async (url) => (await fetch(url)).text(), await page.getAttribute('#data-view-csv', 'href')))
+    .filter((r) => r.length > 1);
+  assert.ok(total > 50, `more rows than one page: ${total}`);
+  assert.equal(whole.length - 1, total);
+  const at = (name) => whole[0].indexOf(name);
+  assert.ok(whole.slice(1).every((r) => r[at('season')] === 'winter' && r[at('is_clean')] === 'true'));
   assert.deepEqual(problems, []);
 });

@@ -6,10 +6,12 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "data/duckdb.hpp"
 #include "server/http_server.hpp"
 #include "support/small_db.hpp"
 #include "support/temp_dir.hpp"
@@ -104,6 +106,42 @@ TEST_F(TableBrowserApiTest, ThePageAsParquet) {
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(res->body.substr(0, 4), "PAR1");
   EXPECT_EQ(res->get_header_value("Content-Disposition"), "attachment; filename=\"interactions-page1.parquet\"");
+}
+
+TEST_F(TableBrowserApiTest, EveryRowOfAViewAsOneFileAcrossItsPages) {
+  // The view of 6 interactions sorted by date, shown 2 per page: all=1 gives the 6, in the view's order.
+  const auto csv = get("/api/v1/data/rows?table=interactions&per_page=2&page=2&sort=date&format=csv&all=1");
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  EXPECT_EQ(csv->get_header_value("Content-Disposition"), "attachment; filename=\"interactions-all.csv\"");
+  EXPECT_EQ(csv->get_header_value("Accept-Ranges"), "bytes");
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end; (end = csv->body.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(csv->body.substr(start, end - start));
+  }
+  ASSERT_EQ(lines.size(), 7u);  // header + 6 rows
+  const json page = ok("/api/v1/data/rows?table=interactions&per_page=2&page=2&sort=date");
+  EXPECT_NE(lines[3].find(page["rows"][0][2].get<std::string>()), std::string::npos) << lines[3];  // row 3 by date
+  EXPECT_NE(lines[4].find(page["rows"][1][2].get<std::string>()), std::string::npos) << lines[4];
+  // A filtered view: the three fives, as Parquet.
+  const auto parquet = get("/api/v1/data/rows?table=interactions&eq.rating=5&format=parquet&all=true");
+  ASSERT_TRUE(parquet);
+  ASSERT_EQ(parquet->status, 200);
+  EXPECT_EQ(parquet->body.substr(0, 4), "PAR1");
+  const auto file = *dir_ / "fives.parquet";
+  std::ofstream(file, std::ios::binary) << parquet->body;
+  db::Database reader("");
+  auto con = reader.connect();
+  EXPECT_EQ(std::get<std::int64_t>(con.query("SELECT count(*) FROM read_parquet('" + file.string() + "')").scalar()),
+            3);
+  EXPECT_EQ(std::get<std::int64_t>(
+                con.query("SELECT count(*) FROM read_parquet('" + file.string() + "') WHERE rating <> 5").scalar()),
+            0);
+  // all=1 is for the files; the JSON view stays paged.
+  const auto json_all = get("/api/v1/data/rows?table=interactions&all=1");
+  ASSERT_TRUE(json_all);
+  EXPECT_EQ(json_all->status, 400);
+  EXPECT_EQ(json::parse(json_all->body)["parameter"], "all");
 }
 
 TEST_F(TableBrowserApiTest, HostileParametersAreRefusedByName) {

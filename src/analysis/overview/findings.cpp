@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <vector>
@@ -211,9 +212,8 @@ std::optional<Finding> weekend_ratings(const json& ratings) {
   return Finding{"weekend_ratings", "weekend.ratings", "period_mean", "d", num(test["effect"]), num(test["p"]), text};
 }
 
-struct Thresholds {
-  double small, medium, large;
-};
+/// Cohen's small, medium and large thresholds of a measure.
+using Thresholds = std::array<double, 3>;
 
 std::optional<Thresholds> thresholds(const std::string& measure) {
   if (measure == "w" || measure == "r") return Thresholds{0.1, 0.3, 0.5};
@@ -241,14 +241,14 @@ json to_json(const Finding& f) {
 std::string effect_strength(const std::string& measure, double effect) {
   const auto t = thresholds(measure);
   const double size = std::fabs(effect);
-  if (!t || std::isnan(size) || size < t->small) return "negligible";
-  if (size < t->medium) return "small";
-  return size < t->large ? "medium" : "large";
+  if (!t || std::isnan(size) || size < (*t)[0]) return "negligible";
+  if (size < (*t)[1]) return "small";
+  return size < (*t)[2] ? "medium" : "large";
 }
 
 double effect_magnitude(const std::string& measure, double effect) {
   const auto t = thresholds(measure);
-  return t ? std::fabs(effect) / t->large : NAN;
+  return t ? std::fabs(effect) / (*t)[2] : NAN;
 }
 
 json key_findings(db::Connection& connection) {

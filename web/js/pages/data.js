@@ -31,12 +31,17 @@ export function apiParams(filters) {
   return params;
 }
 
-/** /api/v1/data/rows?… for the view, in a format. */
-export function rowsUrl(filters, format) {
+/** /api/v1/data/rows?… for the view, in a format; all: every row of the view (all its pages), not this page's. */
+export function rowsUrl(filters, format, { all = false } = {}) {
   const query = new URLSearchParams();
   const params = apiParams(filters);
+  if (all) {
+    delete params.page;
+    delete params.per_page;
+  }
   for (const name of Object.keys(params).sort()) query.set(name, String(params[name]));
   if (format !== 'json') query.set('format', format);
+  if (all) query.set('all', '1');
   return `/api/v1/data/rows?${query.toString()}`;
 }
 
@@ -157,6 +162,11 @@ export default {
         h('a', { href: rowsUrl(filters, 'json'), id: 'data-json' }, t('data.download_json')), ' · ',
         h('a', { href: rowsUrl(filters, 'csv'), download: `${table.name}.csv`, id: 'data-csv' }, t('data.download_csv')), ' · ',
         h('a', { href: rowsUrl(filters, 'parquet'), download: `${table.name}.parquet`, id: 'data-parquet' }, t('data.download_parquet')),
+        ' · ',
+        h('a', { href: rowsUrl(filters, 'csv', { all: true }), download: `${table.name}-all.csv`, id: 'data-view-csv' },
+          t('data.download_view_csv', { total: formatNumber(rows.total, lang, 0) })), ' · ',
+        h('a', { href: rowsUrl(filters, 'parquet', { all: true }), download: `${table.name}-all.parquet`, id: 'data-view-parquet' },
+          t('data.download_view_parquet', { total: formatNumber(rows.total, lang, 0) })),
         EXPORTED.includes(table.name) ? [' · ',
           h('a', { href: `/api/v1/exports/${table.name}.parquet`, id: 'data-all-parquet' }, t('data.download_all_parquet')), ' · ',
           h('a', { href: `/api/v1/exports/${table.name}.csv`, id: 'data-all-csv' }, t('data.download_all_csv'))] : null),
