@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search throughput and latency of a `mangetamain serve` on the full-scale demo (the issue #19 targets).
 
-Usage: bench/search_load.py --binary build/release/mangetamain --db /work/demo/full.duckdb [--seconds 20]
+Usage: bench/search_load.py --binary build/release/mangetamain --db build/bench/bench.duckdb [--seconds 20]
 
 Starts the server itself (a free port, its own log directory under /tmp), then prints, each with its target:
 - the explorer index build time, from the server's log line (<= 1.5 s);
@@ -132,7 +132,7 @@ def start_server(binary, db, logdir):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default="build/release/mangetamain")
-    parser.add_argument("--db", default="/work/demo/full.duckdb")
+    parser.add_argument("--db", default="build/bench/bench.duckdb")
     parser.add_argument("--seconds", type=int, default=20)
     args = parser.parse_args()
     qs = queries()

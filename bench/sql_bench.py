@@ -4,7 +4,7 @@
 Usage: bench/sql_bench.py --base http://127.0.0.1:PORT --pid PID [--runs 200] [--export PATH]
 
 Start the server with the SQL rate limit and caps out of the way of a benchmark, e.g.
-  mangetamain serve --db /work/demo/full.duckdb --port 18620 --set sql.rate_per_minute=1000000 \
+  mangetamain serve --db build/bench/bench.duckdb --port 18620 --set sql.rate_per_minute=1000000 \
     --set sql.burst=100000 --set sql.max_concurrent=8 --set sql.max_concurrent_per_client=8
 
 Prints, each with its target and the load average: `select count(*) from interactions` p50/p95 end to end (HTTP

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: full-scale figures on this machine — generate and ingest time and peak RSS at scale 1,
 # then every analysis (p50/p95, uncached) with Google Benchmark, then the web figures (page render in
-# Chromium, API latency, wrk throughput, server RSS: bench/web_bench.mjs), then the scaling table at scales
+# Chromium, API latency, wrk throughput, server RSS: bench/web_bench.mjs), the search load (bench/search_load.py)
+# and the SQL workbench (bench/sql_serve_bench.sh), then the scaling table at scales
 # 0.1, 1 and 3 (bench/scaling.sh). Results also go to build/bench/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,10 @@ rm -rf "$raw" "$out/bench.duckdb"
   MTM_BENCH_DB=$out/bench.duckdb build/release/bench/mtm_bench --benchmark_counters_tabular=true
   load web
   node bench/web_bench.mjs --binary "$bin" --db "$out/bench.duckdb"
+  load search
+  /usr/bin/python3 bench/search_load.py --binary "$bin" --db "$out/bench.duckdb"
+  load sql
+  bench/sql_serve_bench.sh "$bin" "$out/bench.duckdb" "$out"
   load scaling
   bench/scaling.sh "$bin" build/release/bench/mtm_bench "$out/scaling"
 } 2>&1 | tee "$out/results.txt"
