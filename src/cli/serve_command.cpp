@@ -92,8 +92,8 @@ void run_serve(const Config& config) {
   server::HttpServer http(server_options);
   const int port = http.bind(config.server.host, config.server.port);
   spdlog::info("mangetamain {} ({}), environment {}, {} analyses, database {} (identity {})", version::kVersion,
-               version::kGitCommit, environment_name(http.context().environment), analysis::analyses().size(),
-               server_options.db_path, http.context().dataset()->identity());
+               version::kGitCommit, environment_name(http.context().site.environment), analysis::analyses().size(),
+               server_options.db_path, http.context().data.dataset()->identity());
   if (!config.file.empty()) spdlog::info("configuration file {}", config.file);
   // The e2e test and scripts read this line to learn the port when --port 0 was given.
   fmt::print("listening on http://{}:{}/\n", config.server.host, port);
@@ -109,7 +109,7 @@ void run_serve(const Config& config) {
         if (stopping.load()) continue;
         spdlog::info("SIGHUP received, reloading the dataset");
         try {
-          http.context().reload();
+          http.context().data.reload();
         } catch (const std::exception& e) {
           spdlog::error("reload failed, the current dataset stays: {}", e.what());
         }

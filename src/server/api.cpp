@@ -29,51 +29,18 @@
 namespace mtm::server {
 
 ApiContext::ApiContext(const ServerOptions& options)
-    : options_(options),
-      datasets_(std::make_shared<const Dataset>(options.db_path, 1)),
-      cache(options.cache_bytes),
+    : cache(options.cache_bytes),
       assets(embedded_files()),
-      environment(options.environment),
-      badge(options.badge),
-      max_request_bytes(options.max_request_bytes),
-      events(options.events),
-      event_limiter(options.events.rate_per_minute, options.events.burst),
-      global_event_limiter(options.events.global_rate_per_minute, options.events.global_burst),
-      trusted_proxies(parse_address_list(options.events.trusted_proxies)),
-      interactions_budget(options.events.max_bytes_per_day, interactions_bytes_on),
-      sql(std::make_shared<SqlWorkbench>(options.sql)),
-      exports_dir(!options.exports_dir.empty()
-                      ? options.exports_dir
-                      : (std::filesystem::path(options.db_path).parent_path() / "exports").string()) {
+      data(options, cache),
+      site(options),
+      events(options),
+      workbench(options) {
   // Before the server listens, hence before /readyz can answer.
   if (!options.preload_analyses) return;
   // The gzip copies of the assets are made alongside the preload (which uses one core for most of its time).
   std::thread compress([this] { assets.compress_all(); });
-  preload(*datasets_.current());
+  data.preload(*data.dataset());
   compress.join();
-}
-
-void ApiContext::preload(const Dataset& dataset) const {
-  if (!options_.preload_analyses) return;
-  // The first request of each analysis is then as fast as the others.
-  try {
-    auto connection = dataset.connect();
-    spdlog::info("analysis data preloaded in {:.0f} ms", analysis::preload(*connection));
-    // Everything the analyses and the explorer need now lives in their own structures; DuckDB's cache of the
-    // blocks read for them would stay resident for the server's life (~190 MB at full scale). Before listening (or, on
-    // a reload, on the new database nobody queries yet): the lowered limit cannot fail a request.
-    if (!connection->evict_cached_blocks()) spdlog::warn("DuckDB kept its cached blocks after the preload");
-    // Requests then read little from DuckDB (one recipe's reviews, one user's ratings), but its cache would keep
-    // every block they touch, up to 80 % of RAM: the server's resident size would grow with use.
-    if (options_.db_memory_bytes > 0) connection->limit_memory(options_.db_memory_bytes);
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-  } catch (const std::exception& e) {
-    // A database the analyses cannot read still serves the rest (summary, readiness, explorer); each
-    // analysis request then reports its own error.
-    spdlog::warn("analysis data not preloaded: {}", e.what());
-  }
 }
 
 bool& cache_probe_active() noexcept {
@@ -101,28 +68,6 @@ ServerOptions server_options_from(const Config& config) {
   options.preload_analyses = true;
   options.db_memory_bytes = config.db_memory_bytes;
   return options;
-}
-
-std::shared_ptr<const Dataset> ApiContext::reload() {
-  std::lock_guard lock(reload_mutex_);
-  std::shared_ptr<const Dataset> next;
-  try {
-    const std::string path = options_.refresh ? options_.refresh() : options_.db_path;
-    next = std::make_shared<const Dataset>(path, generation_ + 1);
-  } catch (...) {
-    ++reloads_failed;
-    throw;
-  }
-  // Loaded before the swap: the new dataset's first requests do not wait either.
-  preload(*next);
-  ++generation_;
-  ++reloads_succeeded;
-  const auto previous = datasets_.replace(next);
-  // Entries of the old generation can no longer be hit (keys carry the generation); free their memory now.
-  cache.clear();
-  spdlog::info("dataset reloaded: {} generation {} identity {} (was {})", next->path(), next->generation(),
-               next->identity(), previous->identity());
-  return next;
 }
 
 namespace {
@@ -180,7 +125,7 @@ json spec_json(const analysis::FilterSpec& spec, const std::string& default_valu
 /// Run fn(dataset) through the result cache under key (within the current dataset's generation); the body is JSON.
 template <typename Fn>
 void cached_json(ApiContext& ctx, const Request& req, Response& res, const std::string& key, Fn&& fn) {
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
   auto body = ctx.cache.get(full_key, !cache_probe_active());
   if (!body && cache_probe_active()) {
@@ -233,7 +178,7 @@ void get_healthz(ApiContext&, const Request& req, Response& res) {
 
 void get_readyz(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   try {
     // Opening checked the file once; this checks it still answers now.
     auto connection = dataset->connect();
@@ -256,8 +201,8 @@ void get_meta(ApiContext& ctx, const Request& req, Response& res) {
                 {"version", version::kVersion},
                 {"commit", version::kGitCommit},
                 {"build_date", version::kBuildDate},
-                {"environment", std::string(environment_name(ctx.environment))},
-                {"badge", ctx.badge},
+                {"environment", std::string(environment_name(ctx.site.environment))},
+                {"badge", ctx.site.badge},
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
                 {"source", file_names_only_json(summary.value("source", json()))},

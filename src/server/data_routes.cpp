@@ -39,10 +39,10 @@ std::vector<db::ExportFile> exports_of(const ApiContext& ctx, const Dataset& dat
   static std::mutex mutex;
   static std::map<std::string, std::vector<db::ExportFile>> known;
   std::lock_guard lock(mutex);
-  const std::string key = ctx.exports_dir + '\n' + dataset.identity();
+  const std::string key = ctx.workbench.exports_dir + '\n' + dataset.identity();
   auto it = known.find(key);
   if (it == known.end()) {
-    it = known.emplace(key, db::ensure_exports(dataset.path(), ctx.exports_dir, dataset.identity())).first;
+    it = known.emplace(key, db::ensure_exports(dataset.path(), ctx.workbench.exports_dir, dataset.identity())).first;
   }
   return it->second;
 }
@@ -58,7 +58,7 @@ std::string etag(const Dataset& dataset, const db::ExportFile& file) {
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_exports(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   json files = json::array();
   for (const auto& file : exports_of(ctx, *dataset)) {
     files.push_back({{"name", file.name},
@@ -78,7 +78,7 @@ void get_exports(ApiContext& ctx, const Request& req, Response& res) {
 void get_export(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const std::string name = req.matches.size() > 1 ? req.matches[1].str() : std::string();
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   for (const auto& file : exports_of(ctx, *dataset)) {
     if (file.name == name) {
       send_file(req, res, file.path, content_type(file), etag(*dataset, file), file.name);
@@ -145,7 +145,7 @@ db::Result run_bound(db::Connection& connection, const BoundSql& bound) {
 void get_tables(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   json tables = json::array();
-  for (const auto& table : catalog_of(*ctx.dataset())) {
+  for (const auto& table : catalog_of(*ctx.data.dataset())) {
     json columns = json::array();
     for (const auto& c : table.columns) columns.push_back({{"name", c.name}, {"type", c.type}, {"facet", c.facet}});
     tables.push_back({{"name", table.name}, {"kind", table.kind}, {"rows", table.rows}, {"columns", columns}});
@@ -170,9 +170,8 @@ struct RemovedAfter {
 /// rate limit and concurrency caps): a whole table is a heavy request.
 void send_whole_view(ApiContext& ctx, const Request& req, Response& res, db::Connection& connection,
                      const TableView& view, const TableSchema& table, const std::string& format) {
-  auto& workbench = *ctx.sql;
-  const std::string client =
-      client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), ctx.trusted_proxies);
+  auto& workbench = *ctx.workbench.sql;
+  const std::string client = ctx.site.client_of(req);
   const auto slot = workbench.limiter.acquire(client) > 0 ? std::nullopt : workbench.enter(client);
   if (!slot) {
     res.set_header("Retry-After", "1");
@@ -196,7 +195,7 @@ void send_whole_view(ApiContext& ctx, const Request& req, Response& res, db::Con
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_rows(ApiContext& ctx, const Request& req, Response& res) {
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   const auto tables = catalog_of(*dataset);
   std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
   std::string format = "json";

@@ -203,7 +203,7 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
   query.exclude_tags = params.list("exclude_tags").value_or(std::vector<std::string>{});
   query.ingredients = params.list("ingredients").value_or(std::vector<std::string>{});
   query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   const auto& index = dataset->explorer();
   const auto cached = index.search_cache().get(index, query);
   const auto& result = *cached;
@@ -236,7 +236,7 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
 void get_recipe(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::recipe_page(*connection, dataset->explorer(), id));
 }
@@ -246,7 +246,7 @@ void get_reviews(ApiContext& ctx, const Request& req, Response& res) {
   const auto id = path_id(req);
   const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(10));
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::recipe_reviews(*connection, dataset->explorer(), id, page, per_page));
 }
@@ -263,7 +263,7 @@ void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(20));
   query.offset = (page - 1) * per_page;
   query.limit = per_page;
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   const auto& index = dataset->explorer();
   const auto result = ex::what_can_i_cook(index, query);
   json results = json::array();
@@ -318,20 +318,20 @@ void send_completions(const data::Vocabulary& vocabulary, const ex::ExplorerInde
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_ingredients(ApiContext& ctx, const Request& req, Response& res) {
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   send_completions(dataset->explorer().corpus().ingredients, &dataset->explorer(), req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_tags(ApiContext& ctx, const Request& req, Response& res) {
-  send_completions(ctx.dataset()->explorer().corpus().tags, nullptr, req, res);
+  send_completions(ctx.data.dataset()->explorer().corpus().tags, nullptr, req, res);
 }
 
 // cppcheck-suppress constParameter ; the signature is api::Handler
 void get_contributor(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::contributor_page(*connection, dataset->explorer(), id));
 }
@@ -340,7 +340,7 @@ void get_contributor(ApiContext& ctx, const Request& req, Response& res) {
 void get_user(ApiContext& ctx, const Request& req, Response& res) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::user_page(*connection, dataset->explorer(), id));
 }

@@ -84,7 +84,7 @@ void send_result(const Request& req, Response& res, const SqlRequest& request, c
 }
 
 void run_sql(ApiContext& ctx, const Request& req, Response& res) {
-  SqlWorkbench& workbench = *ctx.sql;
+  SqlWorkbench& workbench = *ctx.workbench.sql;
   if (!workbench.config().enabled) throw NotFoundError("the SQL workbench is switched off");
   checked_params(req, {"q", "format"});
   SqlRequest request;
@@ -99,8 +99,7 @@ void run_sql(ApiContext& ctx, const Request& req, Response& res) {
     send_sql_problem(req, res, ProblemKind::InvalidValue, e.parameter(), e.what(), e.french());
     return;
   }
-  const std::string client =
-      client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), ctx.trusted_proxies);
+  const std::string client = ctx.site.client_of(req);
   if (const double wait = workbench.limiter.acquire(client); wait > 0) {
     send_too_many(req, res, wait, "Too many SQL queries from this client", "Trop de requêtes SQL de ce client");
     return;
@@ -111,7 +110,7 @@ void run_sql(ApiContext& ctx, const Request& req, Response& res) {
                   "Trop de requêtes SQL en cours (de ce client ou en tout)");
     return;
   }
-  const auto dataset = ctx.dataset();
+  const auto dataset = ctx.data.dataset();
   const auto sandbox = workbench.sandbox(*dataset);
   try {
     send_result(req, res, request, sandbox->run(request.sql));

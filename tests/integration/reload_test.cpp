@@ -98,7 +98,7 @@ TEST_F(ReloadTest, RefusedWith403WhenNoTokenIsConfigured) {
   const json body = json::parse(res->body);
   EXPECT_EQ(body["type"], "/problems/admin-disabled");
   EXPECT_EQ(body["status"], 403);
-  EXPECT_EQ(server_->context().dataset()->generation(), 1u);
+  EXPECT_EQ(server_->context().data.dataset()->generation(), 1u);
 }
 
 TEST_F(ReloadTest, MissingOrWrongTokenIs401AndNothingChanges) {
@@ -116,7 +116,7 @@ TEST_F(ReloadTest, MissingOrWrongTokenIs401AndNothingChanges) {
   auto fr = client.Post("/api/v1/admin/reload?lang=fr", "", "application/json");
   ASSERT_TRUE(fr);
   EXPECT_EQ(json::parse(fr->body)["title"], "Non autorisé");
-  EXPECT_EQ(server_->context().dataset()->generation(), 1u);
+  EXPECT_EQ(server_->context().data.dataset()->generation(), 1u);
 }
 
 // The command of docs/operations.md, run as written (only the port changes): curl -X POST without -d sends no
@@ -138,7 +138,7 @@ TEST_F(ReloadTest, TheDocumentedCurlCommandReloads) {
   ASSERT_FALSE(body.is_discarded()) << out;
   EXPECT_EQ(body["status"], "reloaded") << out;
   EXPECT_EQ(body["generation"], 2) << out;
-  EXPECT_EQ(server_->context().dataset()->generation(), 2U);
+  EXPECT_EQ(server_->context().data.dataset()->generation(), 2U);
 }
 
 // The same request on a raw socket: no Content-Length, no Transfer-Encoding, the connection left open.
@@ -170,7 +170,7 @@ TEST_F(ReloadTest, APostWithoutBodyOrLengthIsAnsweredWithoutWaitingForTheClientT
 
 TEST_F(ReloadTest, ReloadFailureKeepsTheCurrentDataset) {
   start(kToken);
-  const std::string before = server_->context().dataset()->identity();
+  const std::string before = server_->context().data.dataset()->identity();
   std::ofstream(dir_ / "served.duckdb.bad") << "not a database";
   fs::rename(dir_ / "served.duckdb.bad", dir_ / "served.duckdb");
   auto res = reload(std::string("Bearer ") + kToken);
@@ -191,7 +191,7 @@ TEST_F(ReloadTest, ReloadFailureKeepsTheCurrentDataset) {
 
 TEST_F(ReloadTest, ConcurrentRequestsNeverFailWhileTheDatasetSwitches) {
   start(kToken);
-  const std::string identity_a = server_->context().dataset()->identity();
+  const std::string identity_a = server_->context().data.dataset()->identity();
   std::atomic<bool> done{false};
   std::atomic<int> ok{0};
   std::atomic<int> failed{0};
@@ -351,7 +351,7 @@ TEST(ApiContextPreload, KeepsTheAnalysisDataAndCapsDuckDbMemory) {
   options.preload_analyses = true;
   options.db_memory_bytes = std::size_t{24} << 20;
   const server::ApiContext context(options);
-  auto connection = context.dataset()->connect();
+  auto connection = context.data.dataset()->connect();
   bool rebuilt = false;
   connection->derived().get("cells.recipes", [&] {
     rebuilt = true;

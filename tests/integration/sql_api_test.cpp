@@ -278,7 +278,7 @@ TEST_F(SqlApiTest, ALongQueryIsInterruptedAtTheLimit) {
   EXPECT_THAT(problem["detail"].get<std::string>(), HasSubstr("longer than 0.5 s"));
   // Not a timing assertion: an interrupt that never came would run for hours, not minutes.
   EXPECT_LT(seconds, 120.0);
-  EXPECT_EQ(server_->context().sql->running(), 0U);
+  EXPECT_EQ(server_->context().workbench.sql->running(), 0U);
 }
 
 TEST_F(SqlApiTest, LargeResultsAreTruncatedByRowsAndBytes) {
@@ -316,10 +316,10 @@ TEST_F(SqlApiTest, ConcurrentQueriesAreCappedPerClient) {
                                 "application/json");
     EXPECT_TRUE(res && res->status == 422);
   });
-  for (int i = 0; i < 2000 && server_->context().sql->running() == 0; ++i) {
+  for (int i = 0; i < 2000 && server_->context().workbench.sql->running() == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  ASSERT_EQ(server_->context().sql->running(), 1U);
+  ASSERT_EQ(server_->context().workbench.sql->running(), 1U);
   const auto second = post("SELECT 1");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->status, 429) << second->body;
@@ -341,10 +341,10 @@ TEST_F(SqlApiTest, ConcurrentQueriesAreCappedInAll) {
     (void)other.Post("/api/v1/sql", "SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000000000) b",
                      "text/plain");
   });
-  for (int i = 0; i < 2000 && server_->context().sql->running() == 0; ++i) {
+  for (int i = 0; i < 2000 && server_->context().workbench.sql->running() == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  ASSERT_EQ(server_->context().sql->running(), 1U);
+  ASSERT_EQ(server_->context().workbench.sql->running(), 1U);
   const auto res = client_->Get("/api/v1/sql?q=SELECT%201");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 429) << res->body;
