@@ -15,13 +15,7 @@ import time
 import urllib.parse
 import urllib.request
 
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+from procstat import rss_mb
 
 
 def p99(samples):

@@ -21,17 +21,7 @@ import tempfile
 import threading
 import time
 
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def fd_count(pid):
-    return len(os.listdir(f"/proc/{pid}/fd"))
+from procstat import fd_count, rss_mb
 
 
 def load():

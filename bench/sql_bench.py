@@ -19,13 +19,8 @@ import threading
 import time
 import urllib.request
 
+from procstat import status_mb
 
-def status_kb(pid, field):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
 
 
 def post_sql(base, sql, timeout=60):
@@ -71,7 +66,7 @@ TOO_HEAVY = ("SELECT user_id, string_agg(review, ' ') AS all_reviews FROM intera
 
 
 def concurrent_heavy(base, pid, clients, sql, name):
-    before = status_kb(pid, "VmRSS") / 1024
+    before = status_mb(pid, "VmRSS")
     results = []
     errors = []
 
@@ -86,14 +81,14 @@ def concurrent_heavy(base, pid, clients, sql, name):
     for thread in threads:
         thread.start()
     while any(t.is_alive() for t in threads):
-        peak = max(peak, status_kb(pid, "VmRSS") / 1024)
+        peak = max(peak, status_mb(pid, "VmRSS"))
         time.sleep(0.01)
     for thread in threads:
         thread.join()
     statuses = sorted(status for _, status in results)
     slowest = max(ms for ms, _ in results)
     print(f"{clients} concurrent {name}: RSS {before:.0f} MiB before, peak {peak:.0f} MiB sampled "
-          f"(VmHWM {status_kb(pid, 'VmHWM') / 1024:.0f} MiB), statuses {statuses}, slowest {slowest:.0f} ms")
+          f"(VmHWM {status_mb(pid, 'VmHWM'):.0f} MiB), statuses {statuses}, slowest {slowest:.0f} ms")
     if errors:
         print(f"  first refusal: {errors[0]!r}")
 
