@@ -34,14 +34,14 @@ std::string bearer_token(const Request& req) {
 
 namespace api {
 
-void post_admin_reload(ApiContext& ctx, const Request& req, Response& res) {
+void post_admin_reload(const Request& req, Response& res, DataService& data) {
   checked_params(req, {});
   const Lang lang = request_language(req);
-  if (ctx.data.admin_token().empty()) {
+  if (data.admin_token().empty()) {
     send_problem(req, res, ProblemKind::AdminDisabled, problem_detail(ProblemKind::AdminDisabled, lang));
     return;
   }
-  if (!constant_time_equals(bearer_token(req), ctx.data.admin_token())) {
+  if (!constant_time_equals(bearer_token(req), data.admin_token())) {
     spdlog::warn("admin reload refused from {}: missing or wrong token", req.remote_addr);
     res.set_header("WWW-Authenticate", "Bearer realm=\"mangetamain-admin\"");
     send_problem(req, res, ProblemKind::Unauthorized, problem_detail(ProblemKind::Unauthorized, lang));
@@ -50,7 +50,7 @@ void post_admin_reload(ApiContext& ctx, const Request& req, Response& res) {
   spdlog::info("admin reload requested from {}", req.remote_addr);
   std::shared_ptr<const Dataset> dataset;
   try {
-    dataset = ctx.data.reload();
+    dataset = data.reload();
   } catch (const std::exception& e) {
     spdlog::error("reload failed, the current dataset stays: {}", e.what());
     send_problem(req, res, ProblemKind::ReloadFailed, problem_detail(ProblemKind::ReloadFailed, lang));

@@ -124,10 +124,11 @@ json spec_json(const analysis::FilterSpec& spec, const std::string& default_valu
 
 /// Run fn(dataset) through the result cache under key (within the current dataset's generation); the body is JSON.
 template <typename Fn>
-void cached_json(ApiContext& ctx, const Request& req, Response& res, const std::string& key, Fn&& fn) {
-  const auto dataset = ctx.data.dataset();
+void cached_json(LruCache& cache, const DataService& data, const Request& req, Response& res, const std::string& key,
+                 Fn&& fn) {
+  const auto dataset = data.dataset();
   const std::string full_key = fmt::format("{}|{}", dataset->generation(), key);
-  auto body = ctx.cache.get(full_key, !cache_probe_active());
+  auto body = cache.get(full_key, !cache_probe_active());
   if (!body && cache_probe_active()) {
     cache_probe_missed() = true;
     return;
@@ -137,7 +138,7 @@ void cached_json(ApiContext& ctx, const Request& req, Response& res, const std::
   if (!body) {
     json value = fn(*dataset);
     body = make_body(value.dump(-1, ' ', false, json::error_handler_t::replace), true);
-    ctx.cache.put(full_key, body);
+    cache.put(full_key, body);
   }
   send_body(req, res, 200, "application/json", body, "no-cache");
 }
@@ -156,29 +157,29 @@ void send_asset(const Request& req, Response& res, const StaticAsset& asset) {
 
 namespace api {
 
-void get_index(ApiContext& ctx, const Request& req, Response& res) {
+void get_index(const Request& req, Response& res, const StaticAssets& assets) {
   // The view state (page, lang, filters) lives in this page's query string; the UI validates it.
-  const StaticAsset* index = ctx.assets.find("index.html");
+  const StaticAsset* index = assets.find("index.html");
   if (index == nullptr) throw NotFoundError("index.html is not embedded");
   send_asset(req, res, *index);
 }
 
-void get_asset(ApiContext& ctx, const Request& req, Response& res) {
+void get_asset(const Request& req, Response& res, const StaticAssets& assets) {
   const std::string path = req.matches[1].str();
-  const StaticAsset* asset = ctx.assets.find(path);
+  const StaticAsset* asset = assets.find(path);
   if (asset == nullptr) throw NotFoundError(req.path);
   send_asset(req, res, *asset);
 }
 
-void get_healthz(ApiContext&, const Request& req, Response& res) {
+void get_healthz(const Request& req, Response& res) {
   checked_params(req, kNoParams);
   res.set_header("Cache-Control", "no-store");
   res.set_content(R"({"status":"ok"})", "application/json");
 }
 
-void get_readyz(ApiContext& ctx, const Request& req, Response& res) {
+void get_readyz(const Request& req, Response& res, const DataService& data) {
   checked_params(req, kNoParams);
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   try {
     // Opening checked the file once; this checks it still answers now.
     auto connection = dataset->connect();
@@ -192,17 +193,17 @@ void get_readyz(ApiContext& ctx, const Request& req, Response& res) {
   res.set_content(dataset->status_json("ready").dump(), "application/json");
 }
 
-void get_meta(ApiContext& ctx, const Request& req, Response& res) {
+void get_meta(const Request& req, Response& res, LruCache& cache, const DataService& data, const SiteInfo& site) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "meta", [&](const Dataset& dataset) {
+  cached_json(cache, data, req, res, "meta", [&](const Dataset& dataset) {
     auto connection = dataset.connect();
     const json summary = analysis::dataset_summary(*connection);
     return json{{"name", "Mangetamain Analytics"},
                 {"version", version::kVersion},
                 {"commit", version::kGitCommit},
                 {"build_date", version::kBuildDate},
-                {"environment", std::string(environment_name(ctx.site.environment))},
-                {"badge", ctx.site.badge},
+                {"environment", std::string(environment_name(site.environment))},
+                {"badge", site.badge},
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
                 {"source", file_names_only_json(summary.value("source", json()))},
@@ -210,24 +211,24 @@ void get_meta(ApiContext& ctx, const Request& req, Response& res) {
   });
 }
 
-void get_summary(ApiContext& ctx, const Request& req, Response& res) {
+void get_summary(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "summary", [](const Dataset& dataset) {
+  cached_json(cache, data, req, res, "summary", [](const Dataset& dataset) {
     auto connection = dataset.connect();
     // The source names the files read by ingest: their names, not where they live on the server.
     return file_names_only_json(analysis::dataset_summary(*connection));
   });
 }
 
-void get_findings(ApiContext& ctx, const Request& req, Response& res) {
+void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "findings",
+  cached_json(cache, data, req, res, "findings",
               [](const Dataset& dataset) { return analysis::key_findings(*dataset.connect()); });
 }
 
-void get_ingest_report(ApiContext& ctx, const Request& req, Response& res) {
+void get_ingest_report(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "ingest-report", [](const Dataset& dataset) {
+  cached_json(cache, data, req, res, "ingest-report", [](const Dataset& dataset) {
     auto connection = dataset.connect();
     json rows = analysis::ingest_report(*connection);
     // parameters is JSON text in the table; hand it over as JSON when it parses.
@@ -241,9 +242,9 @@ void get_ingest_report(ApiContext& ctx, const Request& req, Response& res) {
   });
 }
 
-void get_analyses(ApiContext& ctx, const Request& req, Response& res) {
+void get_analyses(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(ctx, req, res, "analyses", [](const Dataset&) {
+  cached_json(cache, data, req, res, "analyses", [](const Dataset&) {
     json list = json::array();
     for (const auto& a : analysis::analyses()) {
       json filters = json::array();
@@ -261,27 +262,28 @@ void get_analyses(ApiContext& ctx, const Request& req, Response& res) {
   });
 }
 
-void get_analysis(ApiContext& ctx, const Request& req, Response& res) {
+void get_analysis(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   const std::string id = req.matches[1].str();
   const analysis::Analysis* a = analysis::find_analysis(id);
   if (a == nullptr) throw ParameterError(ProblemKind::UnknownAnalysis, "", id, fmt::format("no analysis '{}'", id));
   const auto params = checked_params(req, a->filters);
   const analysis::Filters filters = analysis::parse_filters(params, a->filters, a->defaults);
-  cached_json(ctx, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&](const Dataset& dataset) {
-    const auto start = std::chrono::steady_clock::now();
-    auto connection = dataset.connect();
-    json result = a->run(*connection, filters);
-    if (!result.is_object()) result = json{{"result", std::move(result)}};
-    result["id"] = a->id;
-    result["page"] = a->page;
-    result["filters"] = filters_json(filters);
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    spdlog::debug("analysis {} computed in {:.1f} ms", a->id, ms);
-    return result;
-  });
+  cached_json(
+      cache, data, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&](const Dataset& dataset) {
+        const auto start = std::chrono::steady_clock::now();
+        auto connection = dataset.connect();
+        json result = a->run(*connection, filters);
+        if (!result.is_object()) result = json{{"result", std::move(result)}};
+        result["id"] = a->id;
+        result["page"] = a->page;
+        result["filters"] = filters_json(filters);
+        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        spdlog::debug("analysis {} computed in {:.1f} ms", a->id, ms);
+        return result;
+      });
 }
 
-void get_openapi(ApiContext&, const Request& req, Response& res) {
+void get_openapi(const Request& req, Response& res) {
   checked_params(req, kNoParams);
   static const auto body = make_body(openapi_document().dump(2), true);
   send_body(req, res, 200, "application/json", body, "no-cache");

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -60,22 +61,57 @@ namespace api {
 
 using Handler = void (*)(ApiContext&, const Request&, Response&);
 
-void get_index(ApiContext& ctx, const Request& req, Response& res);
-void get_asset(ApiContext& ctx, const Request& req, Response& res);
-void get_healthz(ApiContext& ctx, const Request& req, Response& res);
-void get_readyz(ApiContext& ctx, const Request& req, Response& res);
-void get_meta(ApiContext& ctx, const Request& req, Response& res);
-void get_summary(ApiContext& ctx, const Request& req, Response& res);
-void get_findings(ApiContext& ctx, const Request& req, Response& res);
-void get_ingest_report(ApiContext& ctx, const Request& req, Response& res);
-void get_analyses(ApiContext& ctx, const Request& req, Response& res);
-void get_analysis(ApiContext& ctx, const Request& req, Response& res);
-void get_openapi(ApiContext& ctx, const Request& req, Response& res);
+/// The service of type T in ctx.
+template <typename T>
+T& service_of(ApiContext& ctx) {
+  if constexpr (std::is_same_v<T, LruCache>) {
+    return ctx.cache;
+  } else if constexpr (std::is_same_v<T, StaticAssets>) {
+    return ctx.assets;
+  } else if constexpr (std::is_same_v<T, DataService>) {
+    return ctx.data;
+  } else if constexpr (std::is_same_v<T, RequestMetrics>) {
+    return ctx.metrics;
+  } else if constexpr (std::is_same_v<T, SiteInfo>) {
+    return ctx.site;
+  } else if constexpr (std::is_same_v<T, EventIntake>) {
+    return ctx.events;
+  } else {
+    static_assert(std::is_same_v<T, DataWorkbench>, "a handler takes only ApiContext's services");
+    return ctx.workbench;
+  }
+}
+
+template <auto Handler, typename... Services>
+void call_with_services(void (*)(const Request&, Response&, Services&...), ApiContext& ctx, const Request& req,
+                        Response& res) {
+  Handler(req, res, service_of<std::remove_const_t<Services>>(ctx)...);
+}
+
+/// The route table's entry for a handler of the request, the response and the services it takes (a handler names
+/// what it needs; this hands it those services and nothing else).
+template <auto Handler>
+void takes(ApiContext& ctx, const Request& req, Response& res) {
+  call_with_services<Handler>(Handler, ctx, req, res);
+}
+
+void get_index(const Request& req, Response& res, const StaticAssets& assets);
+void get_asset(const Request& req, Response& res, const StaticAssets& assets);
+void get_healthz(const Request& req, Response& res);
+void get_readyz(const Request& req, Response& res, const DataService& data);
+void get_meta(const Request& req, Response& res, LruCache& cache, const DataService& data, const SiteInfo& site);
+void get_summary(const Request& req, Response& res, LruCache& cache, const DataService& data);
+void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data);
+void get_ingest_report(const Request& req, Response& res, LruCache& cache, const DataService& data);
+void get_analyses(const Request& req, Response& res, LruCache& cache, const DataService& data);
+void get_analysis(const Request& req, Response& res, LruCache& cache, const DataService& data);
+void get_openapi(const Request& req, Response& res);
 // Operations routes (ops_api.cpp).
-void get_metrics(ApiContext& ctx, const Request& req, Response& res);
-void post_event(ApiContext& ctx, const Request& req, Response& res);
+void get_metrics(const Request& req, Response& res, const LruCache& cache, const DataService& data,
+                 const SiteInfo& site, const EventIntake& events, const RequestMetrics& metrics);
+void post_event(const Request& req, Response& res, const SiteInfo& site, EventIntake& events);
 // Admin routes (admin.cpp).
-void post_admin_reload(ApiContext& ctx, const Request& req, Response& res);
+void post_admin_reload(const Request& req, Response& res, DataService& data);
 
 }  // namespace api
 }  // namespace mtm::server

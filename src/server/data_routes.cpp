@@ -35,14 +35,14 @@ const std::vector<std::string> kNoParams;
 
 // The export files of each dataset identity served so far. Writing a set takes seconds, so one request writes it
 // while the others wait on the mutex, then every later request reads the list.
-std::vector<db::ExportFile> exports_of(const ApiContext& ctx, const Dataset& dataset) {
+std::vector<db::ExportFile> exports_of(const DataWorkbench& workbench, const Dataset& dataset) {
   static std::mutex mutex;
   static std::map<std::string, std::vector<db::ExportFile>> known;
   std::lock_guard lock(mutex);
-  const std::string key = ctx.workbench.exports_dir + '\n' + dataset.identity();
+  const std::string key = workbench.exports_dir + '\n' + dataset.identity();
   auto it = known.find(key);
   if (it == known.end()) {
-    it = known.emplace(key, db::ensure_exports(dataset.path(), ctx.workbench.exports_dir, dataset.identity())).first;
+    it = known.emplace(key, db::ensure_exports(dataset.path(), workbench.exports_dir, dataset.identity())).first;
   }
   return it->second;
 }
@@ -55,12 +55,11 @@ std::string etag(const Dataset& dataset, const db::ExportFile& file) {
   return fmt::format("\"{}-{}-{}\"", dataset.identity(), file.name, file.bytes);
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_exports(ApiContext& ctx, const Request& req, Response& res) {
+void get_exports(const Request& req, Response& res, const DataService& data, const DataWorkbench& workbench) {
   checked_params(req, kNoParams);
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   json files = json::array();
-  for (const auto& file : exports_of(ctx, *dataset)) {
+  for (const auto& file : exports_of(workbench, *dataset)) {
     files.push_back({{"name", file.name},
                      {"table", file.table},
                      {"format", file.format},
@@ -74,12 +73,11 @@ void get_exports(ApiContext& ctx, const Request& req, Response& res) {
              {"files", files}});
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_export(ApiContext& ctx, const Request& req, Response& res) {
+void get_export(const Request& req, Response& res, const DataService& data, const DataWorkbench& workbench) {
   checked_params(req, kNoParams);
   const std::string name = req.matches.size() > 1 ? req.matches[1].str() : std::string();
-  const auto dataset = ctx.data.dataset();
-  for (const auto& file : exports_of(ctx, *dataset)) {
+  const auto dataset = data.dataset();
+  for (const auto& file : exports_of(workbench, *dataset)) {
     if (file.name == name) {
       send_file(req, res, file.path, content_type(file), etag(*dataset, file), file.name);
       return;
@@ -141,11 +139,10 @@ db::Result run_bound(db::Connection& connection, const BoundSql& bound) {
   return statement.execute();
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_tables(ApiContext& ctx, const Request& req, Response& res) {
+void get_tables(const Request& req, Response& res, const DataService& data) {
   checked_params(req, kNoParams);
   json tables = json::array();
-  for (const auto& table : catalog_of(*ctx.data.dataset())) {
+  for (const auto& table : catalog_of(*data.dataset())) {
     json columns = json::array();
     for (const auto& c : table.columns) columns.push_back({{"name", c.name}, {"type", c.type}, {"facet", c.facet}});
     tables.push_back({{"name", table.name}, {"kind", table.kind}, {"rows", table.rows}, {"columns", columns}});
@@ -168,11 +165,12 @@ struct RemovedAfter {
 /// Every row of the view as one CSV or Parquet file: DuckDB writes it to a private temporary file (bound values,
 /// a path of ours), which is streamed from disk and removed once open. Admitted like a SQL query (the workbench's
 /// rate limit and concurrency caps): a whole table is a heavy request.
-void send_whole_view(ApiContext& ctx, const Request& req, Response& res, db::Connection& connection,
-                     const TableView& view, const TableSchema& table, const std::string& format) {
-  auto& workbench = *ctx.workbench.sql;
-  const std::string client = ctx.site.client_of(req);
-  const auto slot = workbench.limiter.acquire(client) > 0 ? std::nullopt : workbench.enter(client);
+void send_whole_view(const SiteInfo& site, const DataWorkbench& bench, const Request& req, Response& res,
+                     db::Connection& connection, const TableView& view, const TableSchema& table,
+                     const std::string& format) {
+  auto& sql = *bench.sql;
+  const std::string client = site.client_of(req);
+  const auto slot = sql.limiter.acquire(client) > 0 ? std::nullopt : sql.enter(client);
   if (!slot) {
     res.set_header("Retry-After", "1");
     send_problem(req, res, ProblemKind::TooManyRequests,
@@ -193,9 +191,9 @@ void send_whole_view(ApiContext& ctx, const Request& req, Response& res, db::Con
             fmt::format("\"view-{}-{}\"", ::getpid(), n), fmt::format("{}-all.{}", table.name, format));
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_rows(ApiContext& ctx, const Request& req, Response& res) {
-  const auto dataset = ctx.data.dataset();
+void get_rows(const Request& req, Response& res, const DataService& data, const SiteInfo& site,
+              const DataWorkbench& workbench) {
+  const auto dataset = data.dataset();
   const auto tables = catalog_of(*dataset);
   std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
   std::string format = "json";
@@ -217,7 +215,7 @@ void get_rows(ApiContext& ctx, const Request& req, Response& res) {
   const TableSchema& table = table_of(view, tables);
   auto connection = dataset->connect();
   if (all) {
-    send_whole_view(ctx, req, res, *connection, view, table, format);
+    send_whole_view(site, workbench, req, res, *connection, view, table, format);
     return;
   }
   db::SqlResult page;
@@ -263,16 +261,16 @@ void get_rows(ApiContext& ctx, const Request& req, Response& res) {
 std::vector<RouteSpec> with_data_routes(std::vector<RouteSpec> routes) {
   routes.push_back({"GET", "/api/v1/data/tables", "/api/v1/data/tables",
                     "Every table and view: kind, row count, columns with their types and whether they are facets",
-                    "data", kNoParams, api::Handler{get_tables}});
+                    "data", kNoParams, api::takes<get_tables>});
   routes.push_back({"GET", "/api/v1/data/rows", "/api/v1/data/rows",
                     "A page of one table's rows: per-column filters (eq., min., max., has.), sort, facets with counts; "
                     "format=csv for the page as CSV",
-                    "data", kNoParams, api::Handler{get_rows}});
+                    "data", kNoParams, api::takes<get_rows>});
   routes.push_back({"GET", "/api/v1/exports", "/api/v1/exports",
                     "The Parquet and CSV exports of the clean data: name, table, format, bytes, rows, url", "data",
-                    kNoParams, api::Handler{get_exports}});
+                    kNoParams, api::takes<get_exports>});
   routes.push_back({"GET", "/api/v1/exports/{name}", "/api/v1/exports/([a-z_]+\\.(?:parquet|csv))",
-                    "One export file (ETag, Range: 206/416)", "data", kNoParams, api::Handler{get_export}});
+                    "One export file (ETag, Range: 206/416)", "data", kNoParams, api::takes<get_export>});
   return routes;
 }
 

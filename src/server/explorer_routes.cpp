@@ -179,7 +179,7 @@ ex::SortOrder sort_order(const std::string& name) {
   return ex::SortOrder::Relevance;
 }
 
-void get_search(ApiContext& ctx, const Request& req, Response& res) {
+void get_search(const Request& req, Response& res, const DataService& data) {
   const Params params(req, kSearchParams);
   const auto start = std::chrono::steady_clock::now();
   ex::SearchQuery query;
@@ -203,7 +203,7 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
   query.exclude_tags = params.list("exclude_tags").value_or(std::vector<std::string>{});
   query.ingredients = params.list("ingredients").value_or(std::vector<std::string>{});
   query.exclude_ingredients = params.list("exclude_ingredients").value_or(std::vector<std::string>{});
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   const auto& index = dataset->explorer();
   const auto cached = index.search_cache().get(index, query);
   const auto& result = *cached;
@@ -232,26 +232,25 @@ void get_search(ApiContext& ctx, const Request& req, Response& res) {
              {"took_ms", ms}});
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_recipe(ApiContext& ctx, const Request& req, Response& res) {
+void get_recipe(const Request& req, Response& res, const DataService& data) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::recipe_page(*connection, dataset->explorer(), id));
 }
 
-void get_reviews(ApiContext& ctx, const Request& req, Response& res) {
+void get_reviews(const Request& req, Response& res, const DataService& data) {
   const Params params(req, kReviewParams);
   const auto id = path_id(req);
   const auto page = static_cast<std::size_t>(params.integer("page").value_or(1));
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(10));
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::recipe_reviews(*connection, dataset->explorer(), id, page, per_page));
 }
 
-void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
+void get_pantry(const Request& req, Response& res, const DataService& data) {
   const Params params(req, kPantryParams);
   ex::PantryQuery query;
   query.have = params.list("have").value_or(std::vector<std::string>{});
@@ -263,7 +262,7 @@ void get_pantry(ApiContext& ctx, const Request& req, Response& res) {
   const auto per_page = static_cast<std::size_t>(params.integer("per_page").value_or(20));
   query.offset = (page - 1) * per_page;
   query.limit = per_page;
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   const auto& index = dataset->explorer();
   const auto result = ex::what_can_i_cook(index, query);
   json results = json::array();
@@ -316,31 +315,27 @@ void send_completions(const data::Vocabulary& vocabulary, const ex::ExplorerInde
   send_json(req, res, 200, body);
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_ingredients(ApiContext& ctx, const Request& req, Response& res) {
-  const auto dataset = ctx.data.dataset();
+void get_ingredients(const Request& req, Response& res, const DataService& data) {
+  const auto dataset = data.dataset();
   send_completions(dataset->explorer().corpus().ingredients, &dataset->explorer(), req, res);
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_tags(ApiContext& ctx, const Request& req, Response& res) {
-  send_completions(ctx.data.dataset()->explorer().corpus().tags, nullptr, req, res);
+void get_tags(const Request& req, Response& res, const DataService& data) {
+  send_completions(data.dataset()->explorer().corpus().tags, nullptr, req, res);
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_contributor(ApiContext& ctx, const Request& req, Response& res) {
+void get_contributor(const Request& req, Response& res, const DataService& data) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::contributor_page(*connection, dataset->explorer(), id));
 }
 
-// cppcheck-suppress constParameter ; the signature is api::Handler
-void get_user(ApiContext& ctx, const Request& req, Response& res) {
+void get_user(const Request& req, Response& res, const DataService& data) {
   checked_params(req, kNoParams);
   const auto id = path_id(req);
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   auto connection = dataset->connect();
   send_json(req, res, 200, ex::user_page(*connection, dataset->explorer(), id));
 }
@@ -367,20 +362,23 @@ std::shared_ptr<const ex::ExplorerIndex> load_explorer_index(const db::Database&
 std::vector<RouteSpec> with_explorer_routes(std::vector<RouteSpec> routes) {
   const std::vector<RouteSpec> mine = {
       {"GET", "/api/v1/search", "/api/v1/search", "Search recipes: ranked words, filters, facets, sort orders",
-       "explorer", kSearchParams, get_search},
+       "explorer", kSearchParams, api::takes<get_search>},
       {"GET", "/api/v1/recipes/{id}", "/api/v1/recipes/([^/]+)",
-       "One recipe: text, nutrition, percentiles, ratings, similar recipes", "explorer", kNoParams, get_recipe},
+       "One recipe: text, nutrition, percentiles, ratings, similar recipes", "explorer", kNoParams,
+       api::takes<get_recipe>},
       {"GET", "/api/v1/recipes/{id}/reviews", "/api/v1/recipes/([^/]+)/reviews",
-       "A recipe's reviews, newest first, paged", "explorer", kReviewParams, get_reviews},
+       "A recipe's reviews, newest first, paged", "explorer", kReviewParams, api::takes<get_reviews>},
       {"GET", "/api/v1/pantry", "/api/v1/pantry", "What can I cook: recipes ranked by the ingredients the reader has",
-       "explorer", kPantryParams, get_pantry},
+       "explorer", kPantryParams, api::takes<get_pantry>},
       {"GET", "/api/v1/ingredients", "/api/v1/ingredients", "Ingredient names for autocompletion", "explorer",
-       kCompleteParams, get_ingredients},
-      {"GET", "/api/v1/tags", "/api/v1/tags", "Tag names for autocompletion", "explorer", kCompleteParams, get_tags},
+       kCompleteParams, api::takes<get_ingredients>},
+      {"GET", "/api/v1/tags", "/api/v1/tags", "Tag names for autocompletion", "explorer", kCompleteParams,
+       api::takes<get_tags>},
       {"GET", "/api/v1/contributors/{id}", "/api/v1/contributors/([^/]+)",
-       "A contributor: recipes over time, ratings received, best recipes", "explorer", kNoParams, get_contributor},
+       "A contributor: recipes over time, ratings received, best recipes", "explorer", kNoParams,
+       api::takes<get_contributor>},
       {"GET", "/api/v1/users/{id}", "/api/v1/users/([^/]+)", "A user: ratings over time, strictness, favourite tags",
-       "explorer", kNoParams, get_user},
+       "explorer", kNoParams, api::takes<get_user>},
   };
   routes.insert(routes.end(), mine.begin(), mine.end());
   return routes;

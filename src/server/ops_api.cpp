@@ -16,10 +16,10 @@ namespace {
 const std::vector<std::string> kNoParams;
 const std::string kEveryone = "*";
 
-std::map<std::string, std::int64_t> dataset_rows(const ApiContext& ctx) {
+std::map<std::string, std::int64_t> dataset_rows(const DataService& data) {
   std::map<std::string, std::int64_t> rows;
   try {
-    const auto dataset = ctx.data.dataset();
+    const auto dataset = data.dataset();
     auto connection = dataset->connect();
     const auto result = connection->query("SELECT recipes_rows, interactions_rows FROM dataset_info").rows();
     if (result.size() == 1) {
@@ -37,54 +37,55 @@ std::map<std::string, std::int64_t> dataset_rows(const ApiContext& ctx) {
 
 namespace api {
 
-void get_metrics(ApiContext& ctx, const Request& req, Response& res) {
+void get_metrics(const Request& req, Response& res, const LruCache& cache, const DataService& data,
+                 const SiteInfo& site, const EventIntake& events, const RequestMetrics& metrics) {
   checked_params(req, kNoParams);
   MetricsSnapshot snapshot;
-  const auto stats = ctx.cache.stats();
+  const auto stats = cache.stats();
   snapshot.cache_hits = stats.hits;
   snapshot.cache_misses = stats.misses;
   snapshot.cache_bytes = stats.bytes;
   snapshot.cache_entries = stats.entries;
-  snapshot.cache_max_bytes = ctx.cache.max_bytes();
-  snapshot.dataset_rows = dataset_rows(ctx);
-  snapshot.environment = std::string(environment_name(ctx.site.environment));
-  snapshot.events_accepted = ctx.events.accepted.load();
-  snapshot.events_rejected = ctx.events.rejected.load();
-  snapshot.events_dropped = ctx.events.dropped.load();
-  snapshot.dataset_generation = ctx.data.dataset()->generation();
-  snapshot.reloads_succeeded = ctx.data.reloads_succeeded.load();
-  snapshot.reloads_failed = ctx.data.reloads_failed.load();
-  snapshot.source_offline = ctx.data.source_offline();
+  snapshot.cache_max_bytes = cache.max_bytes();
+  snapshot.dataset_rows = dataset_rows(data);
+  snapshot.environment = std::string(environment_name(site.environment));
+  snapshot.events_accepted = events.accepted.load();
+  snapshot.events_rejected = events.rejected.load();
+  snapshot.events_dropped = events.dropped.load();
+  snapshot.dataset_generation = data.dataset()->generation();
+  snapshot.reloads_succeeded = data.reloads_succeeded.load();
+  snapshot.reloads_failed = data.reloads_failed.load();
+  snapshot.source_offline = data.source_offline();
   res.set_header("Cache-Control", "no-store");
-  res.set_content(ctx.metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
+  res.set_content(metrics.render(snapshot), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-void post_event(ApiContext& ctx, const Request& req, Response& res) {
+void post_event(const Request& req, Response& res, const SiteInfo& site, EventIntake& events) {
   checked_params(req, kNoParams);
   const Lang lang = request_language(req);
-  if (req.body.size() > ctx.events.config.max_bytes) {
-    ++ctx.events.rejected;
+  if (req.body.size() > events.config.max_bytes) {
+    ++events.rejected;
     send_problem(req, res, ProblemKind::PayloadTooLarge,
-                 problem_detail(ProblemKind::PayloadTooLarge, lang, std::to_string(ctx.events.config.max_bytes)));
+                 problem_detail(ProblemKind::PayloadTooLarge, lang, std::to_string(events.config.max_bytes)));
     return;
   }
   nlohmann::json line;
   try {
-    std::string env(environment_name(ctx.site.environment));
+    std::string env(environment_name(site.environment));
     std::transform(env.begin(), env.end(), env.begin(), [](unsigned char c) { return std::tolower(c); });
     line = checked_event(req.body, env);
   } catch (const ValidationError&) {
-    ++ctx.events.rejected;
+    ++events.rejected;
     throw;
   }
   // Per client address, never per client_id (the client chooses it: random ids got every event through). Behind
   // a trusted proxy the address is the one it forwards; anyone else's X-Forwarded-For is ignored.
-  const std::string client = ctx.site.client_of(req);
-  for (RateLimiter* limiter : {&ctx.events.per_client, &ctx.events.global}) {
+  const std::string client = site.client_of(req);
+  for (RateLimiter* limiter : {&events.per_client, &events.global}) {
     // The global bucket has one key; a client's refused events never reach it.
-    const std::string& key = limiter == &ctx.events.per_client ? client : kEveryone;
+    const std::string& key = limiter == &events.per_client ? client : kEveryone;
     if (const double wait = limiter->acquire(key); wait > 0) {
-      ++ctx.events.rejected;
+      ++events.rejected;
       const std::string seconds = std::to_string(static_cast<long>(std::ceil(wait)));
       res.set_header("Retry-After", seconds);
       send_problem(req, res, ProblemKind::TooManyRequests, problem_detail(ProblemKind::TooManyRequests, lang, seconds));
@@ -94,20 +95,20 @@ void post_event(ApiContext& ctx, const Request& req, Response& res) {
   std::string text = line.dump();
   // The line and its newline count against the day's budget; beyond it the event is dropped (the client
   // could not do anything about it: 204 all the same).
-  if (const auto decision = ctx.events.interactions_budget.admit(text.size() + 1); !decision.admitted) {
-    ++ctx.events.dropped;
+  if (const auto decision = events.interactions_budget.admit(text.size() + 1); !decision.admitted) {
+    ++events.dropped;
     if (decision.first_refusal) {
       spdlog::warn(
           "user-interactions log reached events.max_bytes_per_day ({} bytes) for today: further events "
           "are dropped until midnight UTC (counted in mangetamain_events_dropped_total)",
-          ctx.events.config.max_bytes_per_day);
+          events.config.max_bytes_per_day);
     }
     res.set_header("Cache-Control", "no-store");
     res.status = 204;
     return;
   }
   interactions_logger()->info(text);
-  ++ctx.events.accepted;
+  ++events.accepted;
   res.set_header("Cache-Control", "no-store");
   res.status = 204;
 }

@@ -83,8 +83,8 @@ void send_result(const Request& req, Response& res, const SqlRequest& request, c
   send_json(req, res, 200, sql_result_json(result));
 }
 
-void run_sql(ApiContext& ctx, const Request& req, Response& res) {
-  SqlWorkbench& workbench = *ctx.workbench.sql;
+void run_sql(const Request& req, Response& res, const DataService& data, const SiteInfo& site, DataWorkbench& bench) {
+  SqlWorkbench& workbench = *bench.sql;
   if (!workbench.config().enabled) throw NotFoundError("the SQL workbench is switched off");
   checked_params(req, {"q", "format"});
   SqlRequest request;
@@ -99,7 +99,7 @@ void run_sql(ApiContext& ctx, const Request& req, Response& res) {
     send_sql_problem(req, res, ProblemKind::InvalidValue, e.parameter(), e.what(), e.french());
     return;
   }
-  const std::string client = ctx.site.client_of(req);
+  const std::string client = site.client_of(req);
   if (const double wait = workbench.limiter.acquire(client); wait > 0) {
     send_too_many(req, res, wait, "Too many SQL queries from this client", "Trop de requêtes SQL de ce client");
     return;
@@ -110,7 +110,7 @@ void run_sql(ApiContext& ctx, const Request& req, Response& res) {
                   "Trop de requêtes SQL en cours (de ce client ou en tout)");
     return;
   }
-  const auto dataset = ctx.data.dataset();
+  const auto dataset = data.dataset();
   const auto sandbox = workbench.sandbox(*dataset);
   try {
     send_result(req, res, request, sandbox->run(request.sql));
@@ -120,12 +120,14 @@ void run_sql(ApiContext& ctx, const Request& req, Response& res) {
   }
 }
 
-void get_sql(ApiContext& ctx, const Request& req, Response& res) {
-  run_sql(ctx, req, res);
+void get_sql(const Request& req, Response& res, const DataService& data, const SiteInfo& site,
+             DataWorkbench& workbench) {
+  run_sql(req, res, data, site, workbench);
 }
 
-void post_sql(ApiContext& ctx, const Request& req, Response& res) {
-  run_sql(ctx, req, res);
+void post_sql(const Request& req, Response& res, const DataService& data, const SiteInfo& site,
+              DataWorkbench& workbench) {
+  run_sql(req, res, data, site, workbench);
 }
 
 json query_parameter(const std::string& name, const std::string& description, json schema) {
@@ -175,14 +177,14 @@ std::vector<RouteSpec> with_sql_routes(std::vector<RouteSpec> routes) {
                     "Run one read-only SQL query (short queries; POST for long ones)",
                     "data",
                     {"q", "format"},
-                    api::Handler{get_sql}});
+                    api::takes<get_sql>});
   routes.push_back({"POST",
                     "/api/v1/sql",
                     "/api/v1/sql",
                     "Run one read-only SQL query given in the body",
                     "data",
                     {"format"},
-                    api::Handler{post_sql}});
+                    api::takes<post_sql>});
   return routes;
 }
 
