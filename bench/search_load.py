@@ -10,7 +10,8 @@ Starts the server itself (a free port, its own log directory under /tmp), then p
   (answered from the result cache): p50 / p95 / max (p95 <= 20 ms);
 - wrk with 64 connections cycling through the same 200 queries: requests/s and p99 (>= 400 req/s, p99 <= 250 ms),
   and the server's RSS before and after (growth <= 50 MB);
-- with --uncached, a second wrk run where every request is a new cache key (the 200 queries, each wrk thread
+- with --uncached, the server's took_ms for the largest result sets ("chicken", "salt", every recipe) asked
+  at 40 distinct pages, then a second wrk run where every request is a new cache key (the 200 queries, each wrk thread
   paging through its own pages 1, 3, 5… or 2, 4, 6…), so every answer ranks and counts facets afresh;
 - the load average at each stage: the machine is shared, so every figure is noisy.
 The server is stopped (SIGTERM to the process this script started) before it returns.
@@ -132,9 +133,25 @@ def start_server(binary, db, logdir):
     raise SystemExit("server did not start")
 
 
+def large_set_took(base):
+    """The server's own took_ms for the largest result sets (where facet counting cost the most), each query at
+    40 distinct pages so none is answered from the cache: median and 90th percentile."""
+    import json
+    for q in ("chicken", "salt", ""):
+        took = []
+        for page in range(1, 41):
+            url = base + "/api/v1/search?" + urllib.parse.urlencode({"q": q, "page": page})
+            with urllib.request.urlopen(url, timeout=30) as response:
+                body = json.load(response)
+            took.append(body["took_ms"])
+        print(f"uncached {q!r} ({body['total']} results, facets sampled: {body.get('facets_sampled', False)}): "
+              f"took_ms p50 {percentile(took, 0.5):.2f}, p90 {percentile(took, 0.9):.2f}")
+
+
 def wrk_uncached(tmp, qs, base, seconds):
     """wrk at 64 connections where no two requests share a cache key (query, page): thread t of 2 asks query
     i % 200 at page 2 * (i // 200) + t + 1 for its i-th request."""
+    large_set_took(base)
     script = os.path.join(tmp, "uncached.lua")
     with open(script, "w") as f:
         f.write("local paths = {\n")
