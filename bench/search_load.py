@@ -2,6 +2,7 @@
 """Search throughput and latency of a `mangetamain serve` on the full-scale demo (the issue #19 targets).
 
 Usage: bench/search_load.py --binary build/release/mangetamain --db build/bench/bench.duckdb [--seconds 20]
+       [--uncached]
 
 Starts the server itself (a free port, its own log directory under /tmp), then prints, each with its target:
 - the explorer index build time, from the server's log line (<= 1.5 s);
@@ -9,6 +10,9 @@ Starts the server itself (a free port, its own log directory under /tmp), then p
   (answered from the result cache): p50 / p95 / max (p95 <= 20 ms);
 - wrk with 64 connections cycling through the same 200 queries: requests/s and p99 (>= 400 req/s, p99 <= 250 ms),
   and the server's RSS before and after (growth <= 50 MB);
+- with --uncached, the server's took_ms for the largest result sets ("chicken", "salt", every recipe) asked
+  at 40 distinct pages, then a second wrk run where every request is a new cache key (the 200 queries, each wrk thread
+  paging through its own pages 1, 3, 5… or 2, 4, 6…), so every answer ranks and counts facets afresh;
 - the load average at each stage: the machine is shared, so every figure is noisy.
 The server is stopped (SIGTERM to the process this script started) before it returns.
 """
@@ -129,11 +133,51 @@ def start_server(binary, db, logdir):
     raise SystemExit("server did not start")
 
 
+def large_set_took(base):
+    """The server's own took_ms for the largest result sets (where facet counting cost the most), each query at
+    40 distinct pages so none is answered from the cache: median and 90th percentile."""
+    import json
+    for q in ("chicken", "salt", ""):
+        took = []
+        for page in range(1, 41):
+            url = base + "/api/v1/search?" + urllib.parse.urlencode({"q": q, "page": page})
+            with urllib.request.urlopen(url, timeout=30) as response:
+                body = json.load(response)
+            took.append(body["took_ms"])
+        print(f"uncached {q!r} ({body['total']} results, facets sampled: {body.get('facets_sampled', False)}): "
+              f"took_ms p50 {percentile(took, 0.5):.2f}, p90 {percentile(took, 0.9):.2f}")
+
+
+def wrk_uncached(tmp, qs, base, seconds):
+    """wrk at 64 connections where no two requests share a cache key (query, page): thread t of 2 asks query
+    i % 200 at page 2 * (i // 200) + t + 1 for its i-th request."""
+    large_set_took(base)
+    script = os.path.join(tmp, "uncached.lua")
+    with open(script, "w") as f:
+        f.write("local paths = {\n")
+        for q in qs:
+            f.write(f'  "{path_of(q)}",\n')
+        f.write("}\nlocal threads = 0\nfunction setup(thread)\n  thread:set(\"tid\", threads)\n"
+                "  threads = threads + 1\nend\nlocal i = 0\nrequest = function()\n"
+                "  local page = 2 * math.floor(i / #paths) + tid + 1\n"
+                "  local path = paths[i % #paths + 1] .. \"&page=\" .. page\n  i = i + 1\n"
+                "  return wrk.format(\"GET\", path)\nend\n")
+    print(f"load average (wrk uncached): {load()}")
+    out = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", "-s", script, base],
+                         capture_output=True, text=True, check=True).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+    p99 = re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    print(f"wrk 64 connections, every request a new cache key, {seconds} s: {rps} req/s, p99 {p99}, "
+          f"non-2xx {errors.group(1) if errors else 0}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default="build/release/mangetamain")
     parser.add_argument("--db", default="build/bench/bench.duckdb")
     parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--uncached", action="store_true", help="also run wrk with a new cache key per request")
     args = parser.parse_args()
     qs = queries()
     assert len(set(qs)) == 200
@@ -165,12 +209,14 @@ def main():
                                  capture_output=True, text=True, check=True).stdout
             after = rss_mb(proc.pid)
             rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
-            p99 = re.search(r"99%\s+(\S+)", out).group(1)
+            p99 = re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)
             errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
             print(f"wrk 64 connections, 200 distinct queries, {args.seconds} s: {rps} req/s, p99 {p99}, "
                   f"non-2xx {errors.group(1) if errors else 0}   target >= 400 req/s, p99 <= 250 ms")
             print(f"server RSS: {before:.0f} MB before, {after:.0f} MB after, growth {after - before:.1f} MB   "
                   "target <= 50 MB")
+            if args.uncached:
+                wrk_uncached(tmp, qs, base, args.seconds)
             print(f"load average (end): {load()}")
         finally:
             proc.send_signal(signal.SIGTERM)

@@ -212,24 +212,30 @@ void get_search(const Request& req, Response& res, const DataService& data) {
   json translations = json::array();
   for (const auto& t : result.translations) translations.push_back({{"from", t.from}, {"to", t.to}});
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  send_json(req, res, 200,
-            {{"q", query.text},
-             {"sort", sort},
-             {"page", page},
-             {"per_page", per_page},
-             {"total", result.total},
-             {"partial", result.partial},
-             {"translations", translations},
-             {"results", results},
-             {"words", search_words_json(result)},
-             {"facets",
-              {{"tags", facet_json(result.tag_facets)},
-               {"ingredients", facet_json(result.ingredient_facets)},
-               {"minutes", facet_json(result.minutes_facets)},
-               {"calories", facet_json(result.calories_facets)},
-               {"rating", facet_json(result.rating_facets)}}},
-             {"adjusted_rating", {{"prior_mean", index.prior_mean()}, {"prior_weight", ex::kPriorWeight}}},
-             {"took_ms", ms}});
+  json body = {{"q", query.text},
+               {"sort", sort},
+               {"page", page},
+               {"per_page", per_page},
+               {"total", result.total},
+               {"partial", result.partial},
+               {"translations", translations},
+               {"results", results},
+               {"words", search_words_json(result)},
+               {"facets",
+                {{"tags", facet_json(result.tag_facets)},
+                 {"ingredients", facet_json(result.ingredient_facets)},
+                 {"minutes", facet_json(result.minutes_facets)},
+                 {"calories", facet_json(result.calories_facets)},
+                 {"rating", facet_json(result.rating_facets)}}},
+               {"adjusted_rating", {{"prior_mean", index.prior_mean()}, {"prior_weight", ex::kPriorWeight}}},
+               {"took_ms", ms}};
+  if (result.facets_sampled) {
+    // Tag and ingredient counts are scaled from a sample: say how large and how far off they may be.
+    body["facets_sampled"] = true;
+    body["facets_sample_size"] = result.facet_sample_size;
+    body["facets_margin"] = std::ceil(result.facet_margin);
+  }
+  send_json(req, res, 200, body);
 }
 
 void get_recipe(const Request& req, Response& res, const DataService& data) {

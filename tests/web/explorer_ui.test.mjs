@@ -41,3 +41,25 @@ test('highlight ranges cut a name into marked and plain parts, never losing or r
   // Markup in a name stays text.
   assert.equal(highlightParts('<b>x</b>', [[3, 4]]).map((p) => p.text).join(''), '<b>x</b>');
 });
+
+test('sampled tag and ingredient facets read as approximate, with the sample and margin, in EN and FR', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { createTranslator } = await import('../../web/js/lib/i18n.js');
+  const { facetCountText, facetsSampledNote } = await import('../../web/js/lib/explorer_ui.js');
+  const dicts = Object.fromEntries(['en', 'fr'].map((lang) =>
+    [lang, JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'))]));
+  const sampled = { total: 40000, facets_sampled: true, facets_sample_size: 4000, facets_margin: 148 };
+  const exact = { total: 120 };
+  const en = createTranslator(dicts, 'en');
+  const fr = createTranslator(dicts, 'fr');
+  assert.equal(facetCountText(12340, sampled, en, 'en'), '≈ 12,340');
+  assert.equal(facetCountText(12340, exact, en, 'en'), '12,340');
+  assert.match(facetCountText(12340, sampled, fr, 'fr'), /^≈ 12\s340$/u);
+  assert.equal(facetsSampledNote(exact, en, 'en'), null);
+  const note = facetsSampledNote(sampled, en, 'en');
+  assert.match(note, /4,000 of the 40,000 results/);
+  assert.match(note, /±148 at 95 %/);
+  const noteFr = facetsSampledNote(sampled, fr, 'fr');
+  assert.match(noteFr, /4\s000 des 40\s000 résultats/u);
+  assert.match(noteFr, /±148 près/);
+});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "analysis/explorer/lexicon.hpp"
@@ -246,6 +247,55 @@ std::vector<FacetCount> top_by_lists(const std::vector<std::uint32_t>& by_use, D
   return out;
 }
 
+// Which sample of the ranked results sampled_item_facets counts: a simple random sample without
+// replacement of sample of total positions (Floyd's algorithm), from a fixed-seed splitmix64, so the same
+// query always draws the same sample and the finite-population margin of facet_count_margin holds.
+std::vector<char> sample_positions(std::size_t total, std::size_t sample) {
+  std::vector<char> chosen(total, 0);
+  std::uint64_t state = 0x5EED'FACE'7A65'0019ULL;
+  const auto next = [&state] {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31U);
+  };
+  for (std::size_t j = total - sample; j < total; ++j) {
+    const auto t = static_cast<std::size_t>(next() % (j + 1));
+    chosen[chosen[t] != 0 ? j : t] = 1;
+  }
+  return chosen;
+}
+
+// Tag and ingredient facets of a large result set from a random sample of query.facet_sample_size of its
+// results (sample_positions): counts are ranked on the sample (ties by item number) and scaled by M/n.
+template <typename RankedList>
+void sampled_item_facets(const data::RecipeCorpus& corpus, const RankedList& ranked, const SearchQuery& query,
+                         SearchResult& result) {
+  const std::size_t total = ranked.size();
+  const std::size_t sample = query.facet_sample_size;
+  std::vector<std::uint32_t> tag_counts(corpus.tags.items.size(), 0);
+  std::vector<std::uint32_t> ingredient_counts(corpus.ingredients.items.size(), 0);
+  const auto chosen = sample_positions(total, sample);
+  for (std::size_t p = 0; p < total; ++p) {
+    if (chosen[p] == 0) continue;
+    const auto doc = ranked[p].doc;
+    for (const auto t : corpus.recipe_tags[doc]) ++tag_counts[t];
+    for (const auto i : corpus.recipe_ingredients[doc]) ++ingredient_counts[i];
+  }
+  const double scale = static_cast<double>(total) / static_cast<double>(sample);
+  const auto scaled = [&](std::vector<FacetCount> facets) {
+    for (auto& f : facets) {
+      f.count = static_cast<std::uint32_t>(std::min(std::round(f.count * scale), static_cast<double>(total)));
+    }
+    return facets;
+  };
+  result.tag_facets = scaled(top_items(tag_counts, corpus.tags.items, query.tags));
+  result.ingredient_facets = scaled(top_items(ingredient_counts, corpus.ingredients.items, {}));
+  result.facets_sampled = true;
+  result.facet_sample_size = sample;
+  result.facet_margin = facet_count_margin(total, sample);
+}
+
 // Adds each word's score to the docs holding it: the best BM25 among the index words it stands for
 // (scaled by kStemWeight for another form of the stem). When require_all, a doc is scored only while it
 // holds every word so far; otherwise every doc holding any word is, and held[doc] records which.
@@ -318,6 +368,13 @@ std::vector<std::string> translate_french(const ExplorerIndex& index, const std:
 }
 
 }  // namespace
+
+double facet_count_margin(std::size_t total, std::size_t sample) {
+  if (sample == 0 || sample >= total) return 0.0;
+  const auto m = static_cast<double>(total);
+  const auto k = static_cast<double>(sample);
+  return 1.96 * m * std::sqrt(0.25 / k * (m - k) / (m - 1));
+}
 
 SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
   SearchResult result;
@@ -397,7 +454,9 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
     }
   }
   result.total = ranked.size();
-  if (ranked.size() <= query.direct_facet_limit) {
+  if (ranked.size() > query.facet_sample_size && query.facet_sample_size > 0) {
+    sampled_item_facets(corpus, ranked, query, result);
+  } else if (ranked.size() <= query.direct_facet_limit) {
     std::vector<std::uint32_t> tag_counts(corpus.tags.items.size(), 0);
     std::vector<std::uint32_t> ingredient_counts(corpus.ingredients.items.size(), 0);
     for (const auto& r : ranked) {

@@ -28,6 +28,10 @@ inline constexpr std::size_t kMaxShortPrefixExpansions = 10;
 /// walking the items' recipe lists (most used first, stopping when no item left can enter the top) against
 /// a bit set of the results. Both are exact.
 inline constexpr std::size_t kDirectFacetLimit = 20000;
+/// Above this many results, tag and ingredient facets are counted over a deterministic uniform sample of
+/// this many results and scaled to the total, so a common word's facets cost a bounded amount of work
+/// (SearchResult::facets_sampled, facet_margin). At or below it they are exact.
+inline constexpr std::size_t kFacetSampleSize = 4000;
 /// Typo tolerance applies to words of at least this many characters.
 inline constexpr std::size_t kMinTypoLength = 4;
 /// A word matched through another form of its stem scores this share of the exact form's BM25, so exact
@@ -62,6 +66,8 @@ struct SearchQuery {
   std::size_t partial_below = kFewResults;
   /// Result count above which facets are counted from the items' recipe lists (see kDirectFacetLimit).
   std::size_t direct_facet_limit = kDirectFacetLimit;
+  /// Result count above which tag and ingredient facets come from a sample of this many results.
+  std::size_t facet_sample_size = kFacetSampleSize;
 };
 
 enum class MatchKind { Exact, Stem, Prefix, Typo };
@@ -104,7 +110,16 @@ struct SearchResult {
   std::vector<FacetCount> minutes_facets;     ///< "0-15", "16-30", "31-60", "61-120", "121+"
   std::vector<FacetCount> calories_facets;    ///< "0-199", "200-399", "400-599", "600-799", "800+"
   std::vector<FacetCount> rating_facets;      ///< mean rating ">=4.5", ">=4", ">=3", "unrated"
+  /// True when tag_facets and ingredient_facets are scaled counts from facet_sample_size of the total
+  /// results; each such count is within ±facet_margin of the exact one at 95 % confidence.
+  bool facets_sampled = false;
+  std::size_t facet_sample_size = 0;
+  double facet_margin = 0;
 };
+
+/// The 95 % margin (in recipes) of a count estimated as M·k/n from a simple sample of n of M results:
+/// 1.96·M·sqrt(p(1-p)/n · (M-n)/(M-1)) at its worst case p = ½, finite-population corrected (0 when n ≥ M).
+double facet_count_margin(std::size_t total, std::size_t sample);
 
 /// Index words a query word stands for: itself if indexed; words it begins (when prefix); else the
 /// words within one edit. Longest posting lists first, at most kMaxExpansions.

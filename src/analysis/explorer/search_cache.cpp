@@ -21,12 +21,12 @@ std::string list_text(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string query_key(const SearchQuery& q) {
-  return fmt::format("{}:{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", q.text.size(), q.text,
+  return fmt::format("{}:{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", q.text.size(), q.text,
                      q.last_word_is_prefix, optional_text(q.max_minutes), optional_text(q.max_steps),
                      optional_text(q.min_calories), optional_text(q.max_calories), optional_text(q.min_rating),
                      q.min_ratings, list_text(q.tags), list_text(q.exclude_tags), list_text(q.ingredients),
                      list_text(q.exclude_ingredients), static_cast<int>(q.sort), q.offset, q.limit, q.partial_below,
-                     q.direct_facet_limit);
+                     q.direct_facet_limit, q.facet_sample_size);
 }
 
 std::shared_ptr<const SearchResult> SearchCache::get(const ExplorerIndex& index, const SearchQuery& query) {

@@ -79,6 +79,22 @@ export function chip(label, count, onclick, attrs = {}) {
     count === undefined ? null : h('span', { class: 'chip-count' }, String(count)));
 }
 
+/** A tag or ingredient facet count: "≈ n" when the search scaled it from a sample (facets_sampled). */
+export function facetCountText(count, response, t, lang) {
+  const text = formatNumber(count, lang, 0);
+  return response.facets_sampled ? t('search.facet_approx', { count: text }) : text;
+}
+
+/** The note under sampled facets: how many results they were counted on and how far off they may be. */
+export function facetsSampledNote(response, t, lang) {
+  if (!response.facets_sampled) return null;
+  return t('search.facets_sampled', {
+    sample: formatNumber(response.facets_sample_size, lang, 0),
+    total: formatNumber(response.total, lang, 0),
+    margin: formatNumber(response.facets_margin, lang, 0),
+  });
+}
+
 /** Previous / next page buttons for a paged list. */
 /** A rating as stars that a screen reader reads as words ("rated 4 out of 5"), or "no stars". */
 export function stars(n, t) {

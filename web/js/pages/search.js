@@ -5,7 +5,7 @@
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
-import { chip, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
+import { chip, facetCountText, facetsSampledNote, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
 
 export const SEARCH_PARAMS = ['q', 'sort', 'max_minutes', 'max_steps', 'min_calories', 'max_calories',
   'min_rating', 'min_ratings', 'tags', 'exclude_tags', 'ingredients', 'exclude_ingredients'];
@@ -135,10 +135,11 @@ export default {
 
     const layout = h('div', { class: 'explorer-layout' });
     const facets = h('aside', { class: 'facets', 'aria-label': t('search.facets') },
-      facetBlock(t('search.facet.tags'), r.facets.tags, (f) => chip(f.value, formatNumber(f.count, lang, 0),
+      facetBlock(t('search.facet.tags'), r.facets.tags, (f) => chip(f.value, facetCountText(f.count, r, t, lang),
         () => set({ tags: addTo(state, 'tags', f.value) }), { 'data-facet-tag': f.value })),
-      facetBlock(t('search.facet.ingredients'), r.facets.ingredients, (f) => chip(f.value, formatNumber(f.count, lang, 0),
+      facetBlock(t('search.facet.ingredients'), r.facets.ingredients, (f) => chip(f.value, facetCountText(f.count, r, t, lang),
         () => set({ ingredients: addTo(state, 'ingredients', f.value) }), { 'data-facet-ingredient': f.value })),
+      r.facets_sampled ? h('p', { class: 'note', 'data-facets-sampled': r.facets_sample_size }, facetsSampledNote(r, t, lang)) : null,
       facetBlock(t('search.facet.minutes'), r.facets.minutes, (f) => chip(t('search.minutes_bucket', { range: f.value }), formatNumber(f.count, lang, 0),
         () => set({ max_minutes: f.value.endsWith('+') ? '' : f.value.split('-')[1] }))),
       facetBlock(t('search.facet.calories'), r.facets.calories, (f) => chip(t('search.calories_bucket', { range: f.value }), formatNumber(f.count, lang, 0),
