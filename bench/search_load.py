@@ -29,6 +29,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from procstat import rss_mb
+
 # 200 distinct queries: common single words, two- and three-word dishes, plurals, accented and upper-case forms,
 # French words, typos and partial matches (words no recipe holds together), as readers type them.
 WORDS = ["chicken", "beef", "pork", "salmon", "shrimp", "rice", "pasta", "potato", "tomato", "onion", "garlic",
@@ -67,14 +69,6 @@ def queries():
             seen.add(q)
             out.append(q)
     return out[:200]
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def load():
