@@ -11,6 +11,7 @@
 
 #include "analysis/explorer/search.hpp"
 #include "server/http_server.hpp"
+#include "support/embedded_server.hpp"
 #include "support/recipe_db.hpp"
 #include "support/server_options.hpp"
 #include "support/temp_dir.hpp"
@@ -42,17 +43,9 @@ class FacetSampleApiTest : public ::testing::Test {
   static void TearDownTestSuite() { dir_.reset(); }
 
   void SetUp() override {
-    server_ = std::make_unique<server::HttpServer>(test::server_options((*dir_ / "large.duckdb").string(), 2, 1 << 20));
-    const int port = server_->bind("127.0.0.1", 0);
-    thread_ = std::thread([this] { server_->run(); });
-    for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    ASSERT_TRUE(server_->is_running());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port);
-  }
-
-  void TearDown() override {
-    server_->stop();
-    if (thread_.joinable()) thread_.join();
+    server_ =
+        std::make_unique<test::EmbeddedServer>(test::server_options((*dir_ / "large.duckdb").string(), 2, 1 << 20));
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
 
   json get_json(const std::string& path) {
@@ -72,9 +65,8 @@ class FacetSampleApiTest : public ::testing::Test {
   }
 
   static inline std::unique_ptr<test::TempDir> dir_;
-  std::unique_ptr<server::HttpServer> server_;
+  std::unique_ptr<test::EmbeddedServer> server_;
   std::unique_ptr<httplib::Client> client_;
-  std::thread thread_;
 };
 
 TEST_F(FacetSampleApiTest, OnlyLargeResultSetsSayTheirFacetsAreSampled) {

@@ -11,6 +11,7 @@
 
 #include "data/ingest.hpp"
 #include "server/http_server.hpp"
+#include "support/embedded_server.hpp"
 #include "support/server_options.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,17 +30,8 @@ class ExplorerQuirksTest : public ::testing::TestWithParam<std::string> {
     options.db_path = dir_ / "quirks.duckdb";
     options.max_bad_share = 1.0;  // the fixtures' bad rows are there on purpose
     data::run_ingest(options);
-    server_ = std::make_unique<server::HttpServer>(test::server_options(options.db_path.string(), 2, 1 << 20));
-    const int port = server_->bind("127.0.0.1", 0);
-    thread_ = std::thread([this] { server_->run(); });
-    for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    ASSERT_TRUE(server_->is_running());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port);
-  }
-
-  void TearDown() override {
-    if (server_) server_->stop();
-    if (thread_.joinable()) thread_.join();
+    server_ = std::make_unique<test::EmbeddedServer>(test::server_options(options.db_path.string(), 2, 1 << 20));
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
 
   json get_json(const std::string& path, int expected_status = 200) {
@@ -51,8 +43,7 @@ class ExplorerQuirksTest : public ::testing::TestWithParam<std::string> {
   }
 
   test::TempDir dir_;
-  std::unique_ptr<server::HttpServer> server_;
-  std::thread thread_;
+  std::unique_ptr<test::EmbeddedServer> server_;
   std::unique_ptr<httplib::Client> client_;
 };
 

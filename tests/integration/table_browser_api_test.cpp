@@ -13,6 +13,7 @@
 
 #include "data/duckdb.hpp"
 #include "server/http_server.hpp"
+#include "support/embedded_server.hpp"
 #include "support/small_db.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,19 +30,16 @@ class TableBrowserApiTest : public ::testing::Test {
     server::ServerOptions options;
     options.db_path = (*dir_ / "api.duckdb").string();
     options.threads = 2;
-    server_ = std::make_unique<server::HttpServer>(options);
-    port_ = server_->bind("127.0.0.1", 0);
-    thread_ = std::thread([] { server_->run(); });
-    for (int i = 0; i < 500 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    server_ = std::make_unique<test::EmbeddedServer>(options);
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_.join();
     server_.reset();
     dir_.reset();
   }
 
-  static httplib::Result get(const std::string& path) { return httplib::Client("127.0.0.1", port_).Get(path); }
+  static httplib::Result get(const std::string& path) {
+    return httplib::Client("127.0.0.1", server_->port()).Get(path);
+  }
   static json ok(const std::string& path) {
     const auto res = get(path);
     EXPECT_TRUE(res);
@@ -51,9 +49,7 @@ class TableBrowserApiTest : public ::testing::Test {
   }
 
   static inline std::unique_ptr<test::TempDir> dir_;
-  static inline std::unique_ptr<server::HttpServer> server_;
-  static inline std::thread thread_;
-  static inline int port_ = 0;
+  static inline std::unique_ptr<test::EmbeddedServer> server_;
 };
 
 TEST_F(TableBrowserApiTest, EveryTableWithRowsAndTypedColumns) {

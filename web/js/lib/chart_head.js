@@ -2,7 +2,7 @@
 // that shows the same rows as a table under the chart. The plot itself is one image for a screen reader, named by
 // its title and a summary of what it draws (the table holds the numbers).
 import { h } from './dom.js';
-import { chartTable, downloadText, drawNow, tableToCsv } from './charts.js';
+import { chartTable, downloadText, drawNow, saveUrl, tableToCsv } from './charts.js';
 import { chartLinks, embedSnippet, exportFileName, exportFootnote, exportLayout, exportTable } from './chart_export.js';
 import { track } from './telemetry.js';
 
@@ -37,13 +37,7 @@ async function downloadPng(el, name, title, footnote) {
   await drawNow(el);
   const Plotly = globalThis.Plotly;
   const layout = exportLayout(el.layout || {}, title, footnote);
-  const url = await Plotly.toImage({ data: el.data, layout }, { format: 'png', width: 1200, height: 760 });
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name}.png`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  saveUrl(`${name}.png`, await Plotly.toImage({ data: el.data, layout }, { format: 'png', width: 1200, height: 760 }));
 }
 
 /** The chart's links to share it, embed it and fetch its numbers from the API, behind one disclosure. */

@@ -475,11 +475,16 @@ export function drawNow(plot) {
 export function downloadText(name, text, type = 'text/csv;charset=utf-8') {
   track('download', { format: 'csv', file: name });
   const url = URL.createObjectURL(new Blob([text], { type }));
+  saveUrl(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Save what a URL (an object or data URL) holds as a file named name, through a temporary link. */
+export function saveUrl(name, url) {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
