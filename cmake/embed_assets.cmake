@@ -11,6 +11,7 @@ endif()
 
 set(mtm_node_modules ${CMAKE_SOURCE_DIR}/node_modules)
 file(GLOB_RECURSE mtm_web_files CONFIGURE_DEPENDS LIST_DIRECTORIES false ${CMAKE_SOURCE_DIR}/web/*)
+file(GLOB mtm_catalog_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/i18n/*.json)
 set(mtm_embed_args)
 set(mtm_embed_deps)
 foreach(file ${mtm_web_files})
@@ -18,7 +19,14 @@ foreach(file ${mtm_web_files})
   list(APPEND mtm_embed_args "${name}=${file}")
   list(APPEND mtm_embed_deps ${file})
 endforeach()
+# The message catalogs are shared with the server (src/present/catalog.cpp) and served beside the page.
+foreach(file ${mtm_catalog_files})
+  file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR} ${file})
+  list(APPEND mtm_embed_args "${name}=${file}")
+  list(APPEND mtm_embed_deps ${file})
+endforeach()
 set(mtm_vendor_files
+  "vendor/intl-messageformat.js=${mtm_node_modules}/intl-messageformat/intl-messageformat.iife.js"
   "vendor/plotly-cartesian.min.js=${mtm_node_modules}/plotly.js-cartesian-dist-min/plotly-cartesian.min.js"
   "fonts/inter-latin-400-normal.woff2=${mtm_node_modules}/@fontsource/inter/files/inter-latin-400-normal.woff2"
   "fonts/inter-latin-600-normal.woff2=${mtm_node_modules}/@fontsource/inter/files/inter-latin-600-normal.woff2"

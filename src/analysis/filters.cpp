@@ -89,9 +89,13 @@ std::vector<int> Filters::selected_days() const {
 }
 
 std::string Filters::canonical() const {
-  return fmt::format("y={}-{};s={};d={};b={};mi={};n={};f={};df={};q={}-{};c={};l={}", year_from, year_to,
+  return fmt::format("{};l={}", canonical_scope(), lang);
+}
+
+std::string Filters::canonical_scope() const {
+  return fmt::format("y={}-{};s={};d={};b={};mi={};n={};f={};df={};q={}-{};c={}", year_from, year_to,
                      fmt::join(seasons, ","), fmt::join(days, ","), date_basis, min_interactions, top_n, min_frequency,
-                     min_difference, band_low, band_high, clean_only ? 1 : 0, lang);
+                     min_difference, band_low, band_high, clean_only ? 1 : 0);
 }
 
 const std::vector<FilterSpec>& filter_specs() {

@@ -35,6 +35,8 @@ struct Filters {
 
   /// A stable text form of every field, used as a cache key.
   [[nodiscard]] std::string canonical() const;
+  /// The same without the language: the key of a language-free result.
+  [[nodiscard]] std::string canonical_scope() const;
   /// True when the season/day lists select every value (no restriction).
   [[nodiscard]] bool all_seasons() const { return seasons.empty() || seasons.size() == 4; }
   [[nodiscard]] bool all_days() const { return days.empty() || days.size() == 7; }

@@ -25,8 +25,11 @@ struct Analysis {
   std::vector<std::string> filters;
   /// Defaults that differ from Filters{} for this analysis (e.g. date_basis = "rating").
   Filters defaults;
-  /// Runs the analysis. The JSON holds "charts", "metrics", "tests", "tables" and "narrative" {en, fr}.
+  /// Runs the analysis. The JSON holds "charts", "metrics", "tests", "tables" and "narrative"; localize() it.
   std::function<nlohmann::json(db::Connection&, const Filters&)> run;
+  /// Its result holds message nodes only, never words in a language (it reads no Filters::lang), so one
+  /// computation serves every language. False while an analysis still writes literal pairs.
+  bool language_free = false;
 };
 
 /// Every analysis, in page order.

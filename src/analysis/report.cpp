@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "present/message.hpp"
+#include "present/render.hpp"
+
 namespace mtm::analysis {
 
 Text season_name(const std::string& season) {
@@ -67,6 +70,21 @@ std::string p_relation(double p, const std::string& lang) {
   return text.starts_with('<') ? text : "= " + text;
 }
 
+Text msg(std::string_view id, nlohmann::json params) {
+  return {{}, {}, present::message(id, std::move(params))};
+}
+
+nlohmann::json localize(const nlohmann::json& result, const std::string& lang) {
+  nlohmann::json out = present::render(result, lang);
+  if (auto narrative = out.find("narrative"); narrative != out.end() && narrative->is_array()) {
+    for (auto& sentence : *narrative) {
+      if (sentence.contains("en") && sentence.contains("fr"))
+        sentence = {{"text", sentence.value(lang, sentence["en"])}};
+    }
+  }
+  return out;
+}
+
 nlohmann::json number(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
@@ -79,7 +97,7 @@ Report::Report(std::string id, const Text& title, const Filters& filters) : lang
            {"charts", nlohmann::json::array()},
            {"tests", nlohmann::json::array()},
            {"tables", nlohmann::json::array()},
-           {"narrative", {{"en", nlohmann::json::array()}, {"fr", nlohmann::json::array()}}}};
+           {"narrative", nlohmann::json::array()}};
 }
 
 Report& Report::metric(const std::string& id, const Text& label, double value, const std::string& unit, int decimals,
@@ -128,9 +146,8 @@ Report& Report::table(const std::string& id, const Text& title, std::vector<std:
   return *this;
 }
 
-Report& Report::say(Text sentence) {
-  json_["narrative"]["en"].push_back(std::move(sentence.en));
-  json_["narrative"]["fr"].push_back(std::move(sentence.fr));
+Report& Report::say(const Text& sentence) {
+  json_["narrative"].push_back(sentence.to_json());
   return *this;
 }
 

@@ -5,19 +5,32 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/filters.hpp"
 
 namespace mtm::analysis {
 
-/// A string in both languages.
+/// Words shown to a reader: a catalog message (msg(), the form every analysis moves to: a message node of
+/// present/message.hpp, rendered in the request's language after the language-free result is cached) or,
+/// until an analysis is converted, a literal pair in both languages.
 struct Text {
   std::string en;
   std::string fr;
+  nlohmann::json node = nullptr;
   [[nodiscard]] const std::string& in(const std::string& lang) const { return lang == "fr" ? fr : en; }
-  [[nodiscard]] nlohmann::json to_json() const { return {{"en", en}, {"fr", fr}}; }
+  [[nodiscard]] nlohmann::json to_json() const {
+    return node.is_null() ? nlohmann::json{{"en", en}, {"fr", fr}} : node;
+  }
 };
+
+/// A catalog message (i18n/<lang>.json) with its parameters, as Text.
+Text msg(std::string_view id, nlohmann::json params = nlohmann::json::object());
+
+/// The result in one language: message nodes rendered (present/render.hpp), a literal narrative pair
+/// reduced to lang. What the API and the CLI send.
+nlohmann::json localize(const nlohmann::json& result, const std::string& lang);
 
 /// Season and weekday names in both languages, in canonical order.
 Text season_name(const std::string& season);
@@ -52,8 +65,8 @@ class Report {
                double df = -1.0);
   /// A data table (e.g. per-day statistics).
   Report& table(const std::string& id, const Text& title, std::vector<std::string> columns, nlohmann::json rows);
-  /// One insight sentence in both languages.
-  Report& say(Text sentence);
+  /// One insight sentence.
+  Report& say(const Text& sentence);
   /// Any extra field.
   Report& set(const std::string& key, nlohmann::json value);
 

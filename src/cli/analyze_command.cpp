@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 
@@ -45,7 +46,7 @@ void run_analyze(const AnalyzeOptions& options) {
   }
   db::Database database(options.db_path, /*read_only=*/true);
   auto connection = database.connect();
-  nlohmann::json result = a->run(connection, filters);
+  const nlohmann::json result = analysis::localize(a->run(connection, filters), filters.lang);
   fmt::print("{}\n", result.dump(options.pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 

@@ -16,6 +16,7 @@
 #include "analysis/overview/findings.hpp"
 #include "analysis/preload.hpp"
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "core/errors.hpp"
 #include "core/logging.hpp"
 #include "core/version_info.hpp"
@@ -270,15 +271,23 @@ void get_analysis(const Request& req, Response& res, LruCache& cache, const Data
   const analysis::Filters filters = analysis::parse_filters(params, a->filters, a->defaults);
   cached_json(
       cache, data, req, res, fmt::format("analysis:{}?{}", a->id, filters.canonical()), [&](const Dataset& dataset) {
-        const auto start = std::chrono::steady_clock::now();
-        auto connection = dataset.connect();
-        json result = a->run(*connection, filters);
-        if (!result.is_object()) result = json{{"result", std::move(result)}};
+        const auto compute = [&] {
+          const auto start = std::chrono::steady_clock::now();
+          auto connection = dataset.connect();
+          json result = a->run(*connection, filters);
+          if (!result.is_object()) result = json{{"result", std::move(result)}};
+          const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+          spdlog::debug("analysis {} computed in {:.1f} ms", a->id, ms);
+          return result;
+        };
+        // One computation serves every language: the language-free result is kept per dataset and
+        // rendered per request language (an analysis still writing literal pairs is keyed by language).
+        const std::string key =
+            fmt::format("{}?{}", a->id, a->language_free ? filters.canonical_scope() : filters.canonical());
+        json result = analysis::localize(*dataset.results().get_or_compute(key, compute), filters.lang);
         result["id"] = a->id;
         result["page"] = a->page;
         result["filters"] = filters_json(filters);
-        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        spdlog::debug("analysis {} computed in {:.1f} ms", a->id, ms);
         return result;
       });
 }

@@ -14,6 +14,7 @@
 #include "analysis/explorer/explorer_index.hpp"
 #include "data/duckdb.hpp"
 #include "server/connection_pool.hpp"
+#include "server/result_cache.hpp"
 
 namespace mtm::server {
 
@@ -38,6 +39,8 @@ class Dataset {
   [[nodiscard]] nlohmann::json status_json(const std::string& status, bool public_view = true) const;
   /// Search, similar recipes and pantry matching over this database.
   [[nodiscard]] const analysis::explorer::ExplorerIndex& explorer() const noexcept { return *explorer_; }
+  /// Language-free analysis results computed on this dataset (a reload starts an empty one).
+  [[nodiscard]] ResultCache& results() const noexcept { return results_; }
 
  private:
   db::Database database_;
@@ -47,6 +50,8 @@ class Dataset {
   nlohmann::json info_;
   std::string identity_;
   std::shared_ptr<const analysis::explorer::ExplorerIndex> explorer_;
+  // A cache of what this dataset computes, not part of what the dataset is.
+  mutable ResultCache results_;
 };
 
 class DatasetSlot {

@@ -9,8 +9,8 @@ import { chartTable } from '../../web/js/lib/charts.js';
 
 const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
 const ANALYSIS_PAGES = ['trends', 'seasonality', 'weekend', 'ratings'];
-const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url)));
-const fr = JSON.parse(readFileSync(new URL('../../web/i18n/fr.json', import.meta.url)));
+const en = JSON.parse(readFileSync(new URL('../../i18n/en.json', import.meta.url)));
+const fr = JSON.parse(readFileSync(new URL('../../i18n/fr.json', import.meta.url)));
 // Strings that are the same word in both languages (PNG, n, Version…) may stay equal after a switch.
 const SAME_IN_BOTH = new Set(Object.keys(en).filter((k) => en[k] === fr[k]).map((k) => en[k]));
 

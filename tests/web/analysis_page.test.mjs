@@ -52,7 +52,7 @@ test('the ingest report shows the file name only, never where ingest ran', async
   assert.equal(fileNameOnly('RAW_recipes.csv'), 'RAW_recipes.csv');
   const { createTranslator } = await import('../../web/js/lib/i18n.js');
   const { readFileSync } = await import('node:fs');
-  const dicts = { en: JSON.parse(readFileSync('web/i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('web/i18n/fr.json', 'utf8')) };
+  const dicts = { en: JSON.parse(readFileSync('i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('i18n/fr.json', 'utf8')) };
   const en = createTranslator(dicts, 'en');
   const fr = createTranslator(dicts, 'fr');
   assert.equal(parametersText({ file: '/home/me/raw/RAW_recipes.csv', dropped: 'bad rows' }, en, 'en'),

@@ -4,7 +4,7 @@ import { chartAnchor, chartLinks, columnLabels, embedSnippet, exportFileName, ex
 import { createTranslator } from '../../web/js/lib/i18n.js';
 import { readFileSync } from 'node:fs';
 
-const dicts = { en: JSON.parse(readFileSync('web/i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('web/i18n/fr.json', 'utf8')) };
+const dicts = { en: JSON.parse(readFileSync('i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('i18n/fr.json', 'utf8')) };
 const en = createTranslator(dicts, 'en');
 const fr = createTranslator(dicts, 'fr');
 

@@ -133,7 +133,7 @@ test('charts write numbers the reader\'s way: Plotly separators per language', (
 test('Plotly speaks the page\'s language: its tips from the catalog, month and day names from Intl', async () => {
   const { createTranslator } = await import('../../web/js/lib/i18n.js');
   const { readFileSync } = await import('node:fs');
-  const dicts = { en: JSON.parse(readFileSync('web/i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('web/i18n/fr.json', 'utf8')) };
+  const dicts = { en: JSON.parse(readFileSync('i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('i18n/fr.json', 'utf8')) };
   const fr = plotlyLocale('fr', createTranslator(dicts, 'fr'));
   assert.equal(fr.name, 'fr');
   assert.equal(fr.dictionary['Reset axes'], 'Réinitialiser les axes');

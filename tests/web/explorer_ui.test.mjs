@@ -47,7 +47,7 @@ test('sampled tag and ingredient facets read as approximate, with the sample and
   const { createTranslator } = await import('../../web/js/lib/i18n.js');
   const { facetCountText, facetsSampledNote } = await import('../../web/js/lib/explorer_ui.js');
   const dicts = Object.fromEntries(['en', 'fr'].map((lang) =>
-    [lang, JSON.parse(readFileSync(new URL(`../../web/i18n/${lang}.json`, import.meta.url), 'utf8'))]));
+    [lang, JSON.parse(readFileSync(new URL(`../../i18n/${lang}.json`, import.meta.url), 'utf8'))]));
   const sampled = { total: 40000, facets_sampled: true, facets_sample_size: 4000, facets_margin: 148 };
   const exact = { total: 120 };
   const en = createTranslator(dicts, 'en');

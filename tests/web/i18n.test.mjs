@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createTranslator, formatNumber, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
-const en = JSON.parse(readFileSync(join(web, 'i18n', 'en.json'), 'utf8'));
-const fr = JSON.parse(readFileSync(join(web, 'i18n', 'fr.json'), 'utf8'));
+const en = JSON.parse(readFileSync(join(web, '..', 'i18n', 'en.json'), 'utf8'));
+const fr = JSON.parse(readFileSync(join(web, '..', 'i18n', 'fr.json'), 'utf8'));
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -80,4 +80,17 @@ test('interpolate, pick and number formats', () => {
   assert.equal(formatP(1.49e-14, 'fr'), '1,49E-14');
   assert.equal(formatP(0.00098, 'fr'), '9,80E-4');
   assert.equal(formatP(0, 'en'), '< 1E-300');
+});
+
+test('every catalog message is ICU MessageFormat that intl-messageformat formats, plurals the language way', async () => {
+  const { IntlMessageFormat } = await import('intl-messageformat');
+  for (const [lang, dict] of [['en', en], ['fr', fr]]) {
+    for (const [key, text] of Object.entries(dict)) {
+      assert.doesNotThrow(() => new IntlMessageFormat(text, lang), `${lang} ${key}`);
+    }
+  }
+  const dicts = { en: { words: '{count, plural, one {# word} other {# words}}' }, fr: { words: '{count, plural, one {# mot} other {# mots}}' } };
+  assert.equal(createTranslator(dicts, 'en', IntlMessageFormat)('words', { count: 1 }), '1 word');
+  assert.equal(createTranslator(dicts, 'fr', IntlMessageFormat)('words', { count: 1 }), '1 mot');
+  assert.equal(createTranslator(dicts, 'fr', IntlMessageFormat)('words', { count: 2000 }), '2\u202f000 mots');
 });

@@ -12,14 +12,18 @@ const html = readFileSync(join(web, 'index.html'), 'utf8');
 /** The files a module imports statically, as paths under web/. */
 function imports(path) {
   const source = readFileSync(join(web, path), 'utf8');
-  return [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)].map((m) => relative(web, resolve(dirname(join(web, path)), m[1])));
+  // An absolute /assets/ import is a served file: vendor/ ones come from node_modules and import nothing.
+  return [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)].map((m) =>
+    m[1].startsWith('/assets/') ? m[1].slice('/assets/'.length) : relative(web, resolve(dirname(join(web, path)), m[1])));
 }
 
 function importGraph(entry) {
   const seen = new Set();
   const stack = [entry];
   while (stack.length) {
-    for (const next of imports(stack.pop())) {
+    const path = stack.pop();
+    if (path.startsWith('vendor/')) continue;
+    for (const next of imports(path)) {
       if (!seen.has(next)) {
         seen.add(next);
         stack.push(next);

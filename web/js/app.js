@@ -5,6 +5,7 @@ import { createApi } from './lib/api.js';
 import { clear, errorPanel, h, loading } from './lib/dom.js';
 import { loadPlotly, setChartTranslators, stopCharts } from './lib/charts.js';
 import { createTranslator } from './lib/i18n.js';
+import { IntlMessageFormat } from '/assets/vendor/intl-messageformat.js';
 import { setContext, track } from './lib/telemetry.js';
 import { DETAIL_PAGES, PAGES, parseState, preferredLanguage, serializeState, setDefaultLanguage, withState } from './lib/url_state.js';
 import overview from './pages/overview.js';
@@ -207,7 +208,7 @@ async function renderMeta(t, token) {
 
 async function render() {
   const token = ++renderToken;
-  const t = createTranslator(dicts, state.lang);
+  const t = createTranslator(dicts, state.lang, IntlMessageFormat);
   const module = MODULES[state.page];
   renderShell(t);
   // The page counts as ready with its shell: badge, footer and banner in the page's language too.
@@ -271,7 +272,7 @@ async function start() {
   for (const early of [api.meta(state.lang), api.analyses(state.lang)]) early.catch(() => {});
   try {
     dicts = await loadDictionaries();
-    setChartTranslators({ en: createTranslator(dicts, 'en'), fr: createTranslator(dicts, 'fr') });
+    setChartTranslators({ en: createTranslator(dicts, 'en', IntlMessageFormat), fr: createTranslator(dicts, 'fr', IntlMessageFormat) });
   } catch (error) {
     // Without dictionaries nothing can be labelled; a bilingual plain message is the only fallback.
     clear(document.getElementById('page')).appendChild(h('div', { class: 'error-panel', role: 'alert' },

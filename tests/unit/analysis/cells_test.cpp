@@ -11,6 +11,7 @@
 
 #include "analysis/group_tests.hpp"
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "analysis/scope.hpp"
 #include "analysis/stats/rank_tests.hpp"
 #include "data/ingest_summaries.hpp"
@@ -259,9 +260,9 @@ TEST_F(CellsTest, FrenchNarrativesWriteSeasonsInLowerCaseMidSentence) {
   for (const char* id : {"seasonality.duration", "seasonality.volume"}) {
     const Analysis* a = find_analysis(id);
     ASSERT_NE(a, nullptr);
-    const auto result = a->run(*con_, parse_filters({{"lang", "fr"}}, a->filters, a->defaults));
+    const auto result = localize(a->run(*con_, parse_filters({{"lang", "fr"}}, a->filters, a->defaults)), "fr");
     std::string text;
-    for (const auto& sentence : result["narrative"]["fr"]) text += sentence.get<std::string>() + "\n";
+    for (const auto& sentence : result["narrative"]) text += sentence["text"].get<std::string>() + "\n";
     for (const char* capitalised :
          {"en Hiver", "en Printemps", "en Été", "en Automne", "et Hiver", "et Printemps", "et Été", "et Automne"}) {
       EXPECT_EQ(text.find(capitalised), std::string::npos) << id << ": " << text;

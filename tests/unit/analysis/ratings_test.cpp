@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "analysis_fixture.hpp"
 
 namespace mtm::analysis {
@@ -15,7 +16,8 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 nlohmann::json run(AnalysisDb& db, const std::string& id, const Params& params = {}) {
   const Analysis* a = find_analysis(id);
   EXPECT_NE(a, nullptr) << id;
-  return a->run(db.connection(), parse_filters(params, a->filters, a->defaults));
+  const Filters filters = parse_filters(params, a->filters, a->defaults);
+  return localize(a->run(db.connection(), filters), filters.lang);
 }
 
 double metric(const nlohmann::json& r, const std::string& id) {
@@ -63,7 +65,7 @@ TEST(RatingsTrend, ThresholdExcludesThinMonths) {
   EXPECT_EQ(r["months"]["kept"], 0);
   EXPECT_EQ(r["months"]["excluded"], 4);
   EXPECT_TRUE(by_id(r, "metrics", "slope_per_month")["value"].is_null());
-  EXPECT_EQ(r["narrative"]["en"].size(), r["narrative"]["fr"].size());
+  EXPECT_TRUE(r["narrative"].is_array());
   const auto spring = run(db, "ratings.trend", {{"min_interactions", "2"}, {"seasons", "spring"}});
   EXPECT_EQ(spring["months"]["kept"], 2);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "support/recipe_db.hpp"
 
 namespace mtm::analysis {
@@ -36,7 +37,8 @@ class PagesTest : public ::testing::Test {
     const Analysis* a = find_analysis(id);
     EXPECT_NE(a, nullptr) << id;
     auto con = database_.connect();
-    return a->run(con, parse_filters(params, a->filters, a->defaults));
+    const Filters filters = parse_filters(params, a->filters, a->defaults);
+    return localize(a->run(con, filters), filters.lang);
   }
 
   static const nlohmann::json& chart(const nlohmann::json& result, const std::string& id) {
@@ -67,7 +69,7 @@ TEST_F(PagesTest, TrendsVolumeCountsCleanRecipesPerYear) {
   EXPECT_EQ(find_by(r["metrics"], "total")["value"], 10);
   EXPECT_NEAR(find_by(r["metrics"], "mean_per_year")["value"].get<double>(), 10.0 / 3, 1e-12);
   EXPECT_EQ(r["peak_year"], 2002);
-  EXPECT_EQ(r["narrative"]["en"].size(), r["narrative"]["fr"].size());
+  EXPECT_TRUE(r["narrative"].is_array());
 }
 
 TEST_F(PagesTest, TrendsVolumeFiltersChangeTheCounts) {
@@ -159,10 +161,11 @@ TEST_F(PagesTest, EveryAnalysisReturnsConsistentJsonOnTheSmallDatabase) {
     auto con = database_.connect();
     nlohmann::json r;
     ASSERT_NO_THROW(r = a.run(con, a.defaults)) << a.id;
-    EXPECT_EQ(r["narrative"]["en"].size(), r["narrative"]["fr"].size()) << a.id;
-    for (const auto& c : r["charts"]) {
+    EXPECT_EQ(localize(r, "en")["narrative"].size(), localize(r, "fr")["narrative"].size()) << a.id;
+    for (const auto& c : localize(r, "fr")["charts"]) {
       EXPECT_FALSE(c["traces"].empty()) << a.id << " " << c["id"];
-      EXPECT_FALSE(c["title"]["fr"].get<std::string>().empty()) << a.id;
+      const auto& title = c["title"];
+      EXPECT_FALSE(title.value("text", title.value("fr", std::string())).empty()) << a.id;
       EXPECT_FALSE(c["layout"].contains("range")) << a.id;
     }
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "analysis_fixture.hpp"
 #include "core/errors.hpp"
 
@@ -19,7 +20,7 @@ nlohmann::json run(AnalysisDb& db, const std::string& id, const Params& params =
   const Analysis* a = find_analysis(id);
   EXPECT_NE(a, nullptr) << id;
   const Filters f = parse_filters(params, a->filters, a->defaults);
-  return a->run(db.connection(), f);
+  return localize(a->run(db.connection(), f), f.lang);
 }
 
 double metric(const nlohmann::json& r, const std::string& id) {
@@ -163,7 +164,7 @@ TEST(WeekendDuration, OnePeriodEmptyIsReportedNotThrown) {
   EXPECT_TRUE(by_id(r, "metrics", "weekday_mean")["value"].is_null());
   EXPECT_DOUBLE_EQ(metric(r, "weekend_mean"), 40);
   EXPECT_TRUE(by_id(r, "tests", "welch_minutes")["p"].is_null());
-  EXPECT_EQ(r["narrative"]["en"].size(), r["narrative"]["fr"].size());
+  EXPECT_TRUE(r["narrative"].is_array());
 }
 
 TEST(WeekendComplexity, StepsWelchAndAdjustedP) {

@@ -7,13 +7,34 @@ export function interpolate(text, vars = {}) {
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match);
 }
 
-/** t(key, vars): the string in lang, else in English, else an em dash (never the key). */
-export function createTranslator(dicts, lang) {
+const LANGUAGE_TAGS = { en: 'en-US', fr: 'fr-FR' };
+
+/**
+ * t(key, vars): the message in lang, else in English, else an em dash (never the key). Messages are ICU
+ * MessageFormat (the catalogs the server formats with ICU); MessageFormat is intl-messageformat's class
+ * (the page passes /assets/vendor/intl-messageformat.js). Without it, or when a message cannot format its
+ * values, {name} placeholders are filled in plainly.
+ */
+export function createTranslator(dicts, lang, MessageFormat = null) {
   const primary = dicts[lang] || {};
   const fallback = dicts.en || {};
+  const compiled = new Map();
+  const format = (key, text, vars) => {
+    if (!MessageFormat) return interpolate(text, vars);
+    try {
+      let message = compiled.get(key);
+      if (!message) {
+        message = new MessageFormat(text, LANGUAGE_TAGS[lang] || lang);
+        compiled.set(key, message);
+      }
+      return String(message.format(vars || {}));
+    } catch {
+      return interpolate(text, vars);
+    }
+  };
   const t = (key, vars) => {
     const text = primary[key] ?? fallback[key];
-    return text === undefined ? '—' : interpolate(text, vars);
+    return text === undefined ? '—' : format(key, text, vars);
   };
   t.lang = lang;
   t.has = (key) => key in primary;
@@ -30,10 +51,11 @@ export function placeholders(text) {
   return [...String(text).matchAll(/\{([a-z0-9_]+)\}/gi)].map((m) => m[1]).sort();
 }
 
-/** The text of a bilingual value {en, fr} (or a plain string) in lang. */
+/** The text of a rendered message {id, params, text}, a bilingual value {en, fr} or a plain string. */
 export function pick(value, lang) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
+  if (typeof value.text === 'string') return value.text;
   return value[lang] ?? value.en ?? '';
 }
 

@@ -212,7 +212,7 @@ function analysisSection(entry, lang, t, plots, ctx, view) {
       h('button', { type: 'button', class: 'button', onclick: ctx.retry }, t('error.retry'))));
     return section;
   }
-  const sentences = (result.narrative && result.narrative[lang]) || [];
+  const sentences = Array.isArray(result.narrative) ? result.narrative.map((s) => pick(s, lang)) : [];
   if (sentences.length) section.appendChild(h('ul', { class: 'narrative' }, sentences.map((s) => h('li', {}, s))));
   if ((result.metrics || []).length) section.appendChild(h('div', { class: 'cards' }, result.metrics.map((m) => metricCard(m, lang, t))));
   const grid = h('div', { class: 'charts' });
