@@ -223,8 +223,13 @@ void get_summary(const Request& req, Response& res, LruCache& cache, const DataS
 
 void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(cache, data, req, res, "findings",
-              [](const Dataset& dataset) { return analysis::key_findings(*dataset.connect()); });
+  // The findings are computed once per dataset and written in the request's language.
+  const std::string lang(lang_code(request_language(req)));
+  cached_json(cache, data, req, res, "findings?" + lang, [&](const Dataset& dataset) {
+    const auto findings =
+        dataset.results().get_or_compute("findings", [&] { return analysis::key_findings(*dataset.connect()); });
+    return analysis::localize(*findings, lang);
+  });
 }
 
 void get_ingest_report(const Request& req, Response& res, LruCache& cache, const DataService& data) {
