@@ -20,6 +20,7 @@
 #include "core/errors.hpp"
 #include "core/logging.hpp"
 #include "core/version_info.hpp"
+#include "present/catalog.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
 #include "server/param_reader.hpp"
@@ -208,7 +209,8 @@ void get_meta(const Request& req, Response& res, LruCache& cache, const DataServ
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
                 {"source", file_names_only_json(summary.value("source", json()))},
-                {"analyses", analysis::analyses().size()}};
+                {"analyses", analysis::analyses().size()},
+                {"languages", present::Catalog::instance().languages()}};
   });
 }
 
