@@ -16,6 +16,7 @@
 #include "analysis/explorer/recipe_page.hpp"
 #include "analysis/explorer/search.hpp"
 #include "analysis/explorer/search_cache.hpp"
+#include "analysis/explorer/snippet.hpp"
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
@@ -141,11 +142,11 @@ std::size_t utf16_units(std::string_view text, std::size_t bytes) {
   return units;
 }
 
-// Ranges of the matched words in text as [start, end) UTF-16 offsets: the page wraps them in <mark>
-// elements built as DOM text nodes, so a name is never parsed as markup.
-json highlight_json(std::string_view text, const std::vector<ex::WordMatch>& words) {
+// Byte ranges of matched words in text (ex::match_ranges) as [start, end) UTF-16 offsets: the page wraps
+// them in <mark> elements built as DOM text nodes, so a name or a snippet is never parsed as markup.
+json highlight_json(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
   json out = json::array();
-  for (const auto& [begin, end] : ex::match_ranges(text, words))
+  for (const auto& [begin, end] : ranges)
     out.push_back(json::array({utf16_units(text, begin), utf16_units(text, end)}));
   return out;
 }
@@ -163,7 +164,13 @@ json search_words_json(const ex::SearchResult& result) {
 json search_hit_json(const ex::ExplorerIndex& index, const ex::SearchResult& result, const ex::SearchHit& hit) {
   json item = ex::recipe_summary(index, hit.doc);
   item["score"] = hit.score;
-  item["name_highlights"] = highlight_json(item["name"].get_ref<const std::string&>(), result.words);
+  const auto& name = item["name"].get_ref<const std::string&>();
+  item["name_highlights"] = highlight_json(name, ex::match_ranges(name, result.words));
+  // Only the page's hits get a snippet: a few microseconds each, never per match.
+  const auto snippet = ex::recipe_snippet(index, hit.doc, result.words);
+  item["snippet"] = snippet.snippet.text;
+  item["snippet_highlights"] = highlight_json(snippet.snippet.text, snippet.snippet.ranges);
+  item["snippet_source"] = snippet.source == ex::SnippetSource::Tags ? "tags" : "ingredients";
   json left_out = json::array();
   for (std::size_t w = 0; w < result.words.size() && w < 64; ++w) {
     if (((hit.held_words >> w) & 1U) == 0) left_out.push_back(result.words[w].word);
