@@ -84,6 +84,16 @@ TEST_F(ExplorerApiTest, SearchRanksFiltersAndCountsFacets) {
   EXPECT_EQ(soup["results"][0]["name_highlights"], json::parse("[[8, 12]]"));  // "Chicken Soup"
   EXPECT_EQ(soup["results"][0]["left_out"], json::array());
   EXPECT_EQ(soup["partial"], false);
+  // Each result's snippet: its ingredients around the first matched word, else its tags, highlighted alike.
+  const json chicken_soup = get_json("/api/v1/search?q=chiken%20soup&prefix=false", 200)["results"][0];
+  EXPECT_EQ(chicken_soup["id"], 2);
+  EXPECT_EQ(chicken_soup["snippet"], "carrot, chicken, water");
+  EXPECT_EQ(chicken_soup["snippet_highlights"], json::parse("[[8, 15]]"));  // the typo's word, "chicken"
+  EXPECT_EQ(chicken_soup["snippet_source"], "ingredients");
+  const json indian = get_json("/api/v1/search?q=indian&prefix=false", 200)["results"][0];
+  EXPECT_EQ(indian["snippet"], "indian, main-dish");
+  EXPECT_EQ(indian["snippet_highlights"], json::parse("[[0, 6]]"));
+  EXPECT_EQ(indian["snippet_source"], "tags");
   const json partial = get_json("/api/v1/search?q=chicken%20brownies&prefix=false", 200);
   EXPECT_EQ(partial["partial"], true);
   EXPECT_EQ(partial["total"], 4);
