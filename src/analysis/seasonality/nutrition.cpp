@@ -22,7 +22,8 @@ const std::vector<std::string>& nutrient_columns() {
   return kColumns;
 }
 
-// Heat map of nutrients × seasons: colour the z-score, text "mean (z)".
+// Heat map of nutrients × seasons: colour the z-score, text "mean (z)" (z is n/a when the seasons' means
+// are all equal).
 void heatmap_chart(Report& report, const NutritionResult& r) {
   nlohmann::json z = nlohmann::json::array();
   nlohmann::json text = nlohmann::json::array();
@@ -33,7 +34,8 @@ void heatmap_chart(Report& report, const NutritionResult& r) {
     nlohmann::json text_line = nlohmann::json::array();
     for (std::size_t i = 0; i < r.seasons.size(); ++i) {
       z_line.push_back(number(r.z_scores[k][i]));
-      text_line.push_back(label("seasonality.nutrition.cell", {{"mean", r.means[k][i]}, {"z", r.z_scores[k][i]}}));
+      text_line.push_back(label("seasonality.nutrition.cell",
+                                {{"mean", number_label(r.means[k][i], 1)}, {"z", number_label(r.z_scores[k][i], 2)}}));
       rows.push_back({r.nutrients[k], r.seasons[i], r.means[k][i], r.z_scores[k][i]});
     }
     z.push_back(std::move(z_line));
