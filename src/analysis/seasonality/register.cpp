@@ -8,6 +8,7 @@
 #include "analysis/seasonality/measures.hpp"
 #include "analysis/seasonality/nutrition.hpp"
 #include "analysis/seasonality/volume.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::analysis {
 namespace seasonality {
@@ -33,14 +34,16 @@ nlohmann::json tags(db::Connection& connection, const Filters& filters) {
   return item_seasonality(connection, filters, tag_source(), "seasonality.tags", msg("seasonality.tags.title"));
 }
 
-// The registry's titles (title_en, title_fr) name the analysis in --list and the OpenAPI document.
-Analysis season_analysis(std::string id, std::string title_en, std::string title_fr, std::vector<std::string> filters,
-                         Filters defaults, std::function<nlohmann::json(db::Connection&, const Filters&)> run) {
+// The registry's titles (title_en, title_fr name the analysis in --list and the OpenAPI document) are
+// its title message, "<id>.title", rendered from the catalogs: no words here.
+Analysis season_analysis(const std::string& id, std::vector<std::string> filters, Filters defaults,
+                         std::function<nlohmann::json(db::Connection&, const Filters&)> run) {
+  const present::Catalog& catalog = present::Catalog::instance();
   Analysis a;
-  a.id = std::move(id);
+  a.id = id;
   a.page = "seasonality";
-  a.title_en = std::move(title_en);
-  a.title_fr = std::move(title_fr);
+  a.title_en = catalog.format("en", id + ".title", nlohmann::json::object());
+  a.title_fr = catalog.format("fr", id + ".title", nlohmann::json::object());
   a.filters = std::move(filters);
   a.defaults = std::move(defaults);
   a.run = std::move(run);
@@ -56,18 +59,12 @@ void register_seasonality(std::vector<Analysis>& out) {
   with_items.insert(with_items.end(), {"top_n", "min_frequency", "min_difference"});
   Filters item_defaults;
   item_defaults.top_n = 20;
-  out.push_back(season_analysis("seasonality.volume", "Recipe volume by season", "Volume de recettes par saison", basic,
-                                {}, seasonality::volume));
-  out.push_back(season_analysis("seasonality.duration", "Preparation time by season", "Temps de préparation par saison",
-                                basic, {}, seasonality::duration));
-  out.push_back(season_analysis("seasonality.complexity", "Complexity by season", "Complexité par saison", basic, {},
-                                seasonality::complexity));
-  out.push_back(season_analysis("seasonality.nutrition", "Nutritional profile by season",
-                                "Profil nutritionnel par saison", basic, {}, seasonality::nutrition));
-  out.push_back(season_analysis("seasonality.ingredients", "Ingredients by season", "Ingrédients par saison",
-                                with_items, item_defaults, ingredients));
-  out.push_back(
-      season_analysis("seasonality.tags", "Tags by season", "Tags par saison", with_items, item_defaults, tags));
+  out.push_back(season_analysis("seasonality.volume", basic, {}, seasonality::volume));
+  out.push_back(season_analysis("seasonality.duration", basic, {}, seasonality::duration));
+  out.push_back(season_analysis("seasonality.complexity", basic, {}, seasonality::complexity));
+  out.push_back(season_analysis("seasonality.nutrition", basic, {}, seasonality::nutrition));
+  out.push_back(season_analysis("seasonality.ingredients", with_items, item_defaults, ingredients));
+  out.push_back(season_analysis("seasonality.tags", with_items, item_defaults, tags));
 }
 
 }  // namespace mtm::analysis

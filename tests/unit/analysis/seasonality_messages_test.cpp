@@ -124,6 +124,9 @@ TEST_F(SeasonalityMessagesTest, EverySeasonalityAnalysisIsLanguageFreeAndRenders
     EXPECT_EQ(in_french.dump(), plain.dump()) << a.id;
   }
   EXPECT_EQ(seen, 6);
+  // The registry's titles are the catalogs' title messages.
+  EXPECT_EQ(find_analysis("seasonality.volume")->title_en, "Recipe volume by season");
+  EXPECT_EQ(find_analysis("seasonality.duration")->title_fr, "Temps de préparation par saison");
 }
 
 TEST_F(SeasonalityMessagesTest, ItemTrendsRenderInEnglishAndFrench) {
