@@ -157,6 +157,18 @@ TEST_F(SeasonalityMessagesTest, FrenchSentencesNameTheSeasonWithItsPreposition) 
       << two["narrative"][0];
 }
 
+TEST_F(SeasonalityMessagesTest, OneSeasonAndEqualMeansAreSaidInWords) {
+  const nlohmann::json one = localize(run(*find_analysis("seasonality.duration"), {{"seasons", "winter"}}), "fr");
+  EXPECT_EQ(one["narrative"][0]["text"],
+            "Temps de préparation (minutes) : les saisons ne peuvent pas être comparées (moins de deux saisons avec "
+            "des recettes).");
+  // Every recipe has the same fat: its z-scores across seasons are undefined, written n/a, not NaN.
+  const nlohmann::json nutrition = localize(run(*find_analysis("seasonality.nutrition")), "fr");
+  const auto& text = nutrition["charts"][0]["traces"][0]["text"];
+  EXPECT_EQ(text[0][0], "305,1 (-0,83)");
+  EXPECT_EQ(text[1][0], "10,0 (n.d.)");
+}
+
 TEST(SeasonalityCatalogTest, CountsAgreeWithTheirNounsInBothLanguages) {
   const Catalog& catalog = Catalog::instance();
   const auto nutrients = [&](const char* lang, int significant) {
