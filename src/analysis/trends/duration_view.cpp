@@ -53,8 +53,7 @@ charts::LineSeries observed(const nlohmann::json& name, const std::vector<double
 }
 
 nlohmann::json duration_chart_spec(const DurationResult& r) {
-  charts::LineChart chart;
-  chart.x = r.scope.years;
+  charts::LineChart chart(r.scope.years, year_title(), label("trends.axis.minutes"));
   chart.bands.push_back({label("trends.duration.band", band_params(r)),
                          label("trends.duration.band_range", band_params(r)), r.q_low, r.q_high,
                          charts::translucent(theme::kOrange, 0.18)});
@@ -74,8 +73,6 @@ nlohmann::json duration_chart_spec(const DurationResult& r) {
     chart.trends.emplace_back(trend_name(label("trends.duration.median_trend"), r.median_fit),
                               fitted(r.median_fit, r.scope.years), theme::kBlue);
   }
-  chart.x_title = year_title();
-  chart.y_title = label("trends.axis.minutes");
   return charts::line(chart);
 }
 

@@ -49,7 +49,7 @@ void volume_chart(Report& report, const VolumeResult& r) {
 }
 
 void qq_chart(Report& report, const stats::QqPlot& qq) {
-  charts::LineChart chart;
+  charts::LineChart chart({}, label("trends.volume.qq.x"), label("trends.volume.qq.y"));
   charts::LineSeries points{label("trends.volume.qq.counts"), qq.ordered, theme::kGold, "markers", qq.theoretical};
   points.marker_size = 8;
   chart.series.push_back(points);
@@ -64,8 +64,6 @@ void qq_chart(Report& report, const stats::QqPlot& qq) {
     reference.dash = "dash";
     chart.series.push_back(reference);
   }
-  chart.x_title = label("trends.volume.qq.x");
-  chart.y_title = label("trends.volume.qq.y");
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < qq.theoretical.size(); ++i) rows.push_back({qq.theoretical[i], qq.ordered[i]});
   const auto spec = charts::line(chart);

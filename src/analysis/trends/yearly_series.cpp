@@ -16,8 +16,7 @@ namespace charts = present::charts;
 using present::label;
 
 nlohmann::json series_chart_spec(const YearScope& scope, const YearlySeries& s, const SeriesLook& look) {
-  charts::LineChart chart;
-  chart.x = scope.years;
+  charts::LineChart chart(scope.years, year_title(), label("trends.series_name." + s.id));
   if (!s.spread.empty()) {
     std::vector<double> hi;
     std::vector<double> lo;
@@ -38,8 +37,6 @@ nlohmann::json series_chart_spec(const YearScope& scope, const YearlySeries& s, 
     chart.trends.emplace_back(trend_name(label("trends.series.trend"), s.fit), fitted(s.fit, scope.years),
                               present::theme::kBlue);
   }
-  chart.x_title = year_title();
-  chart.y_title = label("trends.series_name." + s.id);
   return charts::line(chart);
 }
 

@@ -22,10 +22,10 @@ nlohmann::json series_trace(const LineSeries& s, const std::vector<double>& char
   if (!s.customdata.is_null()) trace["customdata"] = s.customdata;
   if (s.mode != "lines") trace["marker"] = marker;
   if (s.mode != "markers") {
-    nlohmann::json line = {{"color", s.color}};
-    if (s.width > 0) line["width"] = s.width;
-    if (!s.dash.empty()) line["dash"] = s.dash;
-    trace["line"] = line;
+    nlohmann::json stroke = {{"color", s.color}};
+    if (s.width > 0) stroke["width"] = s.width;
+    if (!s.dash.empty()) stroke["dash"] = s.dash;
+    trace["line"] = stroke;
   }
   return trace;
 }

@@ -54,6 +54,8 @@ struct TrendLine {
 };
 
 struct LineChart {
+  LineChart(std::vector<double> xs, nlohmann::json x_axis_title, nlohmann::json y_axis_title)
+      : x(std::move(xs)), x_title(std::move(x_axis_title)), y_title(std::move(y_axis_title)) {}
   std::vector<double> x;
   std::vector<LineBand> bands;
   std::vector<LineSeries> series;

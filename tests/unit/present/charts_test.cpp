@@ -11,8 +11,7 @@ namespace mtm::present::charts {
 namespace {
 
 TEST(LineChartTest, BandUnderSeriesThenDashedTrends) {
-  LineChart chart;
-  chart.x = {2001, 2002};
+  LineChart chart({2001, 2002}, "Year", label("minutes"));
   chart.bands.push_back({"band", "edge", {1, 2}, {3, 4}, "rgba(0,0,0,0.1)"});
   LineSeries mean{label("mean"), {2, NAN}, "#FF8C00"};
   mean.marker_sizes = {4, 30};
@@ -20,8 +19,6 @@ TEST(LineChartTest, BandUnderSeriesThenDashedTrends) {
   chart.series.push_back(mean);
   chart.series.emplace_back("ref", std::vector<double>{0, 1}, "#DC3545", "lines", std::vector<double>{-1, 1});
   chart.trends.emplace_back("trend", std::vector<double>{2.5, 3.5}, "#1E90FF");
-  chart.x_title = "Year";
-  chart.y_title = label("minutes");
   const auto spec = line(chart);
   const auto& t = spec["traces"];
   ASSERT_EQ(t.size(), 5u);
