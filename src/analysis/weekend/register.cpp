@@ -5,7 +5,8 @@
 // the cell grids), then its view writes the Report with catalog message ids only: language-free.
 #include "analysis/registry.hpp"
 #include "analysis/weekend/common.hpp"
-#include "analysis/weekend/comparisons.hpp"
+#include "analysis/weekend/complexity.hpp"
+#include "analysis/weekend/duration.hpp"
 #include "analysis/weekend/items.hpp"
 #include "analysis/weekend/nutrition.hpp"
 #include "analysis/weekend/ratings.hpp"
