@@ -11,53 +11,67 @@
 #include "analysis/weekend/nutrition.hpp"
 #include "analysis/weekend/ratings.hpp"
 #include "analysis/weekend/volume.hpp"
+#include "present/message.hpp"
+#include "present/render.hpp"
 
 namespace mtm::analysis {
 
 namespace {
 
 using nlohmann::json;
+using Run = std::function<json(db::Connection&, const Filters&)>;
 
-Analysis weekend_analysis(const std::string& name, const std::string& title_en, const std::string& title_fr,
-                          const std::vector<std::string>& filters,
-                          std::function<json(db::Connection&, const Filters&)> run, const Filters& defaults = {}) {
-  Analysis a{"weekend." + name, "weekend", title_en, title_fr, filters, defaults, std::move(run)};
+// The catalogue's titles come from the same catalog messages the results' titles use.
+Analysis weekend_analysis(const std::string& name, const json& title, const std::vector<std::string>& filters, Run run,
+                          const Filters& defaults = {}) {
+  Analysis a{"weekend." + name,
+             "weekend",
+             present::render(title, "en").get<std::string>(),
+             present::render(title, "fr").get<std::string>(),
+             filters,
+             defaults,
+             std::move(run)};
   a.language_free = true;
   return a;
+}
+
+json title(const std::string& name) {
+  return present::label("weekend." + name + ".title");
+}
+
+json items_title(const std::string& kind) {
+  return present::label("weekend.items.title", {{"kind", kind}});
 }
 
 }  // namespace
 
 void register_weekend(std::vector<Analysis>& out) {
   using namespace weekend;  // NOLINT(google-build-using-namespace): the page's own analyses
+  out.push_back(
+      weekend_analysis("volume", title("volume"), recipe_filters(),
+                       [](db::Connection& con, const Filters& f) { return volume_view(compute_volume(con, f), f); }));
   out.push_back(weekend_analysis(
-      "volume", "Recipe volume, weekday vs weekend", "Volume de recettes, semaine vs week-end", recipe_filters(),
-      [](db::Connection& con, const Filters& f) { return volume_view(compute_volume(con, f), f); }));
-  out.push_back(weekend_analysis(
-      "duration", "Preparation time, weekday vs weekend", "Temps de préparation, semaine vs week-end", recipe_filters(),
+      "duration", title("duration"), recipe_filters(),
       [](db::Connection& con, const Filters& f) { return duration_view(compute_duration(con, f), f); }));
   out.push_back(weekend_analysis(
-      "complexity", "Complexity, weekday vs weekend", "Complexité, semaine vs week-end", recipe_filters(),
+      "complexity", title("complexity"), recipe_filters(),
       [](db::Connection& con, const Filters& f) { return complexity_view(compute_complexity(con, f), f); }));
   out.push_back(weekend_analysis(
-      "nutrition", "Nutrition, weekday vs weekend", "Nutrition, semaine vs week-end", recipe_filters(),
+      "nutrition", title("nutrition"), recipe_filters(),
       [](db::Connection& con, const Filters& f) { return nutrition_view(compute_nutrition(con, f), f); }));
   out.push_back(weekend_analysis(
-      "ingredients", "Ingredients that differ, weekday vs weekend", "Ingrédients qui diffèrent, semaine vs week-end",
-      item_filters(), [](db::Connection& con, const Filters& f) {
+      "ingredients", items_title("ingredients"), item_filters(), [](db::Connection& con, const Filters& f) {
         return items_view(compute_items(con, f, ingredient_source()), f, "weekend.ingredients", "ingredients");
       }));
-  out.push_back(weekend_analysis("tags", "Tags that differ, weekday vs weekend",
-                                 "Tags qui diffèrent, semaine vs week-end", item_filters(),
-                                 [](db::Connection& con, const Filters& f) {
-                                   return items_view(compute_items(con, f, tag_source()), f, "weekend.tags", "tags");
-                                 }));
+  out.push_back(
+      weekend_analysis("tags", items_title("tags"), item_filters(), [](db::Connection& con, const Filters& f) {
+        return items_view(compute_items(con, f, tag_source()), f, "weekend.tags", "tags");
+      }));
   Filters rating_defaults;
   rating_defaults.date_basis = "rating";
   out.push_back(weekend_analysis(
-      "ratings", "Ratings, weekday vs weekend (rating date)", "Notes, semaine vs week-end (date de la note)",
-      rating_filters(), [](db::Connection& con, const Filters& f) { return ratings_view(compute_ratings(con, f), f); },
-      rating_defaults));
+      "ratings", title("ratings"), rating_filters(),
+      [](db::Connection& con, const Filters& f) { return ratings_view(compute_ratings(con, f), f); }, rating_defaults));
 }
 
 }  // namespace mtm::analysis
