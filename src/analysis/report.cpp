@@ -77,7 +77,7 @@ Text msg(std::string_view id, nlohmann::json params) {
 nlohmann::json localize(const nlohmann::json& result, const std::string& lang) {
   nlohmann::json out = present::render(result, lang);
   // A language-free result is shared by every language: the language it is written in is the request's.
-  if (out.is_object() && out.contains("lang")) out["lang"] = lang;
+  if (out.is_object()) out["lang"] = lang;
   if (auto narrative = out.find("narrative"); narrative != out.end() && narrative->is_array()) {
     for (auto& sentence : *narrative) {
       if (sentence.contains("en") && sentence.contains("fr"))
@@ -94,7 +94,6 @@ nlohmann::json number(double value) {
 Report::Report(std::string id, const Text& title, const Filters& filters) : lang_(filters.lang) {
   json_ = {{"id", std::move(id)},
            {"title", title.to_json()},
-           {"lang", lang_},
            {"metrics", nlohmann::json::array()},
            {"charts", nlohmann::json::array()},
            {"tests", nlohmann::json::array()},

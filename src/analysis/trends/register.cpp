@@ -70,8 +70,8 @@ void register_trends(std::vector<Analysis>& out) {
   out.push_back(trends_analysis("trends.duration", with_band, {}, duration, true));
   out.push_back(trends_analysis("trends.complexity", kRecipeFilters, {}, complexity, true));
   out.push_back(trends_analysis("trends.nutrition", kRecipeFilters, {}, nutrition, true));
-  out.push_back(trends_analysis("trends.ingredients", with_items, item_defaults, ingredients, false));
-  out.push_back(trends_analysis("trends.tags", with_items, item_defaults, tags, false));
+  out.push_back(trends_analysis("trends.ingredients", with_items, item_defaults, ingredients, true));
+  out.push_back(trends_analysis("trends.tags", with_items, item_defaults, tags, true));
 }
 
 }  // namespace mtm::analysis

@@ -18,8 +18,8 @@ namespace {
 
 using test::RecipeRow;
 
-const std::vector<std::string> kConverted = {"trends.volume", "trends.duration", "trends.complexity",
-                                             "trends.nutrition"};
+const std::vector<std::string> kConverted = {"trends.volume",    "trends.duration",    "trends.complexity",
+                                             "trends.nutrition", "trends.ingredients", "trends.tags"};
 
 class TrendsPageTest : public ::testing::Test {
  protected:
