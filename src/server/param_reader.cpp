@@ -75,9 +75,9 @@ std::vector<std::pair<std::string, std::string>> checked_params(const Request& r
   // The languages are the message catalogs' (i18n/<lang>.json, or MTM_I18N_DIR's).
   const auto& catalog = present::Catalog::instance();
   if (const auto lang = req.params.find("lang"); lang != req.params.end() && !catalog.has_language(lang->second)) {
-    const std::string accepted = fmt::format("{}", fmt::join(catalog.languages(), " | "));
-    throw ParameterError(ProblemKind::InvalidValue, "lang", accepted,
-                         fmt::format("parameter 'lang' must be one of {}, got '{}'", accepted, lang->second));
+    const std::string languages = fmt::format("{}", fmt::join(catalog.languages(), " | "));
+    throw ParameterError(ProblemKind::InvalidValue, "lang", languages,
+                         fmt::format("parameter 'lang' must be one of {}, got '{}'", languages, lang->second));
   }
   return out;
 }
