@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "present/catalog.hpp"
 #include "server/problem.hpp"
 
 namespace mtm::server {
@@ -70,7 +71,7 @@ json checked_event(std::string_view body, std::string_view environment, std::chr
   const std::string page = string_field(event, "page");
   if (!is_token(page, 1, 40, "_-")) reject("page", "a page name of 1 to 40 characters a-z, 0-9, _, -");
   const std::string lang = string_field(event, "lang");
-  if (lang != "en" && lang != "fr") reject("lang", "en or fr");
+  if (!present::Catalog::instance().has_language(lang)) reject("lang", "a language of the message catalogs");
   // An anonymous random id (a UUID from the browser): letters, digits and dashes only, so nothing
   // personal such as an e-mail address can be smuggled in.
   const std::string client_id = string_field(event, "client_id");

@@ -42,8 +42,14 @@ async function dataNames(pageName, lang) {
   const collect = (value) => {
     if (typeof value === 'string') names.add(value);
     else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    else if (value && typeof value === 'object') {
+      Object.keys(value).forEach((key) => names.add(key));
+      Object.values(value).forEach(collect);
+    }
   };
+  // The dataset's provenance and the build's version are the data's and the build's own words.
+  collect((await apiJson('/api/v1/summary')).source);
+  collect((await apiJson('/api/v1/summary')).tool_version);
   const { analyses } = await apiJson(`/api/v1/analyses?lang=${lang}`);
   for (const a of analyses.filter((x) => x.page === pageName)) {
     const result = await apiJson(`/api/v1/analyses/${a.id}?lang=${lang}`);
@@ -53,7 +59,6 @@ async function dataNames(pageName, lang) {
   if (pageName === 'overview') {
     const { findings } = await apiJson(`/api/v1/findings?lang=${lang}`);
     findings.forEach((f) => collect(f.text?.params?.item));
-    collect((await apiJson('/api/v1/summary')).source);
   }
   if (pageName === 'about') collect(await apiJson('/api/v1/ingest-report'));
   return [...names].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);

@@ -86,8 +86,10 @@ export default {
     const provenance = [
       ['about.source', s.source ?? '—'],
       ['about.synthetic', s.is_synthetic ? t('about.yes') : t('about.no')],
+      // The seed is an identifier (no digit grouping); the scale a quantity in the page's number format.
       ['about.seed', s.generator_seed ?? '—'],
-      ['about.scale', s.generator_scale ?? '—'],
+      ['about.scale', typeof s.generator_scale === 'number'
+        ? formatNumber(s.generator_scale, lang, (String(s.generator_scale).split('.')[1] || '').length) : '—'],
       ['about.ingested_at', s.ingested_at ? String(s.ingested_at).slice(0, 19) : '—'],
       ['about.tool_version', s.tool_version ?? '—'],
     ];

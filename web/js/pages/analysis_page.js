@@ -165,7 +165,7 @@ function testsTable(tests, lang, t) {
       ['test.name', 'test.statistic', 'test.p', 'test.p_adjusted', 'test.effect', 'test.n'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, tests.map((row) => h('tr', {},
       h('td', {}, pick(row.name, lang)),
-      h('td', { class: 'num' }, `${row.statistic_name || ''} = ${formatNumber(row.statistic, lang, 3)}`),
+      h('td', { class: 'num' }, `${row.statistic_name ? columnLabel(row.statistic_name, t) : ''} = ${formatNumber(row.statistic, lang, 3)}`),
       h('td', { class: 'num' }, formatP(row.p, lang)),
       h('td', { class: 'num' }, row.p_adjusted === undefined ? '—' : formatP(row.p_adjusted, lang)),
       h('td', { class: 'num' }, row.effect_name ? `${columnLabel(row.effect_name, t)} = ${formatNumber(row.effect, lang, 3)}` : '—'),
