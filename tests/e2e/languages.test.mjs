@@ -60,7 +60,10 @@ async function dataNames(pageName, lang) {
     const { findings } = await apiJson(`/api/v1/findings?lang=${lang}`);
     findings.forEach((f) => collect(f.text?.params?.item));
   }
-  if (pageName === 'about') collect(await apiJson('/api/v1/ingest-report'));
+  if (pageName === 'about') {
+    collect(await apiJson('/api/v1/ingest-report'));
+    collect(await apiJson('/api/v1/exports'));
+  }
   return [...names].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
 }
 
@@ -72,8 +75,9 @@ function visibleTexts(page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       const text = node.textContent.trim();
-      // Code to copy (the embed snippet), the language switch's own names and the build's version are not prose.
-      if (!el || !text || el.closest('script, style, noscript, code, pre, textarea, #lang-switch, #footer-version, #footer-build, #footer-data')) continue;
+      // Code to copy (the embed snippet), the language switch's own names, the build's version and what the page
+      // marks translate="no" (the product's names, the environment's code) are not prose.
+      if (!el || !text || el.closest('script, style, noscript, code, pre, textarea, [translate="no"], #lang-switch, #footer-version, #footer-build, #footer-data')) continue;
       if (!el.closest('svg') && el.getClientRects().length === 0) continue;
       out.push(text);
     }

@@ -180,7 +180,8 @@ function columnLabel(name, t) {
 
 const P_COLUMN = /(^|_)p(_adjusted)?$/;
 
-function tableCell(column, cell, lang) {
+function tableCell(column, cell, lang, t) {
+  if (typeof cell === 'boolean') return h('td', { class: 'short' }, t(cell ? 'about.yes' : 'about.no'));
   if (typeof cell !== 'number') {
     const text = cell === null || cell === undefined ? '' : String(cell);
     // Short codes and units ("% DV", "Sat") read badly when broken; long names may wrap.
@@ -199,7 +200,7 @@ function dataTable(table, lang, t) {
     h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, columnLabel(c, t))))),
       h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c, i) =>
-        tableCell(c, Array.isArray(row) ? row[i] : row[c], lang)))))));
+        tableCell(c, Array.isArray(row) ? row[i] : row[c], lang, t)))))));
 }
 
 function analysisSection(entry, lang, t, plots, ctx, view) {
