@@ -291,7 +291,10 @@ void get_analysis(const Request& req, Response& res, LruCache& cache, const Data
         // rendered per request language (an analysis still writing literal pairs is keyed by language).
         const std::string key =
             fmt::format("{}?{}", a->id, a->language_free ? filters.canonical_scope() : filters.canonical());
-        json result = analysis::localize(*dataset.results().get_or_compute(key, compute), filters.lang);
+        bool computed = false;
+        json result = analysis::localize(*dataset.results().get_or_compute(key, compute, &computed), filters.lang);
+        // Says whether the language-free result was computed or reused for this language.
+        res.set_header("X-Result-Cache", computed ? "miss" : "hit");
         result["id"] = a->id;
         result["page"] = a->page;
         result["filters"] = filters_json(filters);

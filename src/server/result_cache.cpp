@@ -3,7 +3,9 @@
 namespace mtm::server {
 
 std::shared_ptr<const nlohmann::json> ResultCache::get_or_compute(const std::string& key,
-                                                                  const std::function<nlohmann::json()>& compute) {
+                                                                  const std::function<nlohmann::json()>& compute,
+                                                                  bool* computed) {
+  if (computed != nullptr) *computed = false;
   {
     std::lock_guard lock(mutex_);
     if (const auto found = index_.find(key); found != index_.end()) {
@@ -12,6 +14,7 @@ std::shared_ptr<const nlohmann::json> ResultCache::get_or_compute(const std::str
     }
   }
   auto value = std::make_shared<const nlohmann::json>(compute());
+  if (computed != nullptr) *computed = true;
   std::lock_guard lock(mutex_);
   if (const auto found = index_.find(key); found != index_.end()) {
     order_.erase(found->second);

@@ -19,9 +19,10 @@ class ResultCache {
   explicit ResultCache(std::size_t capacity = 256) : capacity_(capacity) {}
 
   /// The result under key, computing and keeping it on a miss (compute runs outside the lock; two
-  /// concurrent misses may both compute, the last one kept).
+  /// concurrent misses may both compute, the last one kept). computed, when given, says which happened.
   std::shared_ptr<const nlohmann::json> get_or_compute(const std::string& key,
-                                                       const std::function<nlohmann::json()>& compute);
+                                                       const std::function<nlohmann::json()>& compute,
+                                                       bool* computed = nullptr);
   [[nodiscard]] std::size_t size() const;
 
  private:

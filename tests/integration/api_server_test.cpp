@@ -373,6 +373,26 @@ TEST_F(ApiTest, RepeatedRequestsAreServedFromTheCache) {
   EXPECT_LE(after.bytes, server_->context().cache.max_bytes());
 }
 
+TEST_F(ApiTest, OneComputationServesEveryLanguage) {
+  // trends.complexity with a scope no other test asks for: its first answer computes the result.
+  const std::string path = "/api/v1/analyses/trends.complexity?year_from=2001&clean_only=false";
+  const auto english = client_->Get(path + "&lang=en");
+  ASSERT_TRUE(english);
+  EXPECT_EQ(english->get_header_value("X-Result-Cache"), "miss");
+  // In French the answer is written anew (a new cached body) from the same language-free result.
+  const auto french = client_->Get(path + "&lang=fr");
+  ASSERT_TRUE(french);
+  EXPECT_EQ(french->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(french->get_header_value("X-Result-Cache"), "hit");
+  const json en = json::parse(english->body);
+  const json fr = json::parse(french->body);
+  EXPECT_EQ(en["lang"], "en");
+  EXPECT_EQ(fr["lang"], "fr");
+  EXPECT_EQ(en["metrics"][0]["value"], fr["metrics"][0]["value"]);
+  EXPECT_EQ(en["metrics"][0]["label"]["id"], fr["metrics"][0]["label"]["id"]);
+  EXPECT_NE(en["metrics"][0]["label"]["text"], fr["metrics"][0]["label"]["text"]);
+}
+
 TEST_F(ApiTest, OpenApiDocumentAndRoutesAgreeBothWays) {
   const json doc = get_json("/api/v1/openapi.json", 200);
   EXPECT_EQ(doc["openapi"], "3.0.3");
