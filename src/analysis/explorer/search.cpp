@@ -362,84 +362,103 @@ double facet_count_margin(std::size_t total, std::size_t sample) {
   return 1.96 * m * std::sqrt(0.25 / k * (m - k) / (m - 1));
 }
 
-SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
-  SearchResult result;
-  const std::size_t n = index.size();
-  const auto typed = tokenize(query.text);
-  const auto words = translate_french(index, typed, result.translations);
-  // The last word is still being typed unless the text ends with a separator (or it was translated).
-  const bool last_open = query.last_word_is_prefix && !query.text.empty() &&
-                         !tokenize(query.text.substr(query.text.size() - 1)).empty() &&
-                         (result.translations.empty() || typed.back() == words.back());
-  Scratch& buf = scratch();
-  for (std::size_t w = 0; w < words.size(); ++w)
-    result.words.push_back(match_word(index, words[w], last_open && w + 1 == words.size()));
+namespace {
 
-  // Candidate docs and their scores: every word required; with too few such docs (and several words), any
-  // word, the docs holding the most words ranking first.
+// Candidate docs and their scores: every word required; with too few such docs (and several words), any
+// word, the docs holding the most words ranking first.
+void find_candidates(const ExplorerIndex& index, const SearchQuery& query, std::size_t word_count, SearchResult& result,
+                     Scratch& buf) {
+  const std::size_t n = index.size();
   auto& candidates = buf.candidates;
   candidates.clear();
-  if (words.empty()) {
+  if (word_count == 0) {
     candidates.resize(n);
     for (std::uint32_t d = 0; d < n; ++d) candidates[d] = d;
-  } else {
-    score_words(index, result.words, true, buf);
+    return;
+  }
+  score_words(index, result.words, true, buf);
+  for (std::uint32_t d = 0; d < n; ++d) {
+    if (buf.matched[d] == word_count) candidates.push_back(d);
+  }
+  if (candidates.size() < query.partial_below && word_count > 1) {
+    result.partial = true;
+    score_words(index, result.words, false, buf);
+    candidates.clear();
     for (std::uint32_t d = 0; d < n; ++d) {
-      if (buf.matched[d] == words.size()) candidates.push_back(d);
-    }
-    if (candidates.size() < query.partial_below && words.size() > 1) {
-      result.partial = true;
-      score_words(index, result.words, false, buf);
-      candidates.clear();
-      for (std::uint32_t d = 0; d < n; ++d) {
-        if (buf.matched[d] > 0) candidates.push_back(d);
-      }
+      if (buf.matched[d] > 0) candidates.push_back(d);
     }
   }
+}
 
-  const Filter filter(index, query);
-  const bool filtered = query.max_minutes || query.max_steps || query.min_calories || query.max_calories ||
-                        query.min_rating || query.min_ratings > 0 || !query.tags.empty() ||
-                        !query.exclude_tags.empty() || !query.ingredients.empty() || !query.exclude_ingredients.empty();
+bool has_filters(const SearchQuery& query) {
+  return query.max_minutes || query.max_steps || query.min_calories || query.max_calories || query.min_rating ||
+         query.min_ratings > 0 || !query.tags.empty() || !query.exclude_tags.empty() || !query.ingredients.empty() ||
+         !query.exclude_ingredients.empty();
+}
+
+/// Counts of the accepted docs per minutes, calories and rating bucket.
+struct BucketCounts {
+  std::vector<std::uint32_t> minutes = std::vector<std::uint32_t>(5, 0);
+  std::vector<std::uint32_t> calories = std::vector<std::uint32_t>(5, 0);
+  std::vector<std::uint32_t> rating = std::vector<std::uint32_t>(4, 0);
+
+  void add(const ExplorerIndex& index, std::uint32_t doc) {
+    const auto& corpus = index.corpus();
+    const auto m = corpus.minutes[doc];
+    if (m != data::RecipeCorpus::kMissing && m >= 0)
+      ++minutes[m <= 15 ? 0 : m <= 30 ? 1 : m <= 60 ? 2 : m <= 120 ? 3 : 4];
+    const double kcal = corpus.calories[doc];
+    if (!std::isnan(kcal) && kcal >= 0)
+      ++calories[kcal < 200 ? 0 : kcal < 400 ? 1 : kcal < 600 ? 2 : kcal < 800 ? 3 : 4];
+    const auto mean = index.mean_rating(doc);
+    if (!mean) {
+      ++rating[3];
+    } else {
+      if (*mean >= 4.5) ++rating[0];
+      if (*mean >= 4.0) ++rating[1];
+      if (*mean >= 3.0) ++rating[2];
+    }
+  }
+};
+
+double sort_key(const ExplorerIndex& index, SortOrder sort, std::uint32_t doc, bool no_words, double score) {
   const auto& corpus = index.corpus();
-  std::vector<std::uint32_t> minutes_counts(5, 0);
-  std::vector<std::uint32_t> calories_counts(5, 0);
-  std::vector<std::uint32_t> rating_counts(4, 0);
+  switch (sort) {
+    case SortOrder::Relevance: return no_words ? index.adjusted_rating(doc).value_or(kUnranked) : score;
+    case SortOrder::Rating: return index.adjusted_rating(doc).value_or(kUnranked);
+    case SortOrder::Popularity: return corpus.interaction_counts[doc];
+    case SortOrder::Newest:
+      return corpus.submitted[doc] == std::numeric_limits<std::int32_t>::min() ? kUnranked : corpus.submitted[doc];
+  }
+  return 0;
+}
+
+/// The candidates the filters accept, each with its score and sort key, counted into buckets.
+BucketCounts rank_candidates(const ExplorerIndex& index, const SearchQuery& query, std::size_t word_count,
+                             Scratch& buf) {
+  const Filter filter(index, query);
+  const bool filtered = has_filters(query);
+  BucketCounts counts;
   auto& ranked = buf.ranked;
   ranked.clear();
-  ranked.reserve(candidates.size());
-  if (!filter.impossible) {
-    for (const auto doc : candidates) {
-      if (filtered && !filter.accepts(doc)) continue;
-      const auto minutes = corpus.minutes[doc];
-      if (minutes != data::RecipeCorpus::kMissing && minutes >= 0)
-        ++minutes_counts[minutes <= 15 ? 0 : minutes <= 30 ? 1 : minutes <= 60 ? 2 : minutes <= 120 ? 3 : 4];
-      const double kcal = corpus.calories[doc];
-      if (!std::isnan(kcal) && kcal >= 0)
-        ++calories_counts[kcal < 200 ? 0 : kcal < 400 ? 1 : kcal < 600 ? 2 : kcal < 800 ? 3 : 4];
-      const auto mean = index.mean_rating(doc);
-      if (!mean) {
-        ++rating_counts[3];
-      } else {
-        if (*mean >= 4.5) ++rating_counts[0];
-        if (*mean >= 4.0) ++rating_counts[1];
-        if (*mean >= 3.0) ++rating_counts[2];
-      }
-      const double score = words.empty() ? 0.0 : buf.total[doc];
-      double key = 0;
-      switch (query.sort) {
-        case SortOrder::Relevance: key = words.empty() ? index.adjusted_rating(doc).value_or(kUnranked) : score; break;
-        case SortOrder::Rating: key = index.adjusted_rating(doc).value_or(kUnranked); break;
-        case SortOrder::Popularity: key = corpus.interaction_counts[doc]; break;
-        case SortOrder::Newest:
-          key = corpus.submitted[doc] == std::numeric_limits<std::int32_t>::min() ? kUnranked : corpus.submitted[doc];
-          break;
-      }
-      const auto held_count = words.empty() ? std::uint16_t{0} : buf.matched[doc];
-      ranked.push_back({doc, static_cast<float>(score), held_count, key});
-    }
+  ranked.reserve(buf.candidates.size());
+  if (filter.impossible) return counts;
+  for (const auto doc : buf.candidates) {
+    if (filtered && !filter.accepts(doc)) continue;
+    counts.add(index, doc);
+    const double score = word_count == 0 ? 0.0 : buf.total[doc];
+    const auto held_count = word_count == 0 ? std::uint16_t{0} : buf.matched[doc];
+    ranked.push_back(
+        {doc, static_cast<float>(score), held_count, sort_key(index, query.sort, doc, word_count == 0, score)});
   }
-  result.total = ranked.size();
+  return counts;
+}
+
+/// Tag and ingredient facets of the ranked docs: sampled above the sample size, else exact, by walking the
+/// results or, for many results, the items' recipe lists against a bit set of them.
+void item_facets(const ExplorerIndex& index, const SearchQuery& query, SearchResult& result, Scratch& buf) {
+  const auto& corpus = index.corpus();
+  const auto& ranked = buf.ranked;
   if (ranked.size() > query.facet_sample_size && query.facet_sample_size > 0) {
     sampled_item_facets(corpus, ranked, query, result);
   } else if (ranked.size() <= query.direct_facet_limit) {
@@ -453,7 +472,7 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
     result.ingredient_facets = top_items(ingredient_counts, corpus.ingredients.items, {});
   } else {
     auto& bits = buf.bits;
-    bits.assign((n + 63) / 64, 0);
+    bits.assign((index.size() + 63) / 64, 0);
     for (const auto& r : ranked) bits[r.doc / 64] |= std::uint64_t{1} << (r.doc % 64);
     result.tag_facets = top_by_lists(
         index.tags_by_use(), [&](std::uint32_t t) { return index.tag_docs(t); }, corpus.tags.items, query.tags, bits);
@@ -461,21 +480,45 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
         index.ingredients_by_use(), [&](std::uint32_t i) { return index.ingredient_docs(i); }, corpus.ingredients.items,
         {}, bits);
   }
+}
+
+/// The requested page of the ranked docs: most words held first, then by sort key.
+void page_of_hits(const SearchQuery& query, SearchResult& result, Scratch& buf) {
+  auto& ranked = buf.ranked;
   const std::size_t end = std::min(ranked.size(), query.offset + query.limit);
-  if (query.offset < end) {
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
-                      [](const Ranked& a, const Ranked& b) {
-                        if (a.held_count != b.held_count) return a.held_count > b.held_count;
-                        return a.key != b.key ? a.key > b.key : a.doc < b.doc;
-                      });
-    for (std::size_t i = query.offset; i < end; ++i) {
-      const auto doc = ranked[i].doc;
-      result.hits.push_back({doc, ranked[i].score, result.partial ? buf.held[doc] : ~std::uint64_t{0}});
-    }
+  if (query.offset >= end) return;
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
+                    [](const Ranked& a, const Ranked& b) {
+                      if (a.held_count != b.held_count) return a.held_count > b.held_count;
+                      return a.key != b.key ? a.key > b.key : a.doc < b.doc;
+                    });
+  for (std::size_t i = query.offset; i < end; ++i) {
+    const auto doc = ranked[i].doc;
+    result.hits.push_back({doc, ranked[i].score, result.partial ? buf.held[doc] : ~std::uint64_t{0}});
   }
-  result.minutes_facets = buckets({"0-15", "16-30", "31-60", "61-120", "121+"}, minutes_counts);
-  result.calories_facets = buckets({"0-199", "200-399", "400-599", "600-799", "800+"}, calories_counts);
-  result.rating_facets = buckets({">=4.5", ">=4", ">=3", "unrated"}, rating_counts);
+}
+
+}  // namespace
+
+SearchResult search(const ExplorerIndex& index, const SearchQuery& query) {
+  SearchResult result;
+  const auto typed = tokenize(query.text);
+  const auto words = translate_french(index, typed, result.translations);
+  // The last word is still being typed unless the text ends with a separator (or it was translated).
+  const bool last_open = query.last_word_is_prefix && !query.text.empty() &&
+                         !tokenize(query.text.substr(query.text.size() - 1)).empty() &&
+                         (result.translations.empty() || typed.back() == words.back());
+  Scratch& buf = scratch();
+  for (std::size_t w = 0; w < words.size(); ++w)
+    result.words.push_back(match_word(index, words[w], last_open && w + 1 == words.size()));
+  find_candidates(index, query, words.size(), result, buf);
+  const BucketCounts counts = rank_candidates(index, query, words.size(), buf);
+  result.total = buf.ranked.size();
+  item_facets(index, query, result, buf);
+  page_of_hits(query, result, buf);
+  result.minutes_facets = buckets({"0-15", "16-30", "31-60", "61-120", "121+"}, counts.minutes);
+  result.calories_facets = buckets({"0-199", "200-399", "400-599", "600-799", "800+"}, counts.calories);
+  result.rating_facets = buckets({">=4.5", ">=4", ">=3", "unrated"}, counts.rating);
   return result;
 }
 
