@@ -77,57 +77,57 @@ struct SwilkOut {
   bool zero_range = false;
 };
 
-// x: ascending, float, n ≥ 3, no censoring. a(1..n/2) as in the paper, 0-based here.
-SwilkOut swilk(const std::vector<float>& x) {
-  static const float c1[6] = {0.0f, 0.221157f, -0.147981f, -0.207119e1f, 0.4434685e1f, -0.2706056e1f};
-  static const float c2[6] = {0.0f, 0.42981e-1f, -0.293762f, -0.1752461e1f, 0.5682633e1f, -0.3582633e1f};
-  static const float c3[4] = {0.5440f, -0.39978f, 0.25054e-1f, -0.6714e-3f};
-  static const float c4[4] = {0.13822e1f, -0.77857f, 0.62767e-1f, -0.20322e-2f};
-  static const float c5[4] = {-0.15861e1f, -0.31082f, -0.83751e-1f, 0.38915e-2f};
-  static const float c6[3] = {-0.4803f, -0.82676e-1f, 0.30302e-2f};
-  static const float g[2] = {-0.2273e1f, 0.459f};
-  const float small = 1e-19f;
+// The algorithm's coefficients (Royston 1995, AS R94), float as in the original.
+constexpr float c1[6] = {0.0f, 0.221157f, -0.147981f, -0.207119e1f, 0.4434685e1f, -0.2706056e1f};
+constexpr float c2[6] = {0.0f, 0.42981e-1f, -0.293762f, -0.1752461e1f, 0.5682633e1f, -0.3582633e1f};
+constexpr float c3[4] = {0.5440f, -0.39978f, 0.25054e-1f, -0.6714e-3f};
+constexpr float c4[4] = {0.13822e1f, -0.77857f, 0.62767e-1f, -0.20322e-2f};
+constexpr float c5[4] = {-0.15861e1f, -0.31082f, -0.83751e-1f, 0.38915e-2f};
+constexpr float c6[3] = {-0.4803f, -0.82676e-1f, 0.30302e-2f};
+constexpr float g[2] = {-0.2273e1f, 0.459f};
+constexpr float kSmall = 1e-19f;
 
-  SwilkOut out;
-  const auto n = static_cast<int>(x.size());
+// The weights a(1..n/2), 1-based like the paper.
+std::vector<float> swilk_weights(int n) {
   const int nn2 = n / 2;
   const auto an = static_cast<float>(n);
-  std::vector<float> a(static_cast<std::size_t>(nn2) + 1);  // 1-based like the paper
+  std::vector<float> a(static_cast<std::size_t>(nn2) + 1);
   if (n == 3) {
     a[1] = 0.70711f;
+    return a;
+  }
+  const float an25 = an + 0.25f;
+  float summ2 = 0.0f;
+  for (int i = 1; i <= nn2; ++i) {
+    a[i] = ppnd((static_cast<float>(i) - 0.375f) / an25);
+    summ2 = summ2 + a[i] * a[i];
+  }
+  summ2 = summ2 * 2.0f;
+  const float ssumm2 = std::sqrt(summ2);
+  const float rsn = 1.0f / std::sqrt(an);
+  const float a1 = poly(c1, 6, rsn) - a[1] / ssumm2;
+  int i1 = 0;
+  float fac = 0.0f;
+  if (n > 5) {
+    i1 = 3;
+    const float a2 = -a[2] / ssumm2 + poly(c2, 6, rsn);
+    fac =
+        std::sqrt((summ2 - 2.0f * (a[1] * a[1]) - 2.0f * (a[2] * a[2])) / (1.0f - 2.0f * (a1 * a1) - 2.0f * (a2 * a2)));
+    a[1] = a1;
+    a[2] = a2;
   } else {
-    const float an25 = an + 0.25f;
-    float summ2 = 0.0f;
-    for (int i = 1; i <= nn2; ++i) {
-      a[i] = ppnd((static_cast<float>(i) - 0.375f) / an25);
-      summ2 = summ2 + a[i] * a[i];
-    }
-    summ2 = summ2 * 2.0f;
-    const float ssumm2 = std::sqrt(summ2);
-    const float rsn = 1.0f / std::sqrt(an);
-    const float a1 = poly(c1, 6, rsn) - a[1] / ssumm2;
-    int i1 = 0;
-    float fac = 0.0f;
-    if (n > 5) {
-      i1 = 3;
-      const float a2 = -a[2] / ssumm2 + poly(c2, 6, rsn);
-      fac = std::sqrt((summ2 - 2.0f * (a[1] * a[1]) - 2.0f * (a[2] * a[2])) /
-                      (1.0f - 2.0f * (a1 * a1) - 2.0f * (a2 * a2)));
-      a[1] = a1;
-      a[2] = a2;
-    } else {
-      i1 = 2;
-      fac = std::sqrt((summ2 - 2.0f * (a[1] * a[1])) / (1.0f - 2.0f * (a1 * a1)));
-      a[1] = a1;
-    }
-    for (int i = i1; i <= nn2; ++i) a[i] = -a[i] / fac;
+    i1 = 2;
+    fac = std::sqrt((summ2 - 2.0f * (a[1] * a[1])) / (1.0f - 2.0f * (a1 * a1)));
+    a[1] = a1;
   }
+  for (int i = i1; i <= nn2; ++i) a[i] = -a[i] / fac;
+  return a;
+}
 
-  const float range = x[n - 1] - x[0];
-  if (range < small) {
-    out.zero_range = true;
-    return out;
-  }
+// 1 − W of ascending x (range > 0) with weights a, computed directly to avoid rounding error for W near 1.
+float swilk_one_minus_w(const std::vector<float>& x, const std::vector<float>& a, float range) {
+  const auto n = static_cast<int>(x.size());
+  const auto an = static_cast<float>(n);
   auto xv = [&](int i) { return x[static_cast<std::size_t>(i - 1)]; };
   auto signed_a = [&](int i, int j) { return (i - j >= 0 ? 1.0f : -1.0f) * a[std::min(i, j)]; };
   float sx = xv(1) / range;
@@ -153,25 +153,20 @@ SwilkOut swilk(const std::vector<float>& x) {
     sax = sax + asa * xsx;
     --j;
   }
-  // 1 − W computed directly to avoid rounding error for W near 1.
   const float ssassx = std::sqrt(ssa * ssx);
-  const float w1 = (ssassx - sax) * (ssassx + sax) / (ssa * ssx);
-  out.w = 1.0f - w1;
+  return (ssassx - sax) * (ssassx + sax) / (ssa * ssx);
+}
 
-  if (n == 3) {  // exact distribution
-    out.pw = 0.1909859e1f * (std::asin(std::sqrt(out.w)) - 0.1047198e1f);
-    return out;
-  }
+// The p-value of W (w1 = 1 − W) for n > 3, by the normalising transformations of the paper.
+float swilk_p_value(int n, float w1) {
+  const auto an = static_cast<float>(n);
   float y = std::log(w1);
   const float xx = std::log(an);
   float m = 0.0f;
   float s = 1.0f;
   if (n <= 11) {
     const float gamma = poly(g, 2, an);
-    if (y >= gamma) {
-      out.pw = small;
-      return out;
-    }
+    if (y >= gamma) return kSmall;
     y = -std::log(gamma - y);
     m = poly(c3, 4, an);
     s = std::exp(poly(c4, 4, an));
@@ -179,7 +174,26 @@ SwilkOut swilk(const std::vector<float>& x) {
     m = poly(c5, 4, xx);
     s = std::exp(poly(c6, 3, xx));
   }
-  out.pw = static_cast<float>(alnorm_upper(static_cast<double>((y - m) / s)));
+  return static_cast<float>(alnorm_upper(static_cast<double>((y - m) / s)));
+}
+
+// x: ascending, float, n ≥ 3, no censoring.
+SwilkOut swilk(const std::vector<float>& x) {
+  SwilkOut out;
+  const auto n = static_cast<int>(x.size());
+  const std::vector<float> a = swilk_weights(n);
+  const float range = x[n - 1] - x[0];
+  if (range < kSmall) {
+    out.zero_range = true;
+    return out;
+  }
+  const float w1 = swilk_one_minus_w(x, a, range);
+  out.w = 1.0f - w1;
+  if (n == 3) {  // exact distribution
+    out.pw = 0.1909859e1f * (std::asin(std::sqrt(out.w)) - 0.1047198e1f);
+  } else {
+    out.pw = swilk_p_value(n, w1);
+  }
   return out;
 }
 
