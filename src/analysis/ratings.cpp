@@ -15,6 +15,7 @@
 #include "analysis/query_helpers.hpp"
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
+#include "present/message.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/correlation.hpp"
 #include "analysis/stats/descriptive.hpp"
@@ -954,16 +955,13 @@ json seasonal_variations(db::Connection& con, const Filters& f) {
 void register_ratings(std::vector<Analysis>& out) {
   Filters defaults;
   defaults.date_basis = "rating";
-  out.push_back({"ratings.validation", "ratings", "Methodological validation: weighting by volume",
-                 "Validation méthodologique : pondération par le volume", kMonthlyFilters, defaults, validation});
-  out.push_back({"ratings.trend", "ratings", "Rating trend over time", "Tendance des notes dans le temps",
-                 kMonthlyFilters, defaults, trend});
-  out.push_back({"ratings.distribution", "ratings", "Rating distribution and stability",
-                 "Distribution et stabilité des notes", kMonthlyFilters, defaults, distribution});
-  out.push_back(
-      {"ratings.seasonal", "ratings", "Ratings by season", "Notes par saison", kSeasonFilters, defaults, seasonal});
-  out.push_back({"ratings.seasonal_variations", "ratings", "Seasonal variations of ratings",
-                 "Variations saisonnières des notes", kSeasonFilters, defaults, seasonal_variations});
+  const auto title = [](const char* name) { return present::label(std::string("ratings.") + name + ".title"); };
+  out.push_back({"ratings.validation", "ratings", title("validation"), kMonthlyFilters, defaults, validation});
+  out.push_back({"ratings.trend", "ratings", title("trend"), kMonthlyFilters, defaults, trend});
+  out.push_back({"ratings.distribution", "ratings", title("distribution"), kMonthlyFilters, defaults, distribution});
+  out.push_back({"ratings.seasonal", "ratings", title("seasonal"), kSeasonFilters, defaults, seasonal});
+  out.push_back({"ratings.seasonal_variations", "ratings", title("seasonal_variations"), kSeasonFilters, defaults,
+                 seasonal_variations});
 }
 
 }  // namespace mtm::analysis

@@ -2,8 +2,14 @@
 
 #include "core/errors.hpp"
 #include "data/value_json.hpp"
+#include "present/render.hpp"
 
 namespace mtm::analysis {
+
+std::string Analysis::title_in(std::string_view lang) const {
+  const auto text = present::render(title, lang);
+  return text.is_string() ? text.get<std::string>() : id;
+}
 
 const std::vector<Analysis>& analyses() {
   static const std::vector<Analysis> kAll = [] {

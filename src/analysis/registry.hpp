@@ -19,8 +19,8 @@ struct Analysis {
   std::string id;
   /// "trends" | "seasonality" | "weekend" | "ratings".
   std::string page;
-  std::string title_en;
-  std::string title_fr;
+  /// Its title, a catalog label (present/message.hpp): title_in() writes it in a language.
+  nlohmann::json title;
   /// Names from filter_specs() that this analysis accepts.
   std::vector<std::string> filters;
   /// Defaults that differ from Filters{} for this analysis (e.g. date_basis = "rating").
@@ -30,6 +30,8 @@ struct Analysis {
   /// Its result holds message nodes only, never words in a language (it reads no Filters::lang), so one
   /// computation serves every language. False while an analysis still writes literal pairs.
   bool language_free = false;
+
+  [[nodiscard]] std::string title_in(std::string_view lang) const;
 };
 
 /// Every analysis, in page order.

@@ -24,7 +24,7 @@ struct AnalyzeOptions {
 
 void list_analyses() {
   for (const auto& a : analysis::analyses()) {
-    fmt::print("{:<36} {}\n", a.id, a.title_en);
+    fmt::print("{:<36} {}\n", a.id, a.title_in("en"));
     std::vector<std::string> described;
     for (const auto& f : a.filters) described.push_back("--" + f);
     fmt::print("{:<36} filters: {}\n", "", described.empty() ? "(none)" : fmt::format("{}", fmt::join(described, " ")));

@@ -21,6 +21,7 @@
 #include "core/logging.hpp"
 #include "core/version_info.hpp"
 #include "present/catalog.hpp"
+#include "present/message.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
 #include "server/param_reader.hpp"
@@ -252,7 +253,8 @@ void get_ingest_report(const Request& req, Response& res, LruCache& cache, const
 
 void get_analyses(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(cache, data, req, res, "analyses", [](const Dataset&) {
+  const std::string lang = message_language(req);
+  cached_json(cache, data, req, res, "analyses?" + lang, [&](const Dataset&) {
     json list = json::array();
     for (const auto& a : analysis::analyses()) {
       json filters = json::array();
@@ -260,11 +262,13 @@ void get_analyses(const Request& req, Response& res, LruCache& cache, const Data
         if (const auto* spec = analysis::find_filter_spec(name))
           filters.push_back(spec_json(*spec, filter_default(a.defaults, name)));
       }
-      list.push_back({{"id", a.id},
-                      {"page", a.page},
-                      {"title", {{"en", a.title_en}, {"fr", a.title_fr}}},
-                      {"filters", filters},
-                      {"href", fmt::format("/api/v1/analyses/{}", a.id)}});
+      list.push_back(
+          {{"id", a.id},
+           {"page", a.page},
+           {"title", analysis::localize(
+                         present::message(a.title.value("str", a.id), a.title.value("params", json::object())), lang)},
+           {"filters", filters},
+           {"href", fmt::format("/api/v1/analyses/{}", a.id)}});
     }
     return json{{"analyses", list}};
   });

@@ -157,8 +157,8 @@ json openapi_document() {
     }
     parameters.push_back(lang_parameter());
     paths[fmt::format("/api/v1/analyses/{}", a.id)]["get"] = {
-        {"summary", a.title_en},
-        {"description", fmt::format("{} (page {}). Served by GET /api/v1/analyses/{{id}}.", a.title_en, a.page)},
+        {"summary", a.title_in("en")},
+        {"description", fmt::format("{} (page {}). Served by GET /api/v1/analyses/{{id}}.", a.title_in("en"), a.page)},
         {"tags", {a.page}},
         {"operationId", operation_id("/api/v1/analyses/" + a.id)},
         {"parameters", parameters},

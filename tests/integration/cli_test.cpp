@@ -107,7 +107,7 @@ TEST_F(CliTest, AnalyzeListsEveryRegisteredAnalysis) {
   ASSERT_EQ(run("analyze --list", &out), 0) << out;
   for (const auto& a : analysis::analyses()) {
     EXPECT_NE(out.find(a.id + " "), std::string::npos) << a.id;
-    EXPECT_NE(out.find(a.title_en), std::string::npos) << a.title_en;
+    EXPECT_NE(out.find(a.title_in("en")), std::string::npos) << a.id;
   }
 }
 

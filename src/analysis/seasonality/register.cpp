@@ -8,7 +8,7 @@
 #include "analysis/seasonality/measures.hpp"
 #include "analysis/seasonality/nutrition.hpp"
 #include "analysis/seasonality/volume.hpp"
-#include "present/catalog.hpp"
+#include "present/message.hpp"
 
 namespace mtm::analysis {
 namespace seasonality {
@@ -34,16 +34,14 @@ nlohmann::json tags(db::Connection& connection, const Filters& filters) {
   return item_seasonality(connection, filters, tag_source(), "seasonality.tags", msg("seasonality.tags.title"));
 }
 
-// The registry's titles (title_en, title_fr name the analysis in --list and the OpenAPI document) are
-// its title message, "<id>.title", rendered from the catalogs: no words here.
+// The registry's title (it names the analysis in --list, the OpenAPI document and the analyses list) is its
+// title message, "<id>.title": no words here.
 Analysis season_analysis(const std::string& id, std::vector<std::string> filters, Filters defaults,
                          std::function<nlohmann::json(db::Connection&, const Filters&)> run) {
-  const present::Catalog& catalog = present::Catalog::instance();
   Analysis a;
   a.id = id;
   a.page = "seasonality";
-  a.title_en = catalog.format("en", id + ".title", nlohmann::json::object());
-  a.title_fr = catalog.format("fr", id + ".title", nlohmann::json::object());
+  a.title = present::label(id + ".title");
   a.filters = std::move(filters);
   a.defaults = std::move(defaults);
   a.run = std::move(run);

@@ -9,7 +9,7 @@
 #include "analysis/trends/duration.hpp"
 #include "analysis/trends/nutrition.hpp"
 #include "analysis/trends/volume.hpp"
-#include "present/catalog.hpp"
+#include "present/message.hpp"
 
 namespace mtm::analysis {
 namespace {
@@ -45,16 +45,9 @@ nlohmann::json tags(db::Connection& con, const Filters& f) {
 // An analysis of the page, its titles read from the catalogs.
 Analysis trends_analysis(const std::string& id, std::vector<std::string> filters, Filters defaults,
                          std::function<nlohmann::json(db::Connection&, const Filters&)> run, bool language_free) {
-  const auto& catalog = present::Catalog::instance();
-  const std::string title = id + ".title";
-  return {id,
-          "trends",
-          catalog.format("en", title, nlohmann::json::object()),
-          catalog.format("fr", title, nlohmann::json::object()),
-          std::move(filters),
-          std::move(defaults),
-          std::move(run),
-          language_free};
+  return {
+      id,           "trends", present::label(id + ".title"), std::move(filters), std::move(defaults), std::move(run),
+      language_free};
 }
 
 }  // namespace

@@ -24,13 +24,7 @@ using Run = std::function<json(db::Connection&, const Filters&)>;
 // The catalogue's titles come from the same catalog messages the results' titles use.
 Analysis weekend_analysis(const std::string& name, const json& title, const std::vector<std::string>& filters, Run run,
                           const Filters& defaults = {}) {
-  Analysis a{"weekend." + name,
-             "weekend",
-             present::render(title, "en").get<std::string>(),
-             present::render(title, "fr").get<std::string>(),
-             filters,
-             defaults,
-             std::move(run)};
+  Analysis a{"weekend." + name, "weekend", title, filters, defaults, std::move(run)};
   a.language_free = true;
   return a;
 }

@@ -125,8 +125,8 @@ TEST_F(SeasonalityMessagesTest, EverySeasonalityAnalysisIsLanguageFreeAndRenders
   }
   EXPECT_EQ(seen, 6);
   // The registry's titles are the catalogs' title messages.
-  EXPECT_EQ(find_analysis("seasonality.volume")->title_en, "Recipe volume by season");
-  EXPECT_EQ(find_analysis("seasonality.duration")->title_fr, "Temps de préparation par saison");
+  EXPECT_EQ(find_analysis("seasonality.volume")->title_in("en"), "Recipe volume by season");
+  EXPECT_EQ(find_analysis("seasonality.duration")->title_in("fr"), "Temps de préparation par saison");
 }
 
 TEST_F(SeasonalityMessagesTest, ItemTrendsRenderInEnglishAndFrench) {

@@ -80,8 +80,8 @@ TEST_F(TrendsPageTest, ConvertedAnalysesAreLanguageFree) {
     EXPECT_EQ(raw(id, {{"lang", "en"}}), raw(id, {{"lang", "fr"}})) << id;
     EXPECT_FALSE(raw(id).contains("lang")) << id;
   }
-  EXPECT_EQ(find_analysis("trends.volume")->title_fr, "Volume de recettes");
-  EXPECT_EQ(find_analysis("trends.nutrition")->title_en, "Nutritional values");
+  EXPECT_EQ(find_analysis("trends.volume")->title_in("fr"), "Volume de recettes");
+  EXPECT_EQ(find_analysis("trends.nutrition")->title_in("en"), "Nutritional values");
 }
 
 TEST_F(TrendsPageTest, RenderedInEachLanguageWithNoMissingMessageAndTheLanguagesNumbers) {

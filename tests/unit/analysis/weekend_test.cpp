@@ -412,9 +412,9 @@ TEST(WeekendCatalogue, RegistersSevenAnalyses) {
   }
   EXPECT_EQ(find_analysis("weekend.ratings")->defaults.date_basis, "rating");
   // The catalogue's titles are the catalog's messages, in both languages.
-  EXPECT_EQ(find_analysis("weekend.volume")->title_en, "Recipe volume, weekday vs weekend");
-  EXPECT_EQ(find_analysis("weekend.volume")->title_fr, "Volume de recettes, semaine vs week-end");
-  EXPECT_EQ(find_analysis("weekend.tags")->title_fr, "Étiquettes qui diffèrent, semaine vs week-end");
+  EXPECT_EQ(find_analysis("weekend.volume")->title_in("en"), "Recipe volume, weekday vs weekend");
+  EXPECT_EQ(find_analysis("weekend.volume")->title_in("fr"), "Volume de recettes, semaine vs week-end");
+  EXPECT_EQ(find_analysis("weekend.tags")->title_in("fr"), "Étiquettes qui diffèrent, semaine vs week-end");
 }
 
 }  // namespace
