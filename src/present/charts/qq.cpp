@@ -1,0 +1,39 @@
+#include "present/charts/qq.hpp"
+
+#include <cmath>
+
+namespace mtm::present::charts {
+namespace {
+
+nlohmann::json finite_or_null(const std::vector<double>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (double v : values) out.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr));
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json qq(const QqSpec& spec) {
+  nlohmann::json traces = nlohmann::json::array({{{"type", "scatter"},
+                                                  {"mode", "markers"},
+                                                  {"name", spec.points_name},
+                                                  {"x", finite_or_null(spec.theoretical)},
+                                                  {"y", finite_or_null(spec.ordered)},
+                                                  {"marker", {{"color", spec.point_color}, {"size", 8}}}}});
+  if (spec.line && !spec.theoretical.empty()) {
+    const double lo = spec.theoretical.front();
+    const double hi = spec.theoretical.back();
+    traces.push_back(
+        {{"type", "scatter"},
+         {"mode", "lines"},
+         {"name", spec.line_name},
+         {"x", {lo, hi}},
+         {"y", {spec.line->intercept + spec.line->slope * lo, spec.line->intercept + spec.line->slope * hi}},
+         {"line", {{"color", spec.line_color}, {"dash", "dash"}}}});
+  }
+  return {
+      {"traces", std::move(traces)},
+      {"layout", {{"xaxis", {{"title", {{"text", spec.x_title}}}}}, {"yaxis", {{"title", {{"text", spec.y_title}}}}}}}};
+}
+
+}  // namespace mtm::present::charts
