@@ -229,7 +229,7 @@ void add_trend(json& traces, const MonthlySeries& s, const stats::LinearFit& fit
                     {"x", x},
                     {"y", lo},
                     {"fill", "tonexty"},
-                    {"fillcolor", "rgba(226,78,27,0.2)"},
+                    {"fillcolor", kBandFill},
                     {"line", {{"width", 0}}}});
   traces.push_back({{"type", "scatter"},
                     {"mode", "lines"},

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/cells.hpp"
@@ -58,6 +59,9 @@ struct MonthlySeries {
 MonthlySeries monthly(db::Connection& con, const Filters& f);
 
 // ---- view pieces (message ids only) ----
+
+/// Fill of a 95 % confidence band: the trend's red-orange (present::theme::kRedOrange) at 20 % opacity.
+inline constexpr std::string_view kBandFill = "rgba(226,78,27,0.2)";
 
 /// A Plotly axis whose title is a catalog label.
 nlohmann::json axis_titled(nlohmann::json title);

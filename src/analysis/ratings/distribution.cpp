@@ -47,7 +47,7 @@ void add_overview(Report& report, const DistributionResult& r) {
   json lower = line_trace(label("ratings.trace.weighted_mean_ci", {{"half", fixed_label(r.ci_half_width, 4)}}), x, lo,
                           {{"width", 0}});
   lower["fill"] = "tonexty";
-  lower["fillcolor"] = "rgba(226,78,27,0.2)";
+  lower["fillcolor"] = kBandFill;
   json traces = json::array(
       {line_trace(label("ratings.trace.monthly_mean_rating"), x, numbers(s.mean), {{"color", theme::kBlue}}), upper,
        lower,

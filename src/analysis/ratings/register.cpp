@@ -10,6 +10,7 @@
 #include "analysis/ratings/trend.hpp"
 #include "analysis/ratings/validation.hpp"
 #include "analysis/registry.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::analysis {
 
@@ -30,23 +31,26 @@ void register_ratings(std::vector<Analysis>& out) {
   using namespace ratings;
   Filters defaults;
   defaults.date_basis = "rating";
-  auto add = [&](const char* id, const char* title_en, const char* title_fr, const std::vector<std::string>& filters,
-                 auto runner) {
-    Analysis a{id, "ratings", title_en, title_fr, filters, defaults, runner};
+  // The catalogue's titles are the analyses' own title messages, so each is written once.
+  auto add = [&](const std::string& id, const std::vector<std::string>& filters, const char* title_id, auto runner) {
+    const auto& catalog = present::Catalog::instance();
+    Analysis a{id,
+               "ratings",
+               catalog.format("en", title_id, nlohmann::json::object()),
+               catalog.format("fr", title_id, nlohmann::json::object()),
+               filters,
+               defaults,
+               runner};
     a.language_free = true;
     out.push_back(std::move(a));
   };
-  add("ratings.validation", "Methodological validation: weighting by volume",
-      "Validation méthodologique : pondération par le volume", kMonthlyFilters,
-      run<compute_validation, validation_view>);
-  add("ratings.trend", "Rating trend over time", "Tendance des notes dans le temps", kMonthlyFilters,
-      run<compute_trend, trend_view>);
-  add("ratings.distribution", "Rating distribution and stability", "Distribution et stabilité des notes",
-      kMonthlyFilters, run<compute_distribution, distribution_view>);
-  add("ratings.seasonal", "Ratings by season", "Notes par saison", kSeasonFilters,
-      run<compute_seasonal, seasonal_view>);
-  add("ratings.seasonal_variations", "Seasonal variations of ratings", "Variations saisonnières des notes",
-      kSeasonFilters, run<compute_seasonal_variations, seasonal_variations_view>);
+  add("ratings.validation", kMonthlyFilters, "ratings.validation.title", run<compute_validation, validation_view>);
+  add("ratings.trend", kMonthlyFilters, "ratings.trend.title", run<compute_trend, trend_view>);
+  add("ratings.distribution", kMonthlyFilters, "ratings.distribution.title",
+      run<compute_distribution, distribution_view>);
+  add("ratings.seasonal", kSeasonFilters, "ratings.seasonal.title", run<compute_seasonal, seasonal_view>);
+  add("ratings.seasonal_variations", kSeasonFilters, "ratings.variations.title",
+      run<compute_seasonal_variations, seasonal_variations_view>);
 }
 
 }  // namespace mtm::analysis
