@@ -8,6 +8,7 @@
 
 #include "core/errors.hpp"
 #include "core/parameter_names.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::analysis {
 
@@ -112,7 +113,7 @@ const std::vector<FilterSpec>& filter_specs() {
       {"band_low", "number", "Lower quantile of the dispersion band", "0.25", {}, 0, 1},
       {"band_high", "number", "Upper quantile of the dispersion band", "0.75", {}, 0, 1},
       {"clean_only", "boolean", "Only rows that pass the cleaning rules", "true", {}, 0, 0},
-      {"lang", "enum", "Language of narratives", "en", {"en", "fr"}, 0, 0},
+      {"lang", "enum", "Language of narratives", "en", present::Catalog::instance().languages(), 0, 0},
   };
   return kSpecs;
 }
@@ -179,8 +180,10 @@ Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& pa
     } else if (name == "clean_only") {
       filters.clean_only = parse_bool(name, value);
     } else if (name == "lang") {
-      if (value != "en" && value != "fr") {
-        throw ValidationError(name, fmt::format("parameter 'lang' must be en or fr, got '{}'", value));
+      // The languages are the message catalogs' (i18n/<lang>.json, or MTM_I18N_DIR's).
+      if (!present::Catalog::instance().has_language(value)) {
+        throw ValidationError(name, fmt::format("parameter 'lang' must be one of {}, got '{}'",
+                                                fmt::join(present::Catalog::instance().languages(), ", "), value));
       }
       filters.lang = value;
     }

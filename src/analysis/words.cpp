@@ -28,6 +28,10 @@ nlohmann::json day_label(int iso_day) {
   return label("day.name", {{"day", std::to_string(iso_day)}});
 }
 
+nlohmann::json day_in_sentence_label(int iso_day) {
+  return label("day.in_sentence", {{"day", std::to_string(iso_day)}});
+}
+
 nlohmann::json day_short_label(int iso_day) {
   return label("day.short", {{"day", std::to_string(iso_day)}});
 }

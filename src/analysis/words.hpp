@@ -17,6 +17,8 @@ nlohmann::json season_in_sentence_label(const std::string& season);
 /// "Monday" / "Lundi" and "Mon" / "Lun", ISO day 1 = Monday.
 nlohmann::json day_label(int iso_day);
 nlohmann::json day_short_label(int iso_day);
+/// The day inside a sentence: "Monday" / "lundi" (French writes it in lower case).
+nlohmann::json day_in_sentence_label(int iso_day);
 /// "negligible", "small", "medium", "large" by Cohen's thresholds on |d| ("undetermined" when NaN).
 nlohmann::json effect_size_label(double d);
 /// "significant", "significant but negligible" (|effect| < negligible_below), "not significant" or

@@ -120,6 +120,14 @@ bool Catalog::has(std::string_view lang, std::string_view id) const {
   return catalog != patterns_.end() && catalog->second.find(id) != catalog->second.end();
 }
 
+nlohmann::json Catalog::to_json(std::string_view lang) const {
+  const auto catalog = patterns_.find(lang);
+  if (catalog == patterns_.end()) return nullptr;
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [id, pattern] : catalog->second) out[id] = pattern;
+  return out;
+}
+
 std::vector<std::string> Catalog::ids(std::string_view lang) const {
   std::vector<std::string> out;
   if (const auto catalog = patterns_.find(lang); catalog != patterns_.end())

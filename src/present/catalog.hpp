@@ -30,6 +30,8 @@ class Catalog {
   [[nodiscard]] bool has_language(std::string_view lang) const;
   /// True when the language's own catalog (no fallback) holds the id.
   [[nodiscard]] bool has(std::string_view lang, std::string_view id) const;
+  /// A language's catalog as the browser reads it ({id: pattern}); null when there is no such language.
+  [[nodiscard]] nlohmann::json to_json(std::string_view lang) const;
   /// Every id of a language's catalog.
   [[nodiscard]] std::vector<std::string> ids(std::string_view lang) const;
   /// The message in lang with its parameters (numbers stay numbers, for plural and number skeletons;

@@ -20,6 +20,7 @@
 #include "core/errors.hpp"
 #include "core/logging.hpp"
 #include "core/version_info.hpp"
+#include "present/catalog.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/openapi.hpp"
 #include "server/param_reader.hpp"
@@ -208,7 +209,8 @@ void get_meta(const Request& req, Response& res, LruCache& cache, const DataServ
                 {"data_date", date_part(summary.value("ingested_at", json()))},
                 {"is_synthetic", summary.value("is_synthetic", false)},
                 {"source", file_names_only_json(summary.value("source", json()))},
-                {"analyses", analysis::analyses().size()}};
+                {"analyses", analysis::analyses().size()},
+                {"languages", present::Catalog::instance().languages()}};
   });
 }
 
@@ -223,8 +225,13 @@ void get_summary(const Request& req, Response& res, LruCache& cache, const DataS
 
 void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  cached_json(cache, data, req, res, "findings",
-              [](const Dataset& dataset) { return analysis::key_findings(*dataset.connect()); });
+  // The findings are computed once per dataset and written in the request's language.
+  const std::string lang(lang_code(request_language(req)));
+  cached_json(cache, data, req, res, "findings?" + lang, [&](const Dataset& dataset) {
+    const auto findings =
+        dataset.results().get_or_compute("findings", [&] { return analysis::key_findings(*dataset.connect()); });
+    return analysis::localize(*findings, lang);
+  });
 }
 
 void get_ingest_report(const Request& req, Response& res, LruCache& cache, const DataService& data) {

@@ -16,6 +16,7 @@
 #include "analysis/explorer/recipe_page.hpp"
 #include "analysis/explorer/search.hpp"
 #include "analysis/explorer/search_cache.hpp"
+#include "analysis/explorer/snippet.hpp"
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
@@ -141,11 +142,11 @@ std::size_t utf16_units(std::string_view text, std::size_t bytes) {
   return units;
 }
 
-// Ranges of the matched words in text as [start, end) UTF-16 offsets: the page wraps them in <mark>
-// elements built as DOM text nodes, so a name is never parsed as markup.
-json highlight_json(std::string_view text, const std::vector<ex::WordMatch>& words) {
+// Byte ranges of matched words in text (ex::match_ranges) as [start, end) UTF-16 offsets: the page wraps
+// them in <mark> elements built as DOM text nodes, so a name or a snippet is never parsed as markup.
+json highlight_json(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
   json out = json::array();
-  for (const auto& [begin, end] : ex::match_ranges(text, words))
+  for (const auto& [begin, end] : ranges)
     out.push_back(json::array({utf16_units(text, begin), utf16_units(text, end)}));
   return out;
 }
@@ -163,7 +164,13 @@ json search_words_json(const ex::SearchResult& result) {
 json search_hit_json(const ex::ExplorerIndex& index, const ex::SearchResult& result, const ex::SearchHit& hit) {
   json item = ex::recipe_summary(index, hit.doc);
   item["score"] = hit.score;
-  item["name_highlights"] = highlight_json(item["name"].get_ref<const std::string&>(), result.words);
+  const auto& name = item["name"].get_ref<const std::string&>();
+  item["name_highlights"] = highlight_json(name, ex::match_ranges(name, result.words));
+  // Only the page's hits get a snippet: a few microseconds each, never per match.
+  const auto snippet = ex::recipe_snippet(index, hit.doc, result.words);
+  item["snippet"] = snippet.snippet.text;
+  item["snippet_highlights"] = highlight_json(snippet.snippet.text, snippet.snippet.ranges);
+  item["snippet_source"] = snippet.source == ex::SnippetSource::Tags ? "tags" : "ingredients";
   json left_out = json::array();
   for (std::size_t w = 0; w < result.words.size() && w < 64; ++w) {
     if (((hit.held_words >> w) & 1U) == 0) left_out.push_back(result.words[w].word);
@@ -388,6 +395,129 @@ std::vector<RouteSpec> with_explorer_routes(std::vector<RouteSpec> routes) {
   };
   routes.insert(routes.end(), mine.begin(), mine.end());
   return routes;
+}
+
+namespace {
+
+json typed(const char* type, const char* description) {
+  return {{"type", type}, {"description", description}};
+}
+
+json array_of(json items, const char* description) {
+  return {{"type", "array"}, {"items", std::move(items)}, {"description", description}};
+}
+
+// An object schema; every property is required but those marked by optional().
+json object_of(json properties, const char* description = nullptr) {
+  json required = json::array();
+  for (auto& [name, schema] : properties.items()) {
+    if (schema.contains("x-optional"))
+      schema.erase("x-optional");
+    else
+      required.push_back(name);
+  }
+  json out = {{"type", "object"}, {"properties", std::move(properties)}, {"required", required}};
+  if (description != nullptr) out["description"] = description;
+  return out;
+}
+
+// A property that may be absent (object_of leaves it out of required).
+json optional(json schema) {
+  schema["x-optional"] = true;
+  return schema;
+}
+
+// A property whose value may be null.
+json nullable(json schema) {
+  schema["nullable"] = true;
+  return schema;
+}
+
+json ranges_schema(const char* of) {
+  return array_of({{"type", "array"}, {"items", {{"type", "integer"}}}, {"minItems", 2}, {"maxItems", 2}}, of);
+}
+
+// One result of GET /api/v1/search: the recipe summary, its score, and what the query matched in it.
+json search_result_schema() {
+  return object_of({
+      {"id", typed("integer", "Recipe id")},
+      {"name", typed("string", "Name, whitespace collapsed")},
+      {"minutes", nullable(typed("integer", "Preparation time, minutes (null when unknown)"))},
+      {"n_steps", nullable(typed("integer", "Steps (null when unknown)"))},
+      {"n_ingredients", typed("integer", "Distinct ingredients")},
+      {"calories", nullable(typed("number", "kcal (null when unknown)"))},
+      {"submitted", nullable(typed("string", "Submission date, YYYY-MM-DD (null when unknown)"))},
+      {"contributor_id", typed("integer", "Contributor id")},
+      {"ratings", typed("integer", "Clean ratings (1-5 stars)")},
+      {"interactions", typed("integer", "Ratings and reviews")},
+      {"mean_rating", nullable(typed("number", "Mean clean rating (null when unrated)"))},
+      {"adjusted_rating", nullable(typed("number", "Bayesian adjusted rating (null when unrated)"))},
+      {"score", typed("number", "Summed BM25 of the query words (0 without words)")},
+      {"name_highlights", ranges_schema("Matched words of name: [start, end) in UTF-16 code units")},
+      {"snippet",
+       typed("string",
+             "At most 160 characters of the recipe's ingredients (else tags) around the first matched word, cut on "
+             "word boundaries, an ellipsis (U+2026) where cut; the beginning of the ingredients when no word of "
+             "them or of the tags matched")},
+      {"snippet_highlights", ranges_schema("Matched words of snippet: [start, end) in UTF-16 code units")},
+      {"snippet_source",
+       {{"type", "string"}, {"enum", {"ingredients", "tags"}}, {"description", "What the snippet is cut from"}}},
+      {"left_out", array_of({{"type", "string"}}, "Query words this result does not hold (partial matches)")},
+  });
+}
+
+json facet_list_schema(const char* description) {
+  return array_of(object_of({{"value", typed("string", "Facet value")}, {"count", typed("integer", "Results")}}),
+                  description);
+}
+
+json search_response_schema() {
+  json words = object_of({
+      {"word", typed("string", "Query word, folded (English after translation)")},
+      {"matches", array_of(object_of({{"term", typed("string", "Index word")},
+                                      {"kind",
+                                       {{"type", "string"},
+                                        {"enum", {"exact", "stem", "prefix", "typo"}},
+                                        {"description", "How it matched"}}}}),
+                           "Index words the word stands for")},
+      {"suggestions", array_of({{"type", "string"}}, "Did you mean: index words within two edits")},
+  });
+  json schema = object_of({
+      {"q", typed("string", "The query")},
+      {"sort", typed("string", "Sort order")},
+      {"page", typed("integer", "Page, from 1")},
+      {"per_page", typed("integer", "Results per page")},
+      {"total", typed("integer", "Recipes matching")},
+      {"partial", typed("boolean", "True when the results hold only some of the words")},
+      {"translations", array_of(object_of({{"from", typed("string", "French")}, {"to", typed("string", "English")}}),
+                                "French words searched as their English equivalent")},
+      {"results", array_of(search_result_schema(), "The page of results")},
+      {"words", array_of(words, "How each query word was read")},
+      {"facets", object_of({{"tags", facet_list_schema("Top 15 tags")},
+                            {"ingredients", facet_list_schema("Top 15 ingredients")},
+                            {"minutes", facet_list_schema("0-15, 16-30, 31-60, 61-120, 121+")},
+                            {"calories", facet_list_schema("0-199, 200-399, 400-599, 600-799, 800+")},
+                            {"rating", facet_list_schema(">=4.5, >=4, >=3, unrated")}},
+                           "Counts over the filtered results")},
+      {"adjusted_rating",
+       object_of({{"prior_mean", typed("number", "Mean of every clean rating")},
+                  {"prior_weight", typed("number", "Ratings at the prior mean added to each recipe's")}})},
+      {"took_ms", typed("number", "Server time, milliseconds")},
+      {"facets_sampled",
+       optional(typed("boolean", "Present (true) when tag and ingredient counts are estimated from a sample"))},
+      {"facets_sample_size", optional(typed("integer", "Results the estimated counts were counted on (4000)"))},
+      {"facets_margin",
+       optional(
+           typed("number", "95 % margin of an estimated count, in recipes, rounded up: 1.96·M·√(¼/n·(M−n)/(M−1))"))},
+  });
+  return schema;
+}
+
+}  // namespace
+
+json explorer_openapi_response(const std::string& path) {
+  if (path != "/api/v1/search") return nullptr;
+  return search_response_schema();
 }
 
 json explorer_openapi_parameters(const std::string& path) {

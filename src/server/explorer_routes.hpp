@@ -24,4 +24,7 @@ std::vector<RouteSpec> with_explorer_routes(std::vector<RouteSpec> routes);
 /// OpenAPI parameters (path and query, lang excluded) of an explorer route; empty for other paths.
 nlohmann::json explorer_openapi_parameters(const std::string& path);
 
+/// OpenAPI schema of an explorer route's 200 answer, with its fields; null for other paths.
+nlohmann::json explorer_openapi_response(const std::string& path);
+
 }  // namespace mtm::server

@@ -138,6 +138,8 @@ json openapi_document() {
       operation["responses"] = {{"200", json_response("OK")},
                                 {"400", problem_response("Unknown parameter or bad value")},
                                 {"500", problem_response("Internal error")}};
+      if (auto fields = explorer_openapi_response(route.path); !fields.is_null())
+        operation["responses"]["200"]["content"]["application/json"]["schema"] = std::move(fields);
       if (route.path == "/api/v1/analyses/{id}") operation["responses"]["404"] = problem_response("Unknown analysis");
       if (route.path.find("{id}") != std::string::npos && route.tag == "explorer")
         operation["responses"]["404"] = problem_response("No such recipe, contributor or user");

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "present/catalog.hpp"
 #include "server/gzip.hpp"
 #include "server/response.hpp"
 
@@ -60,6 +61,12 @@ StaticAssets::StaticAssets(std::span<const EmbeddedFile> files) {
   for (const auto& file : files) {
     if (file.path.empty()) continue;
     assets_.emplace(std::string(file.path), std::make_unique<StaticAsset>(file.path, file.data));
+  }
+  const auto& catalog = present::Catalog::instance();
+  for (const auto& lang : catalog.languages()) {
+    const std::string path = "i18n/" + lang + ".json";
+    const auto& text = owned_.emplace_back(std::make_unique<const std::string>(catalog.to_json(lang).dump(2)));
+    assets_.insert_or_assign(path, std::make_unique<StaticAsset>(path, *text));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/embedded_assets.hpp"
 
@@ -35,6 +36,8 @@ class StaticAsset {
 
 class StaticAssets {
  public:
+  /// The embedded files, plus i18n/<lang>.json for every message catalog the server speaks
+  /// (present::Catalog: the same catalogs the server renders with, MTM_I18N_DIR's when it is set).
   explicit StaticAssets(std::span<const EmbeddedFile> files);
   /// The asset published at path (relative, e.g. "js/app.js"), or nullptr.
   [[nodiscard]] const StaticAsset* find(std::string_view path) const;
@@ -44,6 +47,8 @@ class StaticAssets {
 
  private:
   std::map<std::string, std::unique_ptr<StaticAsset>, std::less<>> assets_;
+  // Bytes of the assets made at start rather than embedded (the message catalogs).
+  std::vector<std::unique_ptr<const std::string>> owned_;
 };
 
 /// Content type for a file name by extension ("application/octet-stream" when unknown).

@@ -141,6 +141,18 @@ test('search as you type, with a typo, facets and a permalink', async () => {
   assert.match(await page.textContent('[data-translations]'), /Résultats pour chicken \(poulet\)/);
   const marks = await page.$$eval('.recipe-card .recipe-title mark', (els) => els.map((e) => e.textContent.toLowerCase()));
   assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('chicken')), JSON.stringify(marks));
+  // Each result shows a snippet of its ingredients (or tags), labelled, with the matched words marked: the
+  // API's text and ranges, built as text nodes.
+  const snippets = await page.$$eval('.recipe-card .recipe-snippet', (els) => els.map((e) => ({
+    source: e.dataset.snippet, text: e.textContent, marks: [...e.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase()) })));
+  assert.ok(snippets.length > 0, 'results have snippets');
+  const markedSnippets = snippets.filter((s) => s.marks.length > 0);
+  assert.ok(markedSnippets.length > 0 && markedSnippets.every((s) => s.marks.every((m) => m.startsWith('chicken'))),
+    JSON.stringify(snippets));
+  const first = (await (await fetch(`${baseUrl}/api/v1/search?q=poulet`)).json()).results[0];
+  assert.equal(snippets[0].source, first.snippet_source);
+  assert.equal(snippets[0].text, `${first.snippet_source === 'tags' ? 'Étiquettes :' : 'Ingrédients :'} ${first.snippet}`);
+  assert.deepEqual(snippets[0].marks, first.snippet_highlights.map(([a, b]) => first.snippet.slice(a, b).toLowerCase()));
   // Accents do not matter: "CRÈME" finds what "creme" finds.
   await page.goto(`${baseUrl}/?page=search&q=${encodeURIComponent(word.toUpperCase().replace('E', 'É'))}`);
   await page.waitForSelector('.search-total');

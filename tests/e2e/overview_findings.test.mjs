@@ -50,22 +50,24 @@ test('the findings are the analyses\' own effects, established first and stronge
   const volume = await apiJson('/api/v1/analyses/trends.volume');
   const full = volume.charts.find((c) => c.id === 'volume_by_year').data.rows.filter((r) => !r[2]);
   const peak = full.reduce((best, r) => (r[1] > best[1] ? r : best));
-  assert.match(byId.peak_year.text.en, new RegExp(`^Posting peaked in ${peak[0]} with `));
+  assert.match(byId.peak_year.text.text, new RegExp(`^Posting peaked in ${peak[0]} with `));
   // The biggest rise is the first bar of the rises chart.
   const items = await apiJson('/api/v1/analyses/trends.ingredients');
   const rise = items.charts.find((c) => c.id === 'rises').data.rows[0][0];
-  assert.ok(byId.biggest_rise.text.en.startsWith(`“${rise}” rose the most`), byId.biggest_rise.text.en);
+  assert.ok(byId.biggest_rise.text.text.startsWith(`“${rise}” rose the most`), byId.biggest_rise.text.text);
+  assert.equal(byId.biggest_rise.text.id, 'finding.biggest_mover');
+  assert.equal(byId.biggest_rise.text.params.item, rise);
 });
 
 test('the Overview lists them in its language, and each opens its chart', async () => {
-  const { findings } = await apiJson('/api/v1/findings');
+  const { findings } = await apiJson('/api/v1/findings?lang=fr');
   const { page, problems } = await openPage(app.browser, { width: 375, height: 800 });
   await page.goto(`${app.baseUrl}/?page=overview&lang=fr`);
   await waitReady(page);
   const shown = await page.$$eval('[data-finding]', (els) => els.map((el) => ({ id: el.dataset.finding, text: el.querySelector('p').textContent,
     effect: el.querySelector('.finding-effect').textContent })));
   assert.deepEqual(shown.map((s) => s.id), findings.map((f) => f.id));
-  assert.deepEqual(shown.map((s) => s.text), findings.map((f) => f.text.fr));
+  assert.deepEqual(shown.map((s) => s.text), findings.map((f) => f.text.text));
   for (const [i, s] of shown.entries()) {
     assert.match(s.effect, /^Effet (négligeable|faible|moyen|fort) \(((w|h|d) de Cohen|r) = -?\d/, s.effect);
     assert.equal(s.effect.includes('non significatif'), !findings[i].significant, s.effect);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -84,6 +85,16 @@ TEST_F(ExplorerApiTest, SearchRanksFiltersAndCountsFacets) {
   EXPECT_EQ(soup["results"][0]["name_highlights"], json::parse("[[8, 12]]"));  // "Chicken Soup"
   EXPECT_EQ(soup["results"][0]["left_out"], json::array());
   EXPECT_EQ(soup["partial"], false);
+  // Each result's snippet: its ingredients around the first matched word, else its tags, highlighted alike.
+  const json chicken_soup = get_json("/api/v1/search?q=chiken%20soup&prefix=false", 200)["results"][0];
+  EXPECT_EQ(chicken_soup["id"], 2);
+  EXPECT_EQ(chicken_soup["snippet"], "carrot, chicken, water");
+  EXPECT_EQ(chicken_soup["snippet_highlights"], json::parse("[[8, 15]]"));  // the typo's word, "chicken"
+  EXPECT_EQ(chicken_soup["snippet_source"], "ingredients");
+  const json indian = get_json("/api/v1/search?q=indian&prefix=false", 200)["results"][0];
+  EXPECT_EQ(indian["snippet"], "indian, main-dish");
+  EXPECT_EQ(indian["snippet_highlights"], json::parse("[[0, 6]]"));
+  EXPECT_EQ(indian["snippet_source"], "tags");
   const json partial = get_json("/api/v1/search?q=chicken%20brownies&prefix=false", 200);
   EXPECT_EQ(partial["partial"], true);
   EXPECT_EQ(partial["total"], 4);
@@ -189,6 +200,24 @@ TEST_F(ExplorerApiTest, OpenApiDescribesTheExplorerParameters) {
   EXPECT_TRUE(names.count("exclude_ingredients"));
   EXPECT_EQ(doc["paths"]["/api/v1/recipes/{id}"]["get"]["parameters"][0]["in"], "path");
   EXPECT_TRUE(doc["paths"]["/api/v1/users/{id}"]["get"]["responses"].contains("404"));
+
+  // The search answer's fields: every field of a real answer and of its results is described, the facet
+  // sampling fields are optional (absent when the counts are exact), the snippet fields required.
+  const json& answer =
+      doc["paths"]["/api/v1/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+  const json& result = answer["properties"]["results"]["items"];
+  const json real = get_json("/api/v1/search?q=chicken", 200);
+  for (const auto& [name, value] : real.items()) EXPECT_TRUE(answer["properties"].contains(name)) << name;
+  for (const auto& [name, value] : real["results"][0].items()) EXPECT_TRUE(result["properties"].contains(name)) << name;
+  EXPECT_EQ(result["properties"].size(), real["results"][0].size());
+  for (const char* name : {"facets_sampled", "facets_sample_size", "facets_margin"}) {
+    EXPECT_TRUE(answer["properties"].contains(name)) << name;
+    EXPECT_EQ(std::count(answer["required"].begin(), answer["required"].end(), name), 0) << name;
+  }
+  for (const char* name : {"snippet", "snippet_highlights", "snippet_source"})
+    EXPECT_EQ(std::count(result["required"].begin(), result["required"].end(), name), 1) << name;
+  EXPECT_EQ(result["properties"]["snippet_source"]["enum"], json::parse(R"(["ingredients", "tags"])"));
+  EXPECT_FALSE(answer.dump().find("x-optional") != std::string::npos);
 }
 
 }  // namespace

@@ -50,11 +50,27 @@ test('every key the UI uses exists in both languages', () => {
   assert.deepEqual(used.filter((k) => !(k in fr)), [], 'missing in fr.json');
 });
 
-test('no translation is empty and both languages use the same placeholders', () => {
+/** The argument names of an ICU message (plural, select and number arguments included), sorted. */
+function argumentNames(parse, text) {
+  const names = new Set();
+  const walk = (elements) => {
+    for (const element of elements) {
+      if (typeof element.value === 'string' && element.type !== 0) names.add(element.value);
+      for (const option of Object.values(element.options || {})) walk(option.value);
+    }
+  };
+  walk(parse(text));
+  return [...names].sort();
+}
+
+test('no translation is empty and both languages use the same placeholders', async () => {
+  const { parse } = await import('@formatjs/icu-messageformat-parser');
   for (const key of Object.keys(en)) {
     assert.ok(en[key].trim() && fr[key].trim(), key);
-    assert.deepEqual(placeholders(fr[key]), placeholders(en[key]), key);
+    assert.deepEqual(argumentNames(parse, fr[key]), argumentNames(parse, en[key]), key);
   }
+  assert.deepEqual(argumentNames(parse, '{n, plural, one {# {what}} other {# {what}s}} in {season, select, summer {x} other {y}}'),
+    ['n', 'season', 'what']);
 });
 
 test('the translator never returns a raw key', () => {

@@ -7,7 +7,11 @@ test('parseState reads page, lang and filters, falling back to defaults', () => 
   const cases = [
     ['', { page: 'overview', lang: 'en', filters: {}, embed: null }],
     ['?page=trends&lang=fr', { page: 'trends', lang: 'fr', filters: {}, embed: null }],
-    ['?page=nope&lang=de', { page: 'overview', lang: 'en', filters: {}, embed: null }],
+    // A language tag beyond the switch's is kept (the server may have its catalog; app.js falls back to
+    // English when it has not); anything else is not a language.
+    ['?page=nope&lang=de', { page: 'overview', lang: 'de', filters: {}, embed: null }],
+    ['?page=nope&lang=%3Cb%3E', { page: 'overview', lang: 'en', filters: {}, embed: null }],
+    ['?lang=en-XA', { page: 'overview', lang: 'en-XA', filters: {}, embed: null }],
     ['?page=weekend&year_from=2001&seasons=winter,summer', { page: 'weekend', lang: 'en', filters: { year_from: '2001', seasons: 'winter,summer' }, embed: null }],
     ['?page=ratings&top_n=&Bad-Name=1&__proto__=x', { page: 'ratings', lang: 'en', filters: {}, embed: null }],
     // embed=1 with a chart reference is the chart-only view; neither is a filter, and a malformed reference is ignored.

@@ -69,7 +69,17 @@ async function loadDictionaries() {
     return response.json();
   };
   const [en, fr] = await Promise.all([load('en'), load('fr')]);
-  return { en, fr };
+  const dictionaries = { en, fr };
+  // A language beyond the switch's (a translator's new catalog): its dictionary, or English when the server
+  // has none.
+  if (!(state.lang in dictionaries)) {
+    try {
+      dictionaries[state.lang] = await load(state.lang);
+    } catch {
+      state = withState(state, { lang: 'en' });
+    }
+  }
+  return dictionaries;
 }
 
 function hrefFor(changes) {
@@ -272,7 +282,7 @@ async function start() {
   for (const early of [api.meta(state.lang), api.analyses(state.lang)]) early.catch(() => {});
   try {
     dicts = await loadDictionaries();
-    setChartTranslators({ en: createTranslator(dicts, 'en', IntlMessageFormat), fr: createTranslator(dicts, 'fr', IntlMessageFormat) });
+    setChartTranslators(Object.fromEntries(Object.keys(dicts).map((lang) => [lang, createTranslator(dicts, lang, IntlMessageFormat)])));
   } catch (error) {
     // Without dictionaries nothing can be labelled; a bilingual plain message is the only fallback.
     clear(document.getElementById('page')).appendChild(h('div', { class: 'error-panel', role: 'alert' },

@@ -178,20 +178,6 @@ std::vector<std::string> suggest_words(const ExplorerIndex& index, const std::st
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> match_ranges(std::string_view text,
-                                                              const std::vector<WordMatch>& words) {
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for_each_word_at(text, [&](std::string_view word, std::size_t begin, std::size_t end) {
-    const bool matched = std::any_of(words.begin(), words.end(), [&](const WordMatch& w) {
-      return std::any_of(w.matches.begin(), w.matches.end(), [&](const auto& m) { return m.first == word; });
-    });
-    if (!matched) return;
-    if (!ranges.empty() && ranges.back().first == begin) return;  // one source range folded into several words
-    ranges.emplace_back(begin, end);
-  });
-  return ranges;
-}
-
 namespace {
 
 struct Ranked {

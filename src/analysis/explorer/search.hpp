@@ -8,11 +8,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "analysis/explorer/explorer_index.hpp"
+#include "analysis/explorer/highlight.hpp"
 
 namespace mtm::analysis::explorer {
 
@@ -70,16 +69,6 @@ struct SearchQuery {
   std::size_t facet_sample_size = kFacetSampleSize;
 };
 
-enum class MatchKind { Exact, Stem, Prefix, Typo };
-
-struct WordMatch {
-  std::string word;  ///< the query word, folded (after translation when it was French)
-  /// Index words it matched, with how; empty when nothing matched.
-  std::vector<std::pair<std::string, MatchKind>> matches;
-  /// When nothing matched: index words within two edits, most used first ("did you mean").
-  std::vector<std::string> suggestions;
-};
-
 /// French words of the query read as their English equivalent ("poulet" -> "chicken").
 struct Translation {
   std::string from;
@@ -129,9 +118,5 @@ SearchResult search(const ExplorerIndex& index, const SearchQuery& query);
 
 /// Index words within two edits of word (and not it), most used first, at most kMaxSuggestions.
 std::vector<std::string> suggest_words(const ExplorerIndex& index, const std::string& word);
-
-/// Byte ranges [begin, end) of text's words that are among the matched index words (for highlighting).
-std::vector<std::pair<std::size_t, std::size_t>> match_ranges(std::string_view text,
-                                                              const std::vector<WordMatch>& words);
 
 }  // namespace mtm::analysis::explorer

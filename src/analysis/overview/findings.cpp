@@ -13,14 +13,13 @@
 #include "analysis/report.hpp"
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/effect_size.hpp"
+#include "analysis/words.hpp"
 
 namespace mtm::analysis {
 
 namespace {
 
 using json = nlohmann::json;
-
-constexpr double kSignificance = 0.05;
 
 struct Finding {
   std::string id;
@@ -60,29 +59,18 @@ json run(db::Connection& connection, const char* id) {
   return analysis == nullptr ? json() : analysis->run(connection, analysis->defaults);
 }
 
-std::string lower_first(std::string text) {
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  return text;
-}
-
 std::optional<Finding> weekday_swing(const json& volume) {
   const json& test = by_id(volume, "tests", "chi_square_days");
   const json& days = chart_rows(volume, "by_day");
   if (test.is_null() || days.empty()) return std::nullopt;
   const auto busiest =
       std::max_element(days.begin(), days.end(), [](const json& a, const json& b) { return num(a[3]) < num(b[3]); });
-  const Text day = day_name((*busiest)[1].get<int>());
   const double weekday = metric(volume, "weekday_per_day");
   const double weekend = metric(volume, "weekend_per_day");
-  const bool weekdays_busier = weekday >= weekend;
-  const std::string pct_en = format_number(100 * std::fabs(weekday - weekend) / std::min(weekday, weekend), 0, "en");
-  const std::string pct_fr = format_number(100 * std::fabs(weekday - weekend) / std::min(weekday, weekend), 0, "fr");
-  Text text{fmt::format("Busiest day for new recipes: {}; {} gets {} % more of them than {}.", day.en,
-                        weekdays_busier ? "an average weekday" : "an average weekend day", pct_en,
-                        weekdays_busier ? "a weekend day" : "a weekday"),
-            fmt::format("Jour le plus actif pour les nouvelles recettes : {} ; {} en reçoit {} % de plus {}.",
-                        lower_first(day.fr), weekdays_busier ? "un jour de semaine moyen" : "un jour de week-end moyen",
-                        pct_fr, weekdays_busier ? "qu'un jour de week-end" : "qu'un jour de semaine")};
+  const Text text =
+      msg("finding.weekday_swing", {{"day", day_in_sentence_label((*busiest)[1].get<int>())},
+                                    {"busier", weekday >= weekend ? "weekday" : "weekend"},
+                                    {"pct", 100 * std::fabs(weekday - weekend) / std::min(weekday, weekend)}});
   return Finding{"weekday_swing", "weekend.volume", "by_day", "w", num(test["effect"]), num(test["p"]), text};
 }
 
@@ -94,15 +82,10 @@ std::optional<Finding> seasonal_swing(const json& volume) {
   auto by_deviation = [](const json& a, const json& b) { return num(a[3]) < num(b[3]); };
   const json& busiest = *std::max_element(seasons.begin(), seasons.end(), by_deviation);
   const json& quietest = *std::min_element(seasons.begin(), seasons.end(), by_deviation);
-  const Text high = season_in_sentence(busiest[0].get<std::string>());
-  const Text low = season_in_sentence(quietest[0].get<std::string>());
-  Text text{
-      fmt::format("Busiest season for new recipes: {} ({} % against an average season); quietest: {} ({} %).",
-                  lower_first(high.en), signed_number(num(busiest[3]), 1, "en"), lower_first(low.en),
-                  signed_number(num(quietest[3]), 1, "en")),
-      fmt::format("Saison la plus active pour les nouvelles recettes : {} ({} % par rapport à une saison "
-                  "moyenne) ; la plus calme : {} ({} %).",
-                  high.fr, signed_number(num(busiest[3]), 1, "fr"), low.fr, signed_number(num(quietest[3]), 1, "fr"))};
+  const Text text = msg("finding.seasonal_swing", {{"high", season_in_sentence_label(busiest[0].get<std::string>())},
+                                                   {"high_pct", signed_label(num(busiest[3]), 1)},
+                                                   {"low", season_in_sentence_label(quietest[0].get<std::string>())},
+                                                   {"low_pct", signed_label(num(quietest[3]), 1)}});
   // Cohen's w of the goodness-of-fit test: √(χ² / n).
   return Finding{"seasonal_swing",
                  "seasonality.volume",
@@ -130,11 +113,9 @@ std::optional<Finding> peak_year(const json& volume) {
   std::sort(sorted.begin(), sorted.end());
   const std::size_t mid = sorted.size() / 2;
   const double median = sorted.size() % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  Text text{
-      fmt::format("Posting peaked in {} with {} new recipes, {} times the median full year.", peak,
-                  format_number(peak_count, 0, "en"), format_number(peak_count / median, 1, "en")),
-      fmt::format("Les publications culminent en {} avec {} nouvelles recettes, {} fois l'année complète médiane.",
-                  peak, format_number(peak_count, 0, "fr"), format_number(peak_count / median, 1, "fr"))};
+  // The year is a name, not a quantity: passed as text so that it is never written "2,008".
+  const Text text =
+      msg("finding.peak_year", {{"year", std::to_string(peak)}, {"count", peak_count}, {"ratio", peak_count / median}});
   return Finding{
       "peak_year", "trends.volume", "volume_by_year", "w", std::sqrt(uniform.statistic / total), uniform.p_value, text};
 }
@@ -169,11 +150,12 @@ std::optional<Finding> biggest_mover(const json& items, bool rise) {
   // Recipes with and without the item in the first and the last year: the share's change tested as a 2×2 table.
   const stats::TestResult test = stats::chi_square_2x2(std::round(a * n_first), n_first - std::round(a * n_first),
                                                        std::round(b * n_last), n_last - std::round(b * n_last));
-  auto pct = [](double share, const char* lang) { return format_number(100 * share, 1, lang); };
-  Text text{fmt::format("“{}” {} the most: from {} % of recipes in {} to {} % in {}.", item, rise ? "rose" : "fell",
-                        pct(a, "en"), first, pct(b, "en"), last),
-            fmt::format("« {} » {} le plus : de {} % des recettes en {} à {} % en {}.", item,
-                        rise ? "progresse" : "recule", pct(a, "fr"), first, pct(b, "fr"), last)};
+  const Text text = msg("finding.biggest_mover", {{"item", item},
+                                                  {"rise", rise ? "true" : "false"},
+                                                  {"from", 100 * a},
+                                                  {"first", std::to_string(first)},
+                                                  {"to", 100 * b},
+                                                  {"last", std::to_string(last)}});
   return Finding{rise ? "biggest_rise" : "biggest_fall",
                  "trends.ingredients",
                  chart,
@@ -189,10 +171,7 @@ std::optional<Finding> rating_drift(const json& trend) {
   const double r2 = num(test["effect"]);
   if (test.is_null() || std::isnan(slope) || std::isnan(r2)) return std::nullopt;
   const auto months = test.value("n", 0);
-  Text text{fmt::format("The mean rating drifts by {} stars a year (weighted fit over {} months, R²w = {}).",
-                        signed_number(slope, 4, "en"), months, format_number(r2, 3, "en")),
-            fmt::format("La note moyenne varie de {} étoile par an (ajustement pondéré sur {} mois, R²w = {}).",
-                        signed_number(slope, 4, "fr"), months, format_number(r2, 3, "fr"))};
+  const Text text = msg("finding.rating_drift", {{"slope", signed_label(slope, 4)}, {"months", months}, {"r2", r2}});
   // The correlation behind the weighted fit, signed as the slope.
   return Finding{
       "rating_drift", "ratings.trend", "monthly_mean", "r", std::copysign(std::sqrt(r2), slope), num(test["p"]), text};
@@ -203,12 +182,9 @@ std::optional<Finding> weekend_ratings(const json& ratings) {
   const double weekday = metric(ratings, "weekday_mean");
   const double weekend = metric(ratings, "weekend_mean");
   if (test.is_null() || std::isnan(weekday) || std::isnan(weekend)) return std::nullopt;
-  Text text{fmt::format("Weekend ratings differ from weekday ones by {} stars (means {} and {}).",
-                        signed_number(weekend - weekday, 4, "en"), format_number(weekend, 3, "en"),
-                        format_number(weekday, 3, "en")),
-            fmt::format("Les notes du week-end diffèrent de celles de la semaine de {} étoile (moyennes {} et {}).",
-                        signed_number(weekend - weekday, 4, "fr"), format_number(weekend, 3, "fr"),
-                        format_number(weekday, 3, "fr"))};
+  const Text text =
+      msg("finding.weekend_ratings",
+          {{"difference", signed_label(weekend - weekday, 4)}, {"weekend", weekend}, {"weekday", weekday}});
   return Finding{"weekend_ratings", "weekend.ratings", "period_mean", "d", num(test["effect"]), num(test["p"]), text};
 }
 
@@ -232,7 +208,7 @@ json to_json(const Finding& f) {
           {"magnitude", number(effect_magnitude(f.measure, f.effect))},
           {"strength", effect_strength(f.measure, f.effect)},
           {"p", number(f.p)},
-          {"significant", f.p < kSignificance},
+          {"significant", f.p < kSignificanceLevel},
           {"text", f.text.to_json()}};
 }
 
@@ -263,13 +239,13 @@ json key_findings(db::Connection& connection) {
   }
   // Established effects first, each group from the strongest down.
   std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
-    const bool sa = a.p < kSignificance, sb = b.p < kSignificance;
+    const bool sa = a.p < kSignificanceLevel, sb = b.p < kSignificanceLevel;
     if (sa != sb) return sa;
     return effect_magnitude(a.measure, a.effect) > effect_magnitude(b.measure, b.effect);
   });
   json list = json::array();
   for (const auto& f : found) list.push_back(to_json(f));
-  return {{"findings", std::move(list)}, {"significance_level", kSignificance}};
+  return {{"findings", std::move(list)}, {"significance_level", kSignificanceLevel}};
 }
 
 }  // namespace mtm::analysis

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "analysis/registry.hpp"
+#include "analysis/report.hpp"
 #include "analysis_fixture.hpp"
 
 namespace mtm::analysis {
@@ -57,7 +58,9 @@ TEST(KeyFindings, ReadTheAnalysesAndRankEstablishedStrongestFirst) {
   AnalysisDb db;
   fill(db);
   db.finish();
-  const auto result = key_findings(db.connection());
+  const auto raw = key_findings(db.connection());
+  const auto result = localize(raw, "en");
+  const auto french = localize(raw, "fr");
   const auto& list = result["findings"];
   ASSERT_GE(list.size(), 3u);
   bool seen_not_significant = false;
@@ -72,26 +75,32 @@ TEST(KeyFindings, ReadTheAnalysesAndRankEstablishedStrongestFirst) {
     EXPECT_LE(f["magnitude"].get<double>(), last) << f["id"];
     last = f["magnitude"].get<double>();
     EXPECT_EQ(f["strength"], effect_strength(f["effect_name"], f["effect"].get<double>()));
-    EXPECT_FALSE(f["text"]["en"].get<std::string>().empty());
-    EXPECT_FALSE(f["text"]["fr"].get<std::string>().empty());
+    // Machines read the message id and its parameters, people the text.
+    EXPECT_EQ(f["text"]["id"],
+              "finding." + (f["id"] == "biggest_rise" || f["id"] == "biggest_fall" ? std::string("biggest_mover")
+                                                                                   : f["id"].get<std::string>()));
+    EXPECT_TRUE(f["text"]["params"].is_object());
+    EXPECT_FALSE(f["text"]["text"].get<std::string>().empty());
   }
+  for (const auto& f : french["findings"]) EXPECT_FALSE(f["text"]["text"].get<std::string>().empty());
   // The weekday finding's w is the weekend page's own χ² effect size.
   const Analysis* weekend = find_analysis("weekend.volume");
   const auto volume = weekend->run(db.connection(), weekend->defaults);
-  for (const auto& f : list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& f = list[i];
     if (f["id"] != "weekday_swing") continue;
     for (const auto& t : volume["tests"]) {
       if (t["id"] == "chi_square_days") {
         EXPECT_DOUBLE_EQ(f["effect"].get<double>(), t["effect"].get<double>());
       }
     }
-    EXPECT_NE(f["text"]["en"].get<std::string>().find("Monday"), std::string::npos);
-    EXPECT_NE(f["text"]["fr"].get<std::string>().find("lundi"), std::string::npos);
+    EXPECT_NE(f["text"]["text"].get<std::string>().find("Monday"), std::string::npos);
+    EXPECT_NE(french["findings"][i]["text"]["text"].get<std::string>().find("lundi"), std::string::npos);
   }
   // 2007 has three times the recipes of the other (full) years.
   for (const auto& f : list) {
     if (f["id"] == "peak_year") {
-      EXPECT_NE(f["text"]["en"].get<std::string>().find("peaked in 2007"), std::string::npos);
+      EXPECT_NE(f["text"]["text"].get<std::string>().find("peaked in 2007 with"), std::string::npos) << f["text"];
     }
   }
 }

@@ -37,6 +37,16 @@ export function highlighted(text, ranges) {
   return highlightParts(text, ranges).map((p) => (p.mark ? h('mark', {}, p.text) : p.text));
 }
 
+/** A search result's snippet (a piece of its ingredients, or of its tags, around the first matched word),
+ * labelled by where it comes from, its matched words in <mark> elements; null when the result has none. */
+export function snippetLine(recipe, t) {
+  if (!recipe.snippet) return null;
+  const source = recipe.snippet_source === 'tags' ? 'tags' : 'ingredients';
+  return h('p', { class: 'recipe-snippet', 'data-snippet': source },
+    h('span', { class: 'snippet-label' }, t(`search.snippet.${source}`)), ' ',
+    highlighted(recipe.snippet, recipe.snippet_highlights));
+}
+
 /** Mean and adjusted rating of a recipe, or "not rated". */
 export function ratingText(recipe, t, lang) {
   if (recipe.adjusted_rating === null || recipe.adjusted_rating === undefined) return t('explorer.unrated');

@@ -6,7 +6,10 @@ export const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings',
   'recipe', 'contributor', 'user'];
 /** Pages reached from links (a recipe, a contributor, a user), not from the sidebar. */
 export const DETAIL_PAGES = ['recipe', 'contributor', 'user'];
+/** The languages offered by the switch and matched against the browser's; any other catalog the server has
+ * (i18n/<lang>.json, e.g. a translator's new one) is reached with ?lang=<tag>. */
 export const LANGS = ['en', 'fr'];
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 export const DEFAULT_STATE = Object.freeze({ page: 'overview', lang: 'en', filters: {}, embed: null });
 
 // The language of an address without lang=: the reader's browser language when the site has it (app.js sets it
@@ -45,7 +48,7 @@ export function parseState(search) {
   }
   return {
     page: PAGES.includes(page) ? page : DEFAULT_STATE.page,
-    lang: LANGS.includes(lang) ? lang : defaultLang,
+    lang: LANGS.includes(lang) || LANGUAGE_TAG.test(lang || '') ? lang : defaultLang,
     filters,
     // The chart-only view for an iframe: ?…&embed=1&chart=trends.ingredients/movers_by_year.
     embed: params.get('embed') === '1' && CHART_REF.test(params.get('chart') || '') ? params.get('chart') : null,

@@ -5,7 +5,7 @@
 import { h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
-import { chip, facetCountText, facetsSampledNote, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, splitList } from '../lib/explorer_ui.js';
+import { chip, facetCountText, facetsSampledNote, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, snippetLine, splitList } from '../lib/explorer_ui.js';
 
 export const SEARCH_PARAMS = ['q', 'sort', 'max_minutes', 'max_steps', 'min_calories', 'max_calories',
   'min_rating', 'min_ratings', 'tags', 'exclude_tags', 'ingredients', 'exclude_ingredients'];
@@ -153,10 +153,11 @@ export default {
       suggestionsLine(r, state, t, set),
       r.partial ? h('p', { class: 'note', 'data-partial': '' }, t('search.partial')) : null,
       r.results.length
-        ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang,
+        ? h('ol', { class: 'recipe-list' }, r.results.map((recipe) => recipeCard(recipe, t, ctx, lang, [
+          snippetLine(recipe, t),
           recipe.left_out && recipe.left_out.length
-            ? [h('div', { class: 'left-out', 'data-left-out': recipe.left_out.join(' ') }, t('search.left_out', { words: recipe.left_out.join(', ') }))]
-            : [])))
+            ? h('div', { class: 'left-out', 'data-left-out': recipe.left_out.join(' ') }, t('search.left_out', { words: recipe.left_out.join(', ') }))
+            : null])))
         : h('p', { class: 'empty' }, t('search.empty')),
       r.total > PER_PAGE ? pager(r.page, PER_PAGE, r.total, t, lang, (p) => ctx.setFilters({ [RESULTS_PAGE]: p > 1 ? String(p) : '' })) : null,
       h('p', { class: 'note' }, t('search.adjusted_note', {
