@@ -254,7 +254,7 @@ Text volume_sentence(double rho_w, const stats::Correlation& rho) {
       {{"rho_w", fixed_label(rho_w, 3)}, {"rho", fixed_label(rho.r, 3)}, {"p", p_label(rho.p_value)}, {"link", link}});
 }
 
-void set_metric_unit(json& result, const std::string& metric_id, json unit) {
+void set_metric_unit(json& result, const std::string& metric_id, const json& unit) {
   for (auto& m : result["metrics"]) {
     if (m["id"] == metric_id) m["unit"] = unit;
   }

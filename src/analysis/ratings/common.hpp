@@ -85,6 +85,6 @@ Text trend_sentence(const stats::LinearFit& fit);
 Text volume_sentence(double rho_w, const stats::Correlation& rho);
 
 /// The result with a metric's unit replaced by a catalog label (Report takes units as plain strings).
-void set_metric_unit(nlohmann::json& result, const std::string& metric_id, nlohmann::json unit);
+void set_metric_unit(nlohmann::json& result, const std::string& metric_id, const nlohmann::json& unit);
 
 }  // namespace mtm::analysis::ratings

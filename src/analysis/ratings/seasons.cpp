@@ -49,6 +49,7 @@ void say_partial_years(Report& report, const std::vector<int>& years) {
   if (years.empty()) return;
   report.set("partial_years", years);
   std::vector<nlohmann::json> items;
+  items.reserve(years.size());
   for (int year : years) items.emplace_back(std::to_string(year));  // a year is a name, never grouped as 2 010
   report.say(msg("ratings.seasons.partial_years", {{"years", list_label(items)}, {"count", years.size()}}));
 }
