@@ -142,8 +142,8 @@ json trend_view(const TrendResult& r, const Filters& f) {
   volume_scatter(report, r.months, r.by_volume, r.rho_w);
   add_narrative(report, r);
   json out = report.to_json();
-  set_metric_unit(out, "slope_per_month", label("ratings.unit.points_per_month"));
-  set_metric_unit(out, "slope_per_year", label("ratings.unit.points_per_year"));
+  set_metric_unit(out, "slope_per_month", label("unit.pts/month"));
+  set_metric_unit(out, "slope_per_year", label("unit.pts/year"));
   return out;
 }
 
