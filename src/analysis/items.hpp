@@ -1,5 +1,7 @@
 // Analyses over recipe items (ingredients or tags), shared by the trends and seasonality pages. Items
-// are counted by presence (recipe_ingredients / recipe_tags hold one row per recipe and item).
+// are counted by presence (recipe_ingredients / recipe_tags hold one row per recipe and item). Each
+// computes a typed result (items/trends.hpp, items/seasonality.hpp); these entry points render it as a
+// Report with catalog message ids only.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -15,7 +17,7 @@ namespace mtm::analysis {
 struct ItemSource {
   std::string table;   ///< "recipe_ingredients" or "recipe_tags"
   std::string column;  ///< "ingredient" or "tag"
-  Text plural;         ///< "ingredients" / "ingrédients"
+  std::string kind;    ///< select key of the catalog messages: "ingredient" or "tag"
 };
 
 const ItemSource& ingredient_source();

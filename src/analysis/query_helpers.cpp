@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "analysis/words.hpp"
 #include "data/calendar.hpp"
+#include "present/theme.hpp"
 
 namespace mtm::analysis {
 
@@ -14,13 +16,14 @@ nlohmann::json axis(const Text& title, const std::string& lang) {
 
 nlohmann::json dot_trace(const std::string& name, const nlohmann::json& categories, const nlohmann::json& values,
                          const nlohmann::json& errors, const nlohmann::json& colors) {
-  return {{"type", "scatter"},
-          {"mode", "markers"},
-          {"name", name},
-          {"x", values},
-          {"y", categories},
-          {"error_x", {{"type", "data"}, {"array", errors}, {"color", "#B0B0B0"}}},
-          {"marker", {{"color", colors}, {"size", 13}, {"line", {{"color", "#FFFFFF"}, {"width", 1}}}}}};
+  return {
+      {"type", "scatter"},
+      {"mode", "markers"},
+      {"name", name},
+      {"x", values},
+      {"y", categories},
+      {"error_x", {{"type", "data"}, {"array", errors}, {"color", present::theme::kErrorBar}}},
+      {"marker", {{"color", colors}, {"size", 13}, {"line", {{"color", present::theme::kMarkerEdge}, {"width", 1}}}}}};
 }
 
 nlohmann::json dot_category_axis() {
@@ -61,10 +64,7 @@ std::vector<double> fitted(const stats::LinearFit& fit, const std::vector<double
 }
 
 std::string season_color(const std::string& season) {
-  if (season == "winter") return "#4682B4";
-  if (season == "spring") return "#90EE90";
-  if (season == "summer") return "#FFD700";
-  return "#FF8C00";
+  return std::string(present::theme::season_color(season));
 }
 
 std::string signed_number(double value, int decimals, const std::string& lang) {
@@ -72,23 +72,16 @@ std::string signed_number(double value, int decimals, const std::string& lang) {
   return (value >= 0 ? "+" : "-") + format_number(std::fabs(value), decimals, lang);
 }
 
-Text slope_sentence(const Text& subject, const stats::LinearFit& fit, const Text& unit_per_year, int decimals) {
-  if (!std::isfinite(fit.slope) || !std::isfinite(fit.slope_p)) {
-    return {fmt::format("{}: not enough years to estimate a trend.", subject.en),
-            fmt::format("{} : pas assez d'années pour estimer une tendance.", subject.fr)};
-  }
-  const bool significant = fit.slope_p < 0.05;
-  const bool up = fit.slope > 0;
-  Text out;
-  out.en = fmt::format("{} {} by {} {} (weighted regression, R²w = {}, p {}): {}.", subject.en, up ? "rises" : "falls",
-                       format_number(std::fabs(fit.slope), decimals, "en"), unit_per_year.en,
-                       format_number(fit.r_squared, 3, "en"), p_relation(fit.slope_p),
-                       significant ? "a significant trend" : "no significant trend");
-  out.fr = fmt::format("{} {} de {} {} (régression pondérée, R²w = {}, p {}) : {}.", subject.fr,
-                       up ? "augmente" : "diminue", format_number(std::fabs(fit.slope), decimals, "fr"),
-                       unit_per_year.fr, format_number(fit.r_squared, 3, "fr"), p_relation(fit.slope_p, "fr"),
-                       significant ? "tendance significative" : "pas de tendance significative");
-  return out;
+Text slope_sentence(const nlohmann::json& subject, const stats::LinearFit& fit, const nlohmann::json& unit_per_year,
+                    int decimals) {
+  if (!std::isfinite(fit.slope) || !std::isfinite(fit.slope_p)) return msg("trend.no_slope", {{"subject", subject}});
+  return msg("trend.slope", {{"subject", subject},
+                             {"direction", fit.slope > 0 ? "up" : "down"},
+                             {"amount", number_label(std::fabs(fit.slope), decimals)},
+                             {"unit", unit_per_year},
+                             {"r2", number_label(fit.r_squared, 3)},
+                             {"p", p_label(fit.slope_p)},
+                             {"significant", fit.slope_p < kSignificanceLevel ? "yes" : "no"}});
 }
 
 }  // namespace mtm::analysis

@@ -39,18 +39,17 @@ nlohmann::json numbers(const std::vector<double>& values);
 /// Fitted values of a regression at xs (NaN when the fit failed).
 std::vector<double> fitted(const stats::LinearFit& fit, const std::vector<double>& xs);
 
-/// The chart colorway of the original theme, and the season colours.
-inline const std::vector<std::string>& chart_colors() {
-  static const std::vector<std::string> kColors = {"#FF8C00", "#FFD700", "#E24E1B", "#1E90FF",
-                                                   "#00CED1", "#FFA07A", "#B0E0E6", "#DAA520"};
-  return kColors;
-}
+/// A season's colour (present/theme.hpp), as a string.
 std::string season_color(const std::string& season);
 
 /// "+0.1234" style signed number.
 std::string signed_number(double value, int decimals, const std::string& lang);
 
-/// Bilingual sentence describing a regression slope: direction, size per unit, R², p and significance.
-Text slope_sentence(const Text& subject, const stats::LinearFit& fit, const Text& unit_per_year, int decimals);
+/// The sentence describing a regression slope (catalog message "trend.slope", or "trend.no_slope" when
+/// the fit failed): direction, size per unit, weighted R², p and significance at kSignificanceLevel.
+/// subject and unit_per_year are label nodes (present::label), e.g. "The mean number of steps" and
+/// "steps per year"; the size is |slope| with decimals.
+Text slope_sentence(const nlohmann::json& subject, const stats::LinearFit& fit, const nlohmann::json& unit_per_year,
+                    int decimals);
 
 }  // namespace mtm::analysis

@@ -76,6 +76,8 @@ Text msg(std::string_view id, nlohmann::json params) {
 
 nlohmann::json localize(const nlohmann::json& result, const std::string& lang) {
   nlohmann::json out = present::render(result, lang);
+  // A language-free result is shared by every language: the language it is written in is the request's.
+  if (out.is_object() && out.contains("lang")) out["lang"] = lang;
   if (auto narrative = out.find("narrative"); narrative != out.end() && narrative->is_array()) {
     for (auto& sentence : *narrative) {
       if (sentence.contains("en") && sentence.contains("fr"))

@@ -55,7 +55,7 @@ nlohmann::json significance_label(double p, double effect, double negligible_bel
   } else if (std::isfinite(effect) && std::fabs(effect) < negligible_below) {
     verdict = "negligible";
   }
-  return label("significance", {{"verdict", verdict}});
+  return label("verdict.significance", {{"verdict", verdict}});
 }
 
 nlohmann::json p_label(double p) {

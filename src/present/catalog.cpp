@@ -135,7 +135,7 @@ std::vector<std::string> Catalog::ids(std::string_view lang) const {
   return out;
 }
 
-const std::string* Catalog::pattern(std::string_view lang, std::string_view id) const {
+const std::string* Catalog::find_pattern(std::string_view lang, std::string_view id) const {
   for (const std::string_view source : {lang, std::string_view("en")}) {
     const auto catalog = patterns_.find(source);
     if (catalog == patterns_.end()) continue;
@@ -145,7 +145,7 @@ const std::string* Catalog::pattern(std::string_view lang, std::string_view id) 
 }
 
 std::string Catalog::format(std::string_view lang, std::string_view id, const nlohmann::json& params) const {
-  const std::string* text = pattern(lang, id);
+  const std::string* text = find_pattern(lang, id);
   if (text == nullptr) {
     ++missing_messages;
     spdlog::warn("message '{}' is in no catalog", id);

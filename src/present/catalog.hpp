@@ -41,7 +41,7 @@ class Catalog {
   [[nodiscard]] static std::size_t missing_count();
 
  private:
-  [[nodiscard]] const std::string* pattern(std::string_view lang, std::string_view id) const;
+  [[nodiscard]] const std::string* find_pattern(std::string_view lang, std::string_view id) const;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> patterns_;
   /// Distinguishes catalogs in the per-thread cache of compiled formats.
   std::uint64_t serial_;

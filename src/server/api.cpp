@@ -226,7 +226,7 @@ void get_summary(const Request& req, Response& res, LruCache& cache, const DataS
 void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
   // The findings are computed once per dataset and written in the request's language.
-  const std::string lang(lang_code(request_language(req)));
+  const std::string lang = message_language(req);
   cached_json(cache, data, req, res, "findings?" + lang, [&](const Dataset& dataset) {
     const auto findings =
         dataset.results().get_or_compute("findings", [&] { return analysis::key_findings(*dataset.connect()); });

@@ -1,6 +1,7 @@
 #include "server/param_reader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include "analysis/explorer/text.hpp"
 #include "analysis/filters.hpp"
 #include "core/parameter_names.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::server {
 
@@ -70,10 +72,12 @@ std::vector<std::pair<std::string, std::string>> checked_params(const Request& r
     throw ParameterError(ProblemKind::RepeatedParameter, bad->name, "",
                          fmt::format("parameter '{}' is given more than once", bad->name));
   }
-  if (const auto lang = req.params.find("lang");
-      lang != req.params.end() && lang->second != "en" && lang->second != "fr") {
-    throw ParameterError(ProblemKind::InvalidValue, "lang", "en | fr",
-                         fmt::format("parameter 'lang' must be en or fr, got '{}'", lang->second));
+  // The languages are the message catalogs' (i18n/<lang>.json, or MTM_I18N_DIR's).
+  const auto& catalog = present::Catalog::instance();
+  if (const auto lang = req.params.find("lang"); lang != req.params.end() && !catalog.has_language(lang->second)) {
+    const std::string accepted = fmt::format("{}", fmt::join(catalog.languages(), " | "));
+    throw ParameterError(ProblemKind::InvalidValue, "lang", accepted,
+                         fmt::format("parameter 'lang' must be one of {}, got '{}'", accepted, lang->second));
   }
   return out;
 }

@@ -158,6 +158,11 @@ Lang request_language(const Request& req) {
   return language_from_accept(req.get_header_value("Accept-Language"));
 }
 
+std::string message_language(const Request& req) {
+  if (req.has_param("lang")) return req.get_param_value("lang");
+  return std::string(lang_code(request_language(req)));
+}
+
 std::string problem_title(ProblemKind kind, Lang lang) {
   const auto& m = message(kind);
   return std::string(lang == Lang::Fr ? m.title_fr : m.title_en);

@@ -18,6 +18,9 @@ enum class Lang { En, Fr };
 std::string_view lang_code(Lang lang);
 /// Language of a request: a valid lang parameter wins, then the first of en/fr in Accept-Language.
 Lang request_language(const Request& req);
+/// The catalog language a request's messages are written in: its lang parameter (checked_params accepts only
+/// catalog languages), else the en/fr of request_language().
+std::string message_language(const Request& req);
 /// Language preferred by an Accept-Language header value (highest q among en and fr; English if none).
 Lang language_from_accept(std::string_view accept_language);
 

@@ -37,15 +37,17 @@ test('no two charts of a page share a title, in either language', async () => {
 });
 
 test('the Weekend cards say what their averages are, and the averages add up to the total', async () => {
-  const result = await apiJson('/api/v1/analyses/weekend.volume');
-  const metric = (id) => result.metrics.find((m) => m.id === id);
-  const weekday = metric('weekday_per_day');
-  const weekend = metric('weekend_per_day');
+  const result = await apiJson('/api/v1/analyses/weekend.volume?lang=en');
+  const french = await apiJson('/api/v1/analyses/weekend.volume?lang=fr');
+  const metric = (r, id) => r.metrics.find((m) => m.id === id);
+  const weekday = metric(result, 'weekday_per_day');
+  const weekend = metric(result, 'weekend_per_day');
   // An average weekday's total over all years, not one calendar day's: five of them and two weekend days make the total.
-  assert.ok(Math.abs(5 * weekday.value + 2 * weekend.value - metric('total').value) < 1e-6 * metric('total').value);
-  assert.match(weekday.label.en, /^Recipes on an average weekday \(all years\)$/);
-  assert.match(weekend.label.fr, /^Recettes d'un jour de week-end moyen \(toutes années\)$/);
-  assert.match(weekday.help.en, /not of one calendar day/);
+  assert.ok(Math.abs(5 * weekday.value + 2 * weekend.value - metric(result, 'total').value) < 1e-6 * metric(result, 'total').value);
+  assert.match(weekday.label.text, /^Recipes on an average weekday \(all years\)$/);
+  assert.match(metric(french, 'weekend_per_day').label.text, /^Recettes d’un jour de week-end moyen \(toutes années\)$/);
+  assert.match(weekday.help.text, /\(here 5 days\): .*not of one calendar day/);
+  assert.match(metric(french, 'weekday_per_day').help.text, /\(ici 5 jours\)/);
 });
 
 test('the mean ratings are dot plots, every chart is cartesian, and no page loads the full Plotly bundle', async () => {

@@ -15,12 +15,12 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Start `mangetamain serve` on a free port; resolves {process, baseUrl} once it prints its address. */
-export function startServer(db, extraArgs = [], timeoutMs = 20000) {
+export function startServer(db, extraArgs = [], timeoutMs = 20000, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     // One browser walks every page in seconds and downloads every chart's CSV, each a usage event from one
     // address: far more than a reader's budget, so the events limits are raised here (their own tests check them).
     const env = { ...process.env, MANGETAMAIN_EVENTS_BURST: '100000', MANGETAMAIN_EVENTS_RATE_PER_MINUTE: '100000',
-      MANGETAMAIN_EVENTS_GLOBAL_BURST: '1000000', MANGETAMAIN_EVENTS_GLOBAL_RATE_PER_MINUTE: '1000000' };
+      MANGETAMAIN_EVENTS_GLOBAL_BURST: '1000000', MANGETAMAIN_EVENTS_GLOBAL_RATE_PER_MINUTE: '1000000', ...extraEnv };
     const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--no-access-log', ...extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
@@ -51,12 +51,12 @@ export function launchBrowser(profileDir, options = {}) {
 }
 
 /** Generate + ingest a small database, serve it, open a browser. close() undoes everything. */
-export async function startApp({ scale = '0.01', browserOptions = {} } = {}) {
+export async function startApp({ scale = '0.01', browserOptions = {}, env = {} } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'mtm-e2e-'));
   const db = join(work, 'e2e.duckdb');
   execFileSync(binary, ['generate', '--out', join(work, 'raw'), '--scale', scale], { stdio: 'pipe' });
   execFileSync(binary, ['ingest', '--raw-dir', join(work, 'raw'), '--db', db], { stdio: 'pipe' });
-  const server = await startServer(db);
+  const server = await startServer(db, [], 20000, env);
   const browser = await launchBrowser(join(work, 'profile'), browserOptions);
   return {
     baseUrl: server.baseUrl,

@@ -2,10 +2,14 @@
 // the rows below (closed forms for the chi-square and F tails; see each comment).
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <regex>
+
 #include "analysis/registry.hpp"
 #include "analysis/report.hpp"
 #include "analysis_fixture.hpp"
 #include "core/errors.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::analysis {
 namespace {
@@ -325,6 +329,80 @@ TEST(WeekendRatings, DayAndSeasonFilters) {
   EXPECT_THROW(run(db, "weekend.ratings", {{"clean_only", "false"}}), ValidationError);
 }
 
+// Every string a person reads, in one language: narrative texts, titles, labels, chart names and ticks.
+void collect_strings(const nlohmann::json& node, std::vector<std::string>& out) {
+  if (node.is_string()) out.push_back(node.get<std::string>());
+  if (node.is_array() || node.is_object()) {
+    for (const auto& child : node) collect_strings(child, out);
+  }
+}
+
+// Renders one analysis in English and French from one language-free result: no catalog message missing,
+// every narrative sentence written, and numbers written the language's way (French: no '.' decimal
+// point; English: no ',' decimal comma — a comma followed by exactly three digits is a thousands separator).
+void expect_language_free_and_localized(AnalysisDb& db, const std::string& id) {
+  const Analysis* a = find_analysis(id);
+  ASSERT_NE(a, nullptr) << id;
+  EXPECT_TRUE(a->language_free) << id;
+  const Filters en = parse_filters({{"lang", "en"}}, a->filters, a->defaults);
+  const Filters fr = parse_filters({{"lang", "fr"}}, a->filters, a->defaults);
+  nlohmann::json raw_en = a->run(db.connection(), en);
+  nlohmann::json raw_fr = a->run(db.connection(), fr);
+  raw_en.erase("lang");
+  raw_fr.erase("lang");
+  EXPECT_EQ(raw_en, raw_fr) << id << ": the result must not depend on the language";
+  const std::regex french_point(R"(\d\.\d)");
+  const std::regex english_comma(R"(\d,(?:\d{1,2}|\d{4,})(?!\d))");
+  for (const char* lang : {"en", "fr"}) {
+    const std::size_t missing = present::Catalog::missing_count();
+    const nlohmann::json r = localize(raw_en, lang);
+    EXPECT_EQ(present::Catalog::missing_count(), missing) << id << " " << lang;
+    ASSERT_FALSE(r["narrative"].empty()) << id;
+    for (const auto& sentence : r["narrative"]) {
+      ASSERT_TRUE(sentence.contains("text")) << id << " " << sentence.dump();
+      EXPECT_FALSE(sentence["text"].get<std::string>().empty()) << id;
+    }
+    std::vector<std::string> strings;
+    collect_strings(r, strings);
+    for (const auto& text : strings) {
+      EXPECT_FALSE(std::regex_search(text, std::string(lang) == "fr" ? french_point : english_comma))
+          << id << " " << lang << ": " << text;
+    }
+  }
+}
+
+TEST(WeekendLanguage, RecipeAnalysesRenderInBothLanguagesFromOneResult) {
+  AnalysisDb db;
+  fill_duration(db, false);
+  for (const char* id : {"weekend.volume", "weekend.duration", "weekend.complexity", "weekend.nutrition"}) {
+    expect_language_free_and_localized(db, id);
+  }
+  const auto fr = run(db, "weekend.duration", {{"lang", "fr"}});
+  // Weekday quartiles of 10, 20, 30, 40 (linear): 17.5, 25, 32.5, written with no decimal (half to even).
+  EXPECT_EQ(fr["narrative"][1]["text"], "Médianes : semaine 25 min (IQR 18–32), week-end 40 min (IQR 30–50).");
+  EXPECT_EQ(by_id(fr, "charts", "box")["traces"][1]["name"], "Week-end");
+  // Plurals: one weekday selected is "1 day" / "1 jour", five are "5 days" / "5 jours".
+  const auto one_fr = run(db, "weekend.volume", {{"lang", "fr"}, {"days", "mon,sat"}});
+  const auto one_en = run(db, "weekend.volume", {{"lang", "en"}, {"days", "mon,sat"}});
+  EXPECT_NE(by_id(one_fr, "metrics", "weekday_per_day")["help"]["text"].get<std::string>().find("(ici 1 jour)"),
+            std::string::npos);
+  EXPECT_NE(by_id(one_en, "metrics", "weekday_per_day")["help"]["text"].get<std::string>().find("(here 1 day)"),
+            std::string::npos);
+  const auto all_en = run(db, "weekend.volume", {{"lang", "en"}});
+  EXPECT_NE(by_id(all_en, "metrics", "weekday_per_day")["help"]["text"].get<std::string>().find("(here 5 days)"),
+            std::string::npos);
+}
+
+TEST(WeekendLanguage, ItemAndRatingAnalysesRenderInBothLanguagesFromOneResult) {
+  AnalysisDb items;
+  fill_items(items);
+  expect_language_free_and_localized(items, "weekend.ingredients");
+  expect_language_free_and_localized(items, "weekend.tags");
+  AnalysisDb ratings;
+  fill_ratings(ratings);
+  expect_language_free_and_localized(ratings, "weekend.ratings");
+}
+
 TEST(WeekendCatalogue, RegistersSevenAnalyses) {
   for (const char* id : {"weekend.volume", "weekend.duration", "weekend.complexity", "weekend.nutrition",
                          "weekend.ingredients", "weekend.tags", "weekend.ratings"}) {
@@ -333,6 +411,10 @@ TEST(WeekendCatalogue, RegistersSevenAnalyses) {
     EXPECT_EQ(a->page, "weekend");
   }
   EXPECT_EQ(find_analysis("weekend.ratings")->defaults.date_basis, "rating");
+  // The catalogue's titles are the catalog's messages, in both languages.
+  EXPECT_EQ(find_analysis("weekend.volume")->title_en, "Recipe volume, weekday vs weekend");
+  EXPECT_EQ(find_analysis("weekend.volume")->title_fr, "Volume de recettes, semaine vs week-end");
+  EXPECT_EQ(find_analysis("weekend.tags")->title_fr, "Étiquettes qui diffèrent, semaine vs week-end");
 }
 
 }  // namespace

@@ -1,76 +1,61 @@
-// The generic chart builders draw exactly what they are given: bins centred, matrices top-down, the Q-Q
-// reference line across the theoretical range; names stay label nodes for render() to translate.
+// The line and bar chart builders: Plotly traces in the order drawn, with the data, colours and names given.
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "present/charts/heatmap.hpp"
-#include "present/charts/histogram.hpp"
-#include "present/charts/qq.hpp"
+#include "present/charts/bar.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
-#include "present/render.hpp"
 
 namespace mtm::present::charts {
 namespace {
 
-TEST(HistogramChart, BarsCentredInTheirBins) {
-  const auto chart = histogram({10, 5, {2, 0, 7}, label("ratings.trace.months"), "x", "y", theme::kOrange, true});
-  const auto& trace = chart["traces"][0];
-  EXPECT_EQ(trace["type"], "bar");
-  EXPECT_EQ(trace["x"], nlohmann::json::array({12.5, 17.5, 22.5}));
-  EXPECT_EQ(trace["y"], nlohmann::json::array({2.0, 0.0, 7.0}));
-  EXPECT_DOUBLE_EQ(trace["width"].get<double>(), 5);
-  EXPECT_EQ(trace["marker"]["color"], "#FF8C00");
-  EXPECT_EQ(chart["layout"]["yaxis"]["type"], "log");
-  EXPECT_EQ(chart["layout"]["bargap"], 0);
-  EXPECT_EQ(render(chart, "fr")["traces"][0]["name"], "Mois");
-  const auto linear = histogram({0, 1, {}, "n", "x", "y", theme::kOrange, false});
-  EXPECT_FALSE(linear["layout"]["yaxis"].contains("type"));
-  EXPECT_TRUE(linear["traces"][0]["x"].empty());
+TEST(LineChartTest, BandUnderSeriesThenDashedTrends) {
+  LineChart chart({2001, 2002}, "Year", label("minutes"));
+  chart.bands.push_back({"band", "edge", {1, 2}, {3, 4}, "rgba(0,0,0,0.1)"});
+  LineSeries mean{label("mean"), {2, NAN}, "#FF8C00"};
+  mean.marker_sizes = {4, 30};
+  mean.symbol = "diamond";
+  chart.series.push_back(mean);
+  chart.series.emplace_back("ref", std::vector<double>{0, 1}, "#DC3545", "lines", std::vector<double>{-1, 1});
+  chart.trends.emplace_back("trend", std::vector<double>{2.5, 3.5}, "#1E90FF");
+  const auto spec = line(chart);
+  const auto& t = spec["traces"];
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0]["y"], nlohmann::json({3, 4}));  // the band's upper edge first, hidden
+  EXPECT_EQ(t[0]["showlegend"], false);
+  EXPECT_EQ(t[1]["fill"], "tonexty");
+  EXPECT_EQ(t[1]["y"], nlohmann::json({1, 2}));
+  EXPECT_EQ(t[2]["y"], nlohmann::json({2, nullptr}));  // NaN is no point
+  EXPECT_EQ(t[2]["marker"]["size"], nlohmann::json({4, 30}));
+  EXPECT_EQ(t[2]["marker"]["symbol"], "diamond");
+  EXPECT_EQ(t[2]["mode"], "lines+markers");
+  EXPECT_EQ(t[2]["name"], label("mean"));
+  EXPECT_EQ(t[3]["x"], nlohmann::json({-1, 1}));  // its own x
+  EXPECT_FALSE(t[3].contains("marker"));
+  EXPECT_EQ(t[4]["line"]["dash"], "dash");
+  EXPECT_EQ(t[4]["line"]["color"], "#1E90FF");
+  EXPECT_EQ(t[4]["x"], nlohmann::json({2001, 2002}));
+  EXPECT_EQ(spec["layout"]["yaxis"]["title"]["text"], label("minutes"));
 }
 
-TEST(HeatmapChart, RowsTopDownWithOptionalCellText) {
-  HeatmapSpec spec;
-  spec.x = {"a", "b"};
-  spec.y = {"r1", "r2"};
-  spec.z = {{1, 2}, {3, nullptr}};
-  spec.colorbar_title = label("ratings.axis.volume");
-  auto chart = heatmap(spec);
-  const auto& trace = chart["traces"][0];
-  EXPECT_EQ(trace["type"], "heatmap");
-  EXPECT_EQ(trace["z"][1][1], nullptr);
-  EXPECT_EQ(trace["colorscale"], "YlOrRd");
-  EXPECT_FALSE(trace.contains("text"));
-  EXPECT_FALSE(trace.contains("reversescale"));
-  EXPECT_EQ(chart["layout"]["yaxis"]["autorange"], "reversed");
-  EXPECT_FALSE(chart["layout"].contains("margin"));
-  EXPECT_EQ(render(chart, "en")["traces"][0]["colorbar"]["title"]["text"], "Volume");
-  spec.text = {{"1.0", "2.0"}, {"3.0", ""}};
-  spec.colorscale = "RdYlGn";
-  spec.reverse_scale = true;
-  spec.left_margin = 170;
-  chart = heatmap(spec);
-  EXPECT_EQ(chart["traces"][0]["texttemplate"], "%{text}");
-  EXPECT_EQ(chart["traces"][0]["reversescale"], true);
-  EXPECT_EQ(chart["layout"]["margin"]["l"], 170);
+TEST(BarChartTest, OneSeriesOrGroupedBars) {
+  BarChart single{{{"Recipes", {2001, 2002}, {3, 5}, {"#FF8C00", "rgba(255,140,0,0.35)"}, {false, true}}}, "Year", "n"};
+  const auto one = bar(single);
+  ASSERT_EQ(one["traces"].size(), 1u);
+  EXPECT_EQ(one["traces"][0]["type"], "bar");
+  EXPECT_EQ(one["traces"][0]["marker"]["color"][1], "rgba(255,140,0,0.35)");
+  EXPECT_EQ(one["traces"][0]["customdata"], nlohmann::json({false, true}));
+  EXPECT_FALSE(one["layout"].contains("barmode"));
+  BarChart grouped{{{"a", {"x"}, {1}, "#FF8C00", nullptr}, {"b", {"x"}, {2}, "#FFD700", nullptr}}, "", ""};
+  const auto two = bar(grouped);
+  EXPECT_EQ(two["layout"]["barmode"], "group");
+  EXPECT_FALSE(two["traces"][1].contains("customdata"));
 }
 
-TEST(QqChart, ReferenceLineAcrossTheTheoreticalRange) {
-  QqSpec spec;
-  spec.theoretical = {-1, 0, 1};
-  spec.ordered = {3, 5, NAN};
-  spec.line = QqLine{5, 2};
-  spec.points_name = "points";
-  spec.line_name = "line";
-  const auto chart = qq(spec);
-  ASSERT_EQ(chart["traces"].size(), 2u);
-  EXPECT_EQ(chart["traces"][0]["y"], nlohmann::json::array({3.0, 5.0, nullptr}));
-  EXPECT_EQ(chart["traces"][0]["marker"]["color"], "#FFD700");
-  EXPECT_EQ(chart["traces"][1]["x"], nlohmann::json::array({-1.0, 1.0}));
-  EXPECT_EQ(chart["traces"][1]["y"], nlohmann::json::array({3.0, 7.0}));
-  EXPECT_EQ(chart["traces"][1]["line"]["color"], "#DC3545");
-  spec.line.reset();
-  EXPECT_EQ(qq(spec)["traces"].size(), 1u);
+TEST(ChartColorTest, TranslucentThemeColour) {
+  EXPECT_EQ(translucent("#FF8C00", 0.35), "rgba(255,140,0,0.35)");
+  EXPECT_EQ(translucent("#1E90FF", 0.15), "rgba(30,144,255,0.15)");
 }
 
 }  // namespace
