@@ -10,6 +10,7 @@
 #include "analysis/query_helpers.hpp"
 #include "analysis/words.hpp"
 #include "data/calendar.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -131,8 +132,8 @@ MonthlySeries monthly(db::Connection& con, const Filters& f) {
 // ---------------------------------------------------------------------------------------------------
 // View pieces
 
-json axis_titled(json title) {
-  return {{"title", {{"text", std::move(title)}}}};
+std::string band_fill() {
+  return present::charts::translucent(present::theme::kRedOrange, 0.2);
 }
 
 json fixed_label(double value, int decimals, bool with_sign) {
@@ -229,7 +230,7 @@ void add_trend(json& traces, const MonthlySeries& s, const stats::LinearFit& fit
                     {"x", x},
                     {"y", lo},
                     {"fill", "tonexty"},
-                    {"fillcolor", kBandFill},
+                    {"fillcolor", band_fill()},
                     {"line", {{"width", 0}}}});
   traces.push_back({{"type", "scatter"},
                     {"mode", "lines"},

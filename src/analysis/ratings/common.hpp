@@ -60,11 +60,9 @@ MonthlySeries monthly(db::Connection& con, const Filters& f);
 
 // ---- view pieces (message ids only) ----
 
-/// Fill of a 95 % confidence band: the trend's red-orange (present::theme::kRedOrange) at 20 % opacity.
-inline constexpr std::string_view kBandFill = "rgba(226,78,27,0.2)";
+/// Fill of a 95 % confidence band: the trend's red-orange at 20 % opacity.
+std::string band_fill();
 
-/// A Plotly axis whose title is a catalog label.
-nlohmann::json axis_titled(nlohmann::json title);
 /// A number with any count of fixed decimals (signed: sign always written) as a label; "n/a" when not finite.
 nlohmann::json fixed_label(double value, int decimals, bool with_sign = false);
 /// Items joined the language's way ("a, b, c").

@@ -7,6 +7,7 @@
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/stats/distributions.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -47,17 +48,17 @@ void add_overview(Report& report, const DistributionResult& r) {
   json lower = line_trace(label("ratings.trace.weighted_mean_ci", {{"half", fixed_label(r.ci_half_width, 4)}}), x, lo,
                           {{"width", 0}});
   lower["fill"] = "tonexty";
-  lower["fillcolor"] = kBandFill;
+  lower["fillcolor"] = band_fill();
   json traces = json::array(
       {line_trace(label("ratings.trace.monthly_mean_rating"), x, numbers(s.mean), {{"color", theme::kBlue}}), upper,
        lower,
        line_trace(label("ratings.trace.weighted_mean", {{"mean", fixed_label(r.weighted_mean, 4)}}), x, level,
                   {{"color", theme::kOrange}})});
   add_trend(traces, s, r.wls);
-  report.chart(
-      "overview", msg("ratings.distribution.chart.overview"), traces,
-      {{"xaxis", axis_titled(label("ratings.axis.month"))}, {"yaxis", axis_titled(label("ratings.axis.mean_rating"))}},
-      kMonthColumns, monthly_rows(s));
+  report.chart("overview", msg("ratings.distribution.chart.overview"), traces,
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.month"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.mean_rating"))}},
+               kMonthColumns, monthly_rows(s));
 }
 
 void add_stars(Report& report, const DistributionResult& r) {
@@ -74,8 +75,8 @@ void add_stars(Report& report, const DistributionResult& r) {
                              {"y", star_y},
                              {"customdata", r.counts},
                              {"marker", {{"color", theme::kOrange}}}}}),
-               {{"xaxis", axis_titled(label("ratings.axis.stars"))},
-                {"yaxis", axis_titled(label("ratings.axis.share_of_ratings"))}},
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.stars"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.share_of_ratings"))}},
                {"stars", "n", "pct"}, star_rows);
 }
 

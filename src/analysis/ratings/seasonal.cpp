@@ -13,6 +13,7 @@
 #include "analysis/stats/chi_square.hpp"
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -99,14 +100,15 @@ void add_charts(Report& report, const SeasonalResult& r) {
     ci.push_back(number(s.n > 1 ? 1.96 * s.sd / std::sqrt(s.n) : NAN));
   }
   const json rows = season_rows(r);
-  const json season_axis = axis_titled(label("ratings.axis.season"));
+  const json season_axis = present::charts::titled_axis(label("ratings.axis.season"));
   report.chart("volume", msg("ratings.seasonal.chart.volume"),
                json::array({{{"type", "bar"},
                              {"name", label("ratings.axis.ratings")},
                              {"x", x},
                              {"y", vol},
                              {"marker", {{"color", colors}}}}}),
-               {{"xaxis", season_axis}, {"yaxis", axis_titled(label("ratings.axis.ratings"))}}, kColumns, rows);
+               {{"xaxis", season_axis}, {"yaxis", present::charts::titled_axis(label("ratings.axis.ratings"))}},
+               kColumns, rows);
   report.chart("mean", msg("ratings.seasonal.chart.mean"),
                json::array({{{"type", "bar"},
                              {"name", label("ratings.axis.mean_rating")},
@@ -114,7 +116,8 @@ void add_charts(Report& report, const SeasonalResult& r) {
                              {"y", mean},
                              {"error_y", {{"type", "data"}, {"array", ci}}},
                              {"marker", {{"color", colors}}}}}),
-               {{"xaxis", season_axis}, {"yaxis", axis_titled(label("ratings.axis.mean_rating"))}}, kColumns, rows);
+               {{"xaxis", season_axis}, {"yaxis", present::charts::titled_axis(label("ratings.axis.mean_rating"))}},
+               kColumns, rows);
   report.table("seasons", msg("ratings.seasonal.table.seasons"), kColumns, rows);
 }
 

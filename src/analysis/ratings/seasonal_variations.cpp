@@ -7,6 +7,7 @@
 #include "analysis/ratings/seasons.hpp"
 #include "analysis/stats/rank_tests.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -93,14 +94,16 @@ void add_charts(Report& report, const SeasonSeries& v) {
   // hundredths apart read as apart, and it needs only Plotly's cartesian bundle.
   json dots = dot_trace("", v.x, v.mean, v.ci, v.colors);
   dots["name"] = label("ratings.axis.mean_rating");
-  report.chart("mean_dots", msg("ratings.variations.chart.mean_dots"), json::array({dots}),
-               {{"xaxis", axis_titled(label("ratings.axis.mean_rating"))}, {"yaxis", dot_category_axis()}}, kColumns,
-               v.rows);
+  report.chart(
+      "mean_dots", msg("ratings.variations.chart.mean_dots"), json::array({dots}),
+      {{"xaxis", present::charts::titled_axis(label("ratings.axis.mean_rating"))}, {"yaxis", dot_category_axis()}},
+      kColumns, v.rows);
   auto bars = [&](const std::string& id, const char* title, const char* y_title, const json& ys, const json& error) {
     json trace = {{"type", "bar"}, {"name", label(y_title)}, {"x", v.x}, {"y", ys}, {"marker", {{"color", v.colors}}}};
     if (!error.is_null()) trace["error_y"] = {{"type", "data"}, {"array", error}};
     report.chart(id, msg(title), json::array({trace}),
-                 {{"xaxis", axis_titled(label("ratings.axis.season"))}, {"yaxis", axis_titled(label(y_title))}},
+                 {{"xaxis", present::charts::titled_axis(label("ratings.axis.season"))},
+                  {"yaxis", present::charts::titled_axis(label(y_title))}},
                  kColumns, v.rows);
   };
   bars("mean", "ratings.variations.chart.mean", "ratings.axis.mean_rating", v.mean, v.ci);

@@ -6,6 +6,7 @@
 #include "analysis/stats/correlation.hpp"
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -34,7 +35,8 @@ void add_metrics_and_tests(Report& report, const TrendResult& r) {
 }
 
 json month_layout(const char* y_title) {
-  return {{"xaxis", axis_titled(label("ratings.axis.month"))}, {"yaxis", axis_titled(label(y_title))}};
+  return {{"xaxis", present::charts::titled_axis(label("ratings.axis.month"))},
+          {"yaxis", present::charts::titled_axis(label(y_title))}};
 }
 
 void add_mean_and_volume(Report& report, const TrendResult& r) {
@@ -115,8 +117,8 @@ void volume_scatter(Report& report, const MonthlySeries& s, const stats::LinearF
                       {"line", {{"color", theme::kBlue}, {"dash", "dash"}}}});
   }
   report.chart("volume_vs_rating", msg("ratings.trend.chart.volume_vs_rating"), traces,
-               {{"xaxis", axis_titled(label("ratings.axis.ratings_in_month"))},
-                {"yaxis", axis_titled(label("ratings.axis.mean_rating"))}},
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.ratings_in_month"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.mean_rating"))}},
                kMonthColumns, monthly_rows(s));
 }
 

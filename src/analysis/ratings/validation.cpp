@@ -8,6 +8,7 @@
 #include "analysis/stats/effect_size.hpp"
 #include "analysis/words.hpp"
 #include "present/charts/histogram.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -71,40 +72,40 @@ void add_weight_charts(Report& report, const MonthlySeries& s) {
                              {"x", month_dates(s)},
                              {"y", norm},
                              {"line", {{"color", theme::kRedOrange}}}}}),
-               {{"xaxis", axis_titled(label("ratings.axis.month"))},
-                {"yaxis", axis_titled(label("ratings.axis.normalised_weight"))}},
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.month"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.normalised_weight"))}},
                kMonthColumns, monthly_rows(s));
-  report.chart(
-      "weighted_means", msg("ratings.validation.chart.weighted_means"),
-      json::array({{{"type", "scatter"},
-                    {"mode", "markers"},
-                    {"name", label("ratings.trace.monthly_mean")},
-                    {"x", month_dates(s)},
-                    {"y", numbers(s.mean)},
-                    {"marker",
-                     {{"size", weight_sizes(s)},
-                      {"color", numbers(s.n)},
-                      {"colorscale", "YlOrRd"},
-                      {"showscale", true},
-                      {"colorbar", {{"title", {{"text", label("ratings.axis.volume")}}}}}}}}}),
-      {{"xaxis", axis_titled(label("ratings.axis.month"))}, {"yaxis", axis_titled(label("ratings.axis.mean_rating"))}},
-      kMonthColumns, monthly_rows(s));
+  report.chart("weighted_means", msg("ratings.validation.chart.weighted_means"),
+               json::array({{{"type", "scatter"},
+                             {"mode", "markers"},
+                             {"name", label("ratings.trace.monthly_mean")},
+                             {"x", month_dates(s)},
+                             {"y", numbers(s.mean)},
+                             {"marker",
+                              {{"size", weight_sizes(s)},
+                               {"color", numbers(s.n)},
+                               {"colorscale", "YlOrRd"},
+                               {"showscale", true},
+                               {"colorbar", {{"title", {{"text", label("ratings.axis.volume")}}}}}}}}}),
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.month"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.mean_rating"))}},
+               kMonthColumns, monthly_rows(s));
 }
 
 void add_variance_chart(Report& report, const ValidationResult& r) {
   const json unweighted = label("ratings.validation.method.unweighted");
   const json weighted = label("ratings.validation.method.weighted");
-  report.chart(
-      "variance", msg("ratings.validation.chart.variance"),
-      json::array({{{"type", "bar"},
-                    {"name", label("ratings.trace.variance")},
-                    {"x", {unweighted, weighted}},
-                    {"y", {number(r.var_unweighted), number(r.var_weighted)}},
-                    {"text", {fixed_label(r.var_unweighted, 4), fixed_label(r.var_weighted, 4)}},
-                    {"marker", {{"color", {theme::kRedOrange, theme::kOrange}}}}}}),
-      {{"xaxis", axis_titled(label("ratings.axis.method"))}, {"yaxis", axis_titled(label("ratings.axis.variance"))}},
-      {"method", "variance"},
-      json::array({{unweighted, number(r.var_unweighted)}, {weighted, number(r.var_weighted)}}));
+  report.chart("variance", msg("ratings.validation.chart.variance"),
+               json::array({{{"type", "bar"},
+                             {"name", label("ratings.trace.variance")},
+                             {"x", {unweighted, weighted}},
+                             {"y", {number(r.var_unweighted), number(r.var_weighted)}},
+                             {"text", {fixed_label(r.var_unweighted, 4), fixed_label(r.var_weighted, 4)}},
+                             {"marker", {{"color", {theme::kRedOrange, theme::kOrange}}}}}}),
+               {{"xaxis", present::charts::titled_axis(label("ratings.axis.method"))},
+                {"yaxis", present::charts::titled_axis(label("ratings.axis.variance"))}},
+               {"method", "variance"},
+               json::array({{unweighted, number(r.var_unweighted)}, {weighted, number(r.var_weighted)}}));
 }
 
 void add_narrative(Report& report, const ValidationResult& r) {

@@ -1,24 +1,14 @@
 #include "present/charts/qq.hpp"
 
-#include <cmath>
+#include "present/charts/line.hpp"
 
 namespace mtm::present::charts {
-namespace {
-
-nlohmann::json finite_or_null(const std::vector<double>& values) {
-  nlohmann::json out = nlohmann::json::array();
-  for (double v : values) out.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr));
-  return out;
-}
-
-}  // namespace
-
 nlohmann::json qq(const QqSpec& spec) {
   nlohmann::json traces = nlohmann::json::array({{{"type", "scatter"},
                                                   {"mode", "markers"},
                                                   {"name", spec.points_name},
-                                                  {"x", finite_or_null(spec.theoretical)},
-                                                  {"y", finite_or_null(spec.ordered)},
+                                                  {"x", number_array(spec.theoretical)},
+                                                  {"y", number_array(spec.ordered)},
                                                   {"marker", {{"color", spec.point_color}, {"size", 8}}}}});
   if (spec.line && !spec.theoretical.empty()) {
     const double lo = spec.theoretical.front();
