@@ -153,7 +153,7 @@ TEST(RatingsSeasonalVariations, AnovaKruskalAndQuantiles) {
   EXPECT_NEAR(anova["effect"].get<double>(), 0.18279569892473119, 1e-9);
   EXPECT_DOUBLE_EQ(metric(r, "best_season"), 5);
   EXPECT_DOUBLE_EQ(metric(r, "max_gap"), 1);
-  EXPECT_NE(by_id(r, "metrics", "best_season")["label"]["en"].get<std::string>().find("Summer"), std::string::npos);
+  EXPECT_NE(by_id(r, "metrics", "best_season")["label"]["text"].get<std::string>().find("Summer"), std::string::npos);
   const auto& spring = by_id(r, "tables", "seasons")["rows"][1];
   EXPECT_DOUBLE_EQ(spring[3].get<double>(), 5);  // median of 3, 5, 5
   EXPECT_DOUBLE_EQ(spring[5].get<double>(), 4);  // type-7 q25
@@ -175,6 +175,9 @@ TEST(RatingsCatalogue, RegistersFiveAnalyses) {
     EXPECT_EQ(a->page, "ratings");
     EXPECT_EQ(a->defaults.date_basis, "rating");
   }
+  // Titles come from the catalogs' title messages.
+  EXPECT_EQ(find_analysis("ratings.seasonal")->title_fr, "Notes par saison");
+  EXPECT_EQ(find_analysis("ratings.trend")->title_en, "Rating trend over time");
 }
 
 }  // namespace
