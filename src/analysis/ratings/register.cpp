@@ -10,7 +10,7 @@
 #include "analysis/ratings/trend.hpp"
 #include "analysis/ratings/validation.hpp"
 #include "analysis/registry.hpp"
-#include "present/catalog.hpp"
+#include "present/message.hpp"
 
 namespace mtm::analysis {
 
@@ -33,14 +33,7 @@ void register_ratings(std::vector<Analysis>& out) {
   defaults.date_basis = "rating";
   // The catalogue's titles are the analyses' own title messages, so each is written once.
   auto add = [&](const std::string& id, const std::vector<std::string>& filters, const char* title_id, auto runner) {
-    const auto& catalog = present::Catalog::instance();
-    Analysis a{id,
-               "ratings",
-               catalog.format("en", title_id, nlohmann::json::object()),
-               catalog.format("fr", title_id, nlohmann::json::object()),
-               filters,
-               defaults,
-               runner};
+    Analysis a{id, "ratings", present::label(title_id), filters, defaults, runner};
     a.language_free = true;
     out.push_back(std::move(a));
   };

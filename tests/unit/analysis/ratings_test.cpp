@@ -176,8 +176,8 @@ TEST(RatingsCatalogue, RegistersFiveAnalyses) {
     EXPECT_EQ(a->defaults.date_basis, "rating");
   }
   // Titles come from the catalogs' title messages.
-  EXPECT_EQ(find_analysis("ratings.seasonal")->title_fr, "Notes par saison");
-  EXPECT_EQ(find_analysis("ratings.trend")->title_en, "Rating trend over time");
+  EXPECT_EQ(find_analysis("ratings.seasonal")->title_in("fr"), "Notes par saison");
+  EXPECT_EQ(find_analysis("ratings.trend")->title_in("en"), "Rating trend over time");
 }
 
 }  // namespace
