@@ -166,7 +166,7 @@ test('each chart links to itself, to a chart-only view for embedding, and to its
   assert.equal(await page.locator('#footer').isVisible(), false);
   assert.equal(await page.locator('figure.chart-box h3').innerText(), await (async () => {
     const result = await apiJson('/api/v1/analyses/trends.ingredients?lang=fr&year_from=2003');
-    return result.charts.find((c) => c.id === 'movers_by_year').title.fr;
+    return result.charts.find((c) => c.id === 'movers_by_year').title.text;
   })());
   await page.waitForSelector(`${MOVERS} .main-svg`);
   const note = page.locator('[data-embed-note]');
