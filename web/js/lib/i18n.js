@@ -9,6 +9,10 @@ export function interpolate(text, vars = {}) {
 
 const LANGUAGE_TAGS = { en: 'en-US', fr: 'fr-FR' };
 
+// Compiled messages, shared by every translator of a page's life (a translator is made per render): parsing
+// a pattern costs far more than formatting it. A pattern with no argument nor quote is its own text.
+const compiledMessages = new Map();
+
 /**
  * t(key, vars): the message in lang, else in English, else an em dash (never the key). Messages are ICU
  * MessageFormat (the catalogs the server formats with ICU); MessageFormat is intl-messageformat's class
@@ -18,14 +22,16 @@ const LANGUAGE_TAGS = { en: 'en-US', fr: 'fr-FR' };
 export function createTranslator(dicts, lang, MessageFormat = null) {
   const primary = dicts[lang] || {};
   const fallback = dicts.en || {};
-  const compiled = new Map();
-  const format = (key, text, vars) => {
+  const locale = LANGUAGE_TAGS[lang] || lang;
+  const format = (text, vars) => {
     if (!MessageFormat) return interpolate(text, vars);
+    if (!text.includes('{') && !text.includes("'")) return text;
     try {
-      let message = compiled.get(key);
+      const key = `${locale}\u0000${text}`;
+      let message = compiledMessages.get(key);
       if (!message) {
-        message = new MessageFormat(text, LANGUAGE_TAGS[lang] || lang);
-        compiled.set(key, message);
+        message = new MessageFormat(text, locale);
+        compiledMessages.set(key, message);
       }
       return String(message.format(vars || {}));
     } catch {
@@ -34,7 +40,7 @@ export function createTranslator(dicts, lang, MessageFormat = null) {
   };
   const t = (key, vars) => {
     const text = primary[key] ?? fallback[key];
-    return text === undefined ? '—' : format(key, text, vars);
+    return text === undefined ? '—' : format(text, vars);
   };
   t.lang = lang;
   t.has = (key) => key in primary;
