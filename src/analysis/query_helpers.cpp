@@ -10,10 +10,6 @@
 
 namespace mtm::analysis {
 
-nlohmann::json axis(const Text& title, const std::string& lang) {
-  return {{"title", {{"text", title.in(lang)}}}};
-}
-
 nlohmann::json dot_trace(const std::string& name, const nlohmann::json& categories, const nlohmann::json& values,
                          const nlohmann::json& errors, const nlohmann::json& colors) {
   return {
@@ -65,11 +61,6 @@ std::vector<double> fitted(const stats::LinearFit& fit, const std::vector<double
 
 std::string season_color(const std::string& season) {
   return std::string(present::theme::season_color(season));
-}
-
-std::string signed_number(double value, int decimals, const std::string& lang) {
-  if (!std::isfinite(value)) return "n/a";
-  return (value >= 0 ? "+" : "-") + format_number(std::fabs(value), decimals, lang);
 }
 
 Text slope_sentence(const nlohmann::json& subject, const stats::LinearFit& fit, const nlohmann::json& unit_per_year,

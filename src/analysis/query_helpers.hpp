@@ -14,9 +14,6 @@
 
 namespace mtm::analysis {
 
-/// A Plotly axis object with a title in the request's language.
-nlohmann::json axis(const Text& title, const std::string& lang);
-
 /// A dot plot's one trace: a dot per category at its value, with a ±error bar, categories down the y axis.
 nlohmann::json dot_trace(const std::string& name, const nlohmann::json& categories, const nlohmann::json& values,
                          const nlohmann::json& errors, const nlohmann::json& colors);
@@ -41,9 +38,6 @@ std::vector<double> fitted(const stats::LinearFit& fit, const std::vector<double
 
 /// A season's colour (present/theme.hpp), as a string.
 std::string season_color(const std::string& season);
-
-/// "+0.1234" style signed number.
-std::string signed_number(double value, int decimals, const std::string& lang);
 
 /// The sentence describing a regression slope (catalog message "trend.slope", or "trend.no_slope" when
 /// the fit failed): direction, size per unit, weighted R², p and significance at kSignificanceLevel.

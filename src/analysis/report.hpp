@@ -12,17 +12,11 @@
 
 namespace mtm::analysis {
 
-/// Words shown to a reader: a catalog message (msg(), the form every analysis moves to: a message node of
-/// present/message.hpp, rendered in the request's language after the language-free result is cached) or,
-/// until an analysis is converted, a literal pair in both languages.
+/// Words shown to a reader: a catalog message node (present/message.hpp), rendered in the request's language
+/// only after the language-free result is cached. Made by msg().
 struct Text {
-  std::string en;
-  std::string fr;
-  nlohmann::json node = nullptr;
-  [[nodiscard]] const std::string& in(const std::string& lang) const { return lang == "fr" ? fr : en; }
-  [[nodiscard]] nlohmann::json to_json() const {
-    return node.is_null() ? nlohmann::json{{"en", en}, {"fr", fr}} : node;
-  }
+  nlohmann::json node;
+  [[nodiscard]] const nlohmann::json& to_json() const { return node; }
 };
 
 /// A catalog message (i18n/<lang>.json) with its parameters, as Text.
@@ -32,25 +26,9 @@ Text msg(std::string_view id, nlohmann::json params = nlohmann::json::object());
 /// reduced to lang. What the API and the CLI send.
 nlohmann::json localize(const nlohmann::json& result, const std::string& lang);
 
-/// Season and weekday names in both languages, in canonical order.
-Text season_name(const std::string& season);
-/// The season's name inside a sentence: French writes it in lower case ("en été"), English keeps the
-/// chart label's form.
-Text season_in_sentence(const std::string& season);
-Text day_name(int iso_day);
-Text day_short_name(int iso_day);
-
-/// Format a number the way each language writes it ("12,345.6" / "12 345,6").
-std::string format_number(double value, int decimals, const std::string& lang);
-/// p-value as text: "< 1e-300", scientific below 0.001, else 4 decimals.
-std::string format_p(double p, const std::string& lang = "en");
-/// "p" and its value as a narrative writes them, after "p ": "= 0.0123", "= 1.00e-05", or "< 1e-300" when the
-/// value underflows (never "p = < 1e-300").
-std::string p_relation(double p, const std::string& lang = "en");
-
 class Report {
  public:
-  Report(std::string id, const Text& title, const Filters& filters);
+  Report(std::string id, const Text& title);
 
   /// A metric card; value may be NaN (shown as "n/a").
   Report& metric(const std::string& id, const Text& label, double value, const std::string& unit, int decimals,
@@ -70,20 +48,13 @@ class Report {
   /// Any extra field.
   Report& set(const std::string& key, nlohmann::json value);
 
-  [[nodiscard]] const std::string& lang() const { return lang_; }
   [[nodiscard]] nlohmann::json to_json() const { return json_; }
 
  private:
-  std::string lang_;
   nlohmann::json json_;
 };
 
 /// NaN and infinities become JSON null (JSON has no NaN).
 nlohmann::json number(double value);
-
-/// Wording for an effect: "negligible", "small", "medium", "large" by Cohen's thresholds on |d|.
-Text effect_size_words(double d);
-/// Significance wording after correction: "significant" when p < alpha.
-Text significance_words(double p, double effect, double negligible_below);
 
 }  // namespace mtm::analysis

@@ -87,7 +87,7 @@ void narrative(Report& report, const ItemSeasonalityResult& r, const std::string
 nlohmann::json item_seasonality(db::Connection& connection, const Filters& filters, const ItemSource& source,
                                 const std::string& id, const Text& title) {
   const ItemSeasonalityResult r = items::compute_item_seasonality(connection, filters, source);
-  Report report(id, title, filters);
+  Report report(id, title);
   if (!r.comparable) {
     report.say(msg("items.seasonality.narrative.not_comparable", {{"needed", 2}}));
     return report.to_json();

@@ -154,7 +154,7 @@ void narrative(Report& report, const ItemTrendsResult& r, const std::string& kin
 nlohmann::json item_trends(db::Connection& connection, const Filters& filters, const ItemSource& source,
                            const std::string& id, const Text& title) {
   const ItemTrendsResult r = items::compute_item_trends(connection, filters, source);
-  Report report(id, title, filters);
+  Report report(id, title);
   if (r.empty) {
     report.say(msg("items.narrative.no_recipe"));
     return report.to_json();

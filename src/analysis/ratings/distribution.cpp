@@ -133,8 +133,8 @@ DistributionResult compute_distribution(db::Connection& con, const Filters& f) {
   return r;
 }
 
-json distribution_view(const DistributionResult& r, const Filters& f) {
-  Report report("ratings.distribution", msg("ratings.distribution.title"), f);
+json distribution_view(const DistributionResult& r) {
+  Report report("ratings.distribution", msg("ratings.distribution.title"));
   add_metrics_and_tests(report, r);
   add_overview(report, r);
   add_stars(report, r);

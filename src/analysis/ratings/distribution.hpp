@@ -23,6 +23,6 @@ struct DistributionResult {
 };
 
 DistributionResult compute_distribution(db::Connection& con, const Filters& f);
-nlohmann::json distribution_view(const DistributionResult& r, const Filters& f);
+nlohmann::json distribution_view(const DistributionResult& r);
 
 }  // namespace mtm::analysis::ratings

@@ -19,10 +19,10 @@ namespace {
 const std::vector<std::string> kMonthlyFilters = {"year_from", "year_to", "seasons", "days", "min_interactions"};
 const std::vector<std::string> kSeasonFilters = {"year_from", "year_to", "seasons", "days"};
 
-// compute then view: the view reads nothing but the result (and the filters echoed in it).
+// compute then view: the view reads nothing but the result.
 template <auto Compute, auto View>
 nlohmann::json run(db::Connection& con, const Filters& f) {
-  return View(Compute(con, f), f);
+  return View(Compute(con, f));
 }
 
 }  // namespace

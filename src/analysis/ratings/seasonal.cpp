@@ -164,8 +164,8 @@ SeasonalResult compute_seasonal(db::Connection& con, const Filters& f) {
   return r;
 }
 
-json seasonal_view(const SeasonalResult& r, const Filters& f) {
-  Report report("ratings.seasonal", msg("ratings.seasonal.title"), f);
+json seasonal_view(const SeasonalResult& r) {
+  Report report("ratings.seasonal", msg("ratings.seasonal.title"));
   report.metric("cv_volumes", msg("ratings.seasonal.metric.cv_volumes"), r.cv_volumes, "", 3)
       .metric("max_min_ratio", msg("ratings.seasonal.metric.max_min_ratio"), r.max_min_ratio, ":1", 2)
       .metric("total", msg("ratings.seasonal.metric.total"), r.total, "", 0)

@@ -31,6 +31,6 @@ struct SeasonalResult {
 };
 
 SeasonalResult compute_seasonal(db::Connection& con, const Filters& f);
-nlohmann::json seasonal_view(const SeasonalResult& r, const Filters& f);
+nlohmann::json seasonal_view(const SeasonalResult& r);
 
 }  // namespace mtm::analysis::ratings

@@ -153,8 +153,8 @@ SeasonalVariationsResult compute_seasonal_variations(db::Connection& con, const 
   return r;
 }
 
-json seasonal_variations_view(const SeasonalVariationsResult& r, const Filters& f) {
-  Report report("ratings.seasonal_variations", msg("ratings.variations.title"), f);
+json seasonal_variations_view(const SeasonalVariationsResult& r) {
+  Report report("ratings.seasonal_variations", msg("ratings.variations.title"));
   add_metrics_and_tests(report, r);
   add_charts(report, season_series(r));
   add_narrative(report, r);

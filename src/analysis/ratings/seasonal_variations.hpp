@@ -38,6 +38,6 @@ struct SeasonalVariationsResult {
 };
 
 SeasonalVariationsResult compute_seasonal_variations(db::Connection& con, const Filters& f);
-nlohmann::json seasonal_variations_view(const SeasonalVariationsResult& r, const Filters& f);
+nlohmann::json seasonal_variations_view(const SeasonalVariationsResult& r);
 
 }  // namespace mtm::analysis::ratings

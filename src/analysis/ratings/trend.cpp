@@ -136,8 +136,8 @@ TrendResult compute_trend(db::Connection& con, const Filters& f) {
   return r;
 }
 
-json trend_view(const TrendResult& r, const Filters& f) {
-  Report report("ratings.trend", msg("ratings.trend.title"), f);
+json trend_view(const TrendResult& r) {
+  Report report("ratings.trend", msg("ratings.trend.title"));
   add_metrics_and_tests(report, r);
   add_mean_and_volume(report, r);
   add_spread(report, r);

@@ -21,7 +21,7 @@ struct TrendResult {
 };
 
 TrendResult compute_trend(db::Connection& con, const Filters& f);
-nlohmann::json trend_view(const TrendResult& r, const Filters& f);
+nlohmann::json trend_view(const TrendResult& r);
 
 /// Volume-vs-rating scatter with its WLS line (trend and distribution show it).
 void volume_scatter(Report& report, const MonthlySeries& s, const stats::LinearFit& fit, double rho_w);

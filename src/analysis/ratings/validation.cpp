@@ -146,8 +146,8 @@ ValidationResult compute_validation(db::Connection& con, const Filters& f) {
   return r;
 }
 
-json validation_view(const ValidationResult& r, const Filters& f) {
-  Report report("ratings.validation", msg("ratings.validation.title"), f);
+json validation_view(const ValidationResult& r) {
+  Report report("ratings.validation", msg("ratings.validation.title"));
   add_metrics_and_tests(report, r);
   add_histogram(report, r.volumes);
   add_weight_charts(report, r.months);

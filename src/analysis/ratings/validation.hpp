@@ -30,6 +30,6 @@ struct ValidationResult {
 };
 
 ValidationResult compute_validation(db::Connection& con, const Filters& f);
-nlohmann::json validation_view(const ValidationResult& r, const Filters& f);
+nlohmann::json validation_view(const ValidationResult& r);
 
 }  // namespace mtm::analysis::ratings

@@ -4,7 +4,7 @@
 namespace mtm::analysis::seasonality {
 
 nlohmann::json duration(db::Connection& connection, const Filters& filters) {
-  Report report("seasonality.duration", msg("seasonality.duration.title"), filters);
+  Report report("seasonality.duration", msg("seasonality.duration.title"));
   season_measure_view(report, compute_season_measure(connection, filters, "minutes"), "min", 1);
   return report.to_json();
 }

@@ -83,8 +83,8 @@ NutritionResult compute_nutrition(db::Connection& connection, const Filters& fil
   return r;
 }
 
-nlohmann::json nutrition_view(const NutritionResult& r, const Filters& filters) {
-  Report report("seasonality.nutrition", msg("seasonality.nutrition.title"), filters);
+nlohmann::json nutrition_view(const NutritionResult& r) {
+  Report report("seasonality.nutrition", msg("seasonality.nutrition.title"));
   if (r.seasons.empty()) {
     report.say(msg("seasonality.narrative.no_recipe"));
     return report.to_json();

@@ -25,6 +25,6 @@ struct NutritionResult {
 };
 
 NutritionResult compute_nutrition(db::Connection& connection, const Filters& filters);
-nlohmann::json nutrition_view(const NutritionResult& result, const Filters& filters);
+nlohmann::json nutrition_view(const NutritionResult& result);
 
 }  // namespace mtm::analysis::seasonality

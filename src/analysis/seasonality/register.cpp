@@ -14,11 +14,11 @@ namespace mtm::analysis {
 namespace seasonality {
 
 nlohmann::json volume(db::Connection& connection, const Filters& filters) {
-  return volume_view(compute_volume(connection, filters), filters);
+  return volume_view(compute_volume(connection, filters));
 }
 
 nlohmann::json nutrition(db::Connection& connection, const Filters& filters) {
-  return nutrition_view(compute_nutrition(connection, filters), filters);
+  return nutrition_view(compute_nutrition(connection, filters));
 }
 
 }  // namespace seasonality

@@ -58,8 +58,8 @@ VolumeResult compute_volume(db::Connection& connection, const Filters& filters) 
   return r;
 }
 
-nlohmann::json volume_view(const VolumeResult& r, const Filters& filters) {
-  Report report("seasonality.volume", msg("seasonality.volume.title"), filters);
+nlohmann::json volume_view(const VolumeResult& r) {
+  Report report("seasonality.volume", msg("seasonality.volume.title"));
   if (r.recipes.empty()) {
     report.say(msg("seasonality.narrative.no_recipe"));
     return report.to_json();

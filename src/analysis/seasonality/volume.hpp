@@ -27,6 +27,6 @@ struct VolumeResult {
 
 VolumeResult compute_volume(db::Connection& connection, const Filters& filters);
 /// The Report JSON of the result (message ids only).
-nlohmann::json volume_view(const VolumeResult& result, const Filters& filters);
+nlohmann::json volume_view(const VolumeResult& result);
 
 }  // namespace mtm::analysis::seasonality

@@ -50,15 +50,12 @@ std::vector<bool> partial_years(const std::vector<double>& years, const std::map
   return out;
 }
 
-Report trends_report(const std::string& id, const Filters& filters) {
-  return {id, msg(id + ".title"), filters};
+Report trends_report(const std::string& id) {
+  return {id, msg(id + ".title")};
 }
 
 nlohmann::json language_free_json(const Report& report) {
-  nlohmann::json out = report.to_json();
-  // Report writes the request's language; the cached result serves every language, so it holds none.
-  out.erase("lang");
-  return out;
+  return report.to_json();
 }
 
 nlohmann::json year_title() {

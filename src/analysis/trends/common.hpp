@@ -39,7 +39,7 @@ std::vector<double> means(const std::vector<GroupSummary>& groups);
 std::vector<bool> partial_years(const std::vector<double>& years, const std::map<int, double>& coverage);
 
 /// The report of a trends analysis, built without reading Filters::lang.
-Report trends_report(const std::string& id, const Filters& filters);
+Report trends_report(const std::string& id);
 /// The report's JSON with no language in it (the language is applied when rendering).
 nlohmann::json language_free_json(const Report& report);
 

@@ -18,9 +18,9 @@ ComplexityResult compute_complexity(db::Connection& con, const Filters& filters)
   return r;
 }
 
-nlohmann::json complexity_view(const ComplexityResult& r, const Filters& filters) {
+nlohmann::json complexity_view(const ComplexityResult& r) {
   namespace theme = present::theme;
-  Report report = trends_report("trends.complexity", filters);
+  Report report = trends_report("trends.complexity");
   add_series(report, r.scope, r.series[0], {theme::kOrange, "pts/year", "points", 4});
   add_series(report, r.scope, r.series[1], {theme::kGold, "steps/year", "steps", 4});
   add_series(report, r.scope, r.series[2], {theme::kRedOrange, "ingredients/year", "ingredients", 4});

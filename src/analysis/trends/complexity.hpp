@@ -17,6 +17,6 @@ struct ComplexityResult {
 };
 
 ComplexityResult compute_complexity(db::Connection& con, const Filters& filters);
-nlohmann::json complexity_view(const ComplexityResult& result, const Filters& filters);
+nlohmann::json complexity_view(const ComplexityResult& result);
 
 }  // namespace mtm::analysis::trends

@@ -27,6 +27,6 @@ struct DurationResult {
 };
 
 DurationResult compute_duration(db::Connection& con, const Filters& filters);
-nlohmann::json duration_view(const DurationResult& result, const Filters& filters);
+nlohmann::json duration_view(const DurationResult& result);
 
 }  // namespace mtm::analysis::trends

@@ -115,8 +115,8 @@ void duration_narrative(Report& report, const DurationResult& r) {
 
 }  // namespace
 
-nlohmann::json duration_view(const DurationResult& r, const Filters& filters) {
-  Report report = trends_report("trends.duration", filters);
+nlohmann::json duration_view(const DurationResult& r) {
+  Report report = trends_report("trends.duration");
   duration_metrics(report, r);
   duration_chart(report, r);
   report.test("mean_wls", msg("trends.duration.test.mean_wls"), "t", r.mean_fit.slope_t, r.mean_fit.slope_p,

@@ -31,8 +31,8 @@ NutritionResult compute_nutrition(db::Connection& con, const Filters& filters) {
   return r;
 }
 
-nlohmann::json nutrition_view(const NutritionResult& r, const Filters& filters) {
-  Report report = trends_report("trends.nutrition", filters);
+nlohmann::json nutrition_view(const NutritionResult& r) {
+  Report report = trends_report("trends.nutrition");
   for (std::size_t k = 0; k < r.series.size(); ++k) {
     const bool calories = k == 0;
     add_series(report, r.scope, r.series[k],

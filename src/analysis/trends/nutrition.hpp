@@ -20,6 +20,6 @@ struct NutritionResult {
 };
 
 NutritionResult compute_nutrition(db::Connection& con, const Filters& filters);
-nlohmann::json nutrition_view(const NutritionResult& result, const Filters& filters);
+nlohmann::json nutrition_view(const NutritionResult& result);
 
 }  // namespace mtm::analysis::trends

@@ -17,19 +17,19 @@ namespace {
 const std::vector<std::string> kRecipeFilters = {"year_from", "year_to", "seasons", "days", "clean_only"};
 
 nlohmann::json volume(db::Connection& con, const Filters& f) {
-  return trends::volume_view(trends::compute_volume(con, f), f);
+  return trends::volume_view(trends::compute_volume(con, f));
 }
 
 nlohmann::json duration(db::Connection& con, const Filters& f) {
-  return trends::duration_view(trends::compute_duration(con, f), f);
+  return trends::duration_view(trends::compute_duration(con, f));
 }
 
 nlohmann::json complexity(db::Connection& con, const Filters& f) {
-  return trends::complexity_view(trends::compute_complexity(con, f), f);
+  return trends::complexity_view(trends::compute_complexity(con, f));
 }
 
 nlohmann::json nutrition(db::Connection& con, const Filters& f) {
-  return trends::nutrition_view(trends::compute_nutrition(con, f), f);
+  return trends::nutrition_view(trends::compute_nutrition(con, f));
 }
 
 // Ingredients and tags are drawn by item_trends (items.cpp), which still writes words in the request's

@@ -30,6 +30,6 @@ struct VolumeResult {
 };
 
 VolumeResult compute_volume(db::Connection& con, const Filters& filters);
-nlohmann::json volume_view(const VolumeResult& result, const Filters& filters);
+nlohmann::json volume_view(const VolumeResult& result);
 
 }  // namespace mtm::analysis::trends

@@ -95,8 +95,8 @@ void volume_narrative(Report& report, const VolumeResult& r) {
 
 }  // namespace
 
-nlohmann::json volume_view(const VolumeResult& r, const Filters& filters) {
-  Report report = trends_report("trends.volume", filters);
+nlohmann::json volume_view(const VolumeResult& r) {
+  Report report = trends_report("trends.volume");
   volume_metrics(report, r);
   volume_chart(report, r);
   qq_chart(report, r.qq);

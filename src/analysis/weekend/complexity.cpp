@@ -15,8 +15,8 @@ std::vector<Comparison> compute_complexity(db::Connection& con, const Filters& f
       {{"complexity", "complexity", "", 3}, {"n_steps", "n_steps", "", 2}, {"n_ingredients", "n_ingredients", "", 2}});
 }
 
-json complexity_view(const std::vector<Comparison>& result, const Filters& f) {
-  Report report("weekend.complexity", msg("weekend.complexity.title"), f);
+json complexity_view(const std::vector<Comparison>& result) {
+  Report report("weekend.complexity", msg("weekend.complexity.title"));
   const Comparison& score = result[0];
   report.metric("weekday_complexity", msg("weekend.complexity.metric.weekday"), score.weekday.mean, "", 2)
       .metric("weekend_complexity", msg("weekend.complexity.metric.weekend"), score.weekend.mean, "", 2)

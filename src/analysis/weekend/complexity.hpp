@@ -12,6 +12,6 @@
 namespace mtm::analysis::weekend {
 
 std::vector<Comparison> compute_complexity(db::Connection& con, const Filters& f);
-nlohmann::json complexity_view(const std::vector<Comparison>& result, const Filters& f);
+nlohmann::json complexity_view(const std::vector<Comparison>& result);
 
 }  // namespace mtm::analysis::weekend

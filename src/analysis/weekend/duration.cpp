@@ -13,9 +13,9 @@ std::vector<Comparison> compute_duration(db::Connection& con, const Filters& f) 
   return compare_columns(con, f, {{"minutes", "minutes", "min", 1}});
 }
 
-json duration_view(const std::vector<Comparison>& result, const Filters& f) {
+json duration_view(const std::vector<Comparison>& result) {
   const Comparison& c = result[0];
-  Report report("weekend.duration", msg("weekend.duration.title"), f);
+  Report report("weekend.duration", msg("weekend.duration.title"));
   report.metric("weekday_mean", msg("weekend.duration.metric.weekday_mean"), c.weekday.mean, "min", 1)
       .metric("weekend_mean", msg("weekend.duration.metric.weekend_mean"), c.weekend.mean, "min", 1)
       .metric("difference", msg("weekend.metric.difference"), c.difference(), "min", 2)

@@ -11,6 +11,6 @@
 namespace mtm::analysis::weekend {
 
 std::vector<Comparison> compute_duration(db::Connection& con, const Filters& f);
-nlohmann::json duration_view(const std::vector<Comparison>& result, const Filters& f);
+nlohmann::json duration_view(const std::vector<Comparison>& result);
 
 }  // namespace mtm::analysis::weekend

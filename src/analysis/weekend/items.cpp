@@ -187,7 +187,7 @@ void items_narrative(Report& report, const ItemsResult& r, const Filters& f, con
 }  // namespace
 
 json items_view(const ItemsResult& r, const Filters& f, const std::string& id, const std::string& kind) {
-  Report report(id, msg("weekend.items.title", {{"kind", kind}}), f);
+  Report report(id, msg("weekend.items.title", {{"kind", kind}}));
   items_metrics(report, r, f, kind);
   top_chart(report, r, f, kind);
   variable_table(report, r);

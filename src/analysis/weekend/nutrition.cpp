@@ -115,9 +115,9 @@ void nutrition_narrative(Report& report, const NutritionResult& r) {
 
 }  // namespace
 
-json nutrition_view(const NutritionResult& r, const Filters& f) {
+json nutrition_view(const NutritionResult& r) {
   const auto& cs = r.nutrients;
-  Report report("weekend.nutrition", msg("weekend.nutrition.title"), f);
+  Report report("weekend.nutrition", msg("weekend.nutrition.title"));
   report.metric("nutrients", msg("weekend.nutrition.metric.nutrients"), static_cast<double>(cs.size()), "", 0)
       .metric("significant", msg("weekend.nutrition.metric.significant"), static_cast<double>(r.significant), "", 0)
       .metric("significant_mann_whitney", msg("weekend.nutrition.metric.significant_mann_whitney"),

@@ -20,6 +20,6 @@ struct NutritionResult {
 };
 
 NutritionResult compute_nutrition(db::Connection& con, const Filters& f);
-nlohmann::json nutrition_view(const NutritionResult& r, const Filters& f);
+nlohmann::json nutrition_view(const NutritionResult& r);
 
 }  // namespace mtm::analysis::weekend

@@ -38,6 +38,6 @@ struct RatingsResult {
 double star_share(const StarCounts& counts, std::size_t from, std::size_t to);
 
 RatingsResult compute_ratings(db::Connection& con, const Filters& f);
-nlohmann::json ratings_view(const RatingsResult& r, const Filters& f);
+nlohmann::json ratings_view(const RatingsResult& r);
 
 }  // namespace mtm::analysis::weekend

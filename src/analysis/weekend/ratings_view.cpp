@@ -178,8 +178,8 @@ void ratings_narrative(Report& report, const RatingsResult& r) {
 
 }  // namespace
 
-json ratings_view(const RatingsResult& r, const Filters& f) {
-  Report report("weekend.ratings", msg("weekend.ratings.title"), f);
+json ratings_view(const RatingsResult& r) {
+  Report report("weekend.ratings", msg("weekend.ratings.title"));
   ratings_metrics_and_tests(report, r);
   period_charts(report, r);
   day_charts(report, r);

@@ -43,16 +43,16 @@ void register_weekend(std::vector<Analysis>& out) {
   using namespace weekend;  // NOLINT(google-build-using-namespace): the page's own analyses
   out.push_back(
       weekend_analysis("volume", title("volume"), recipe_filters(),
-                       [](db::Connection& con, const Filters& f) { return volume_view(compute_volume(con, f), f); }));
-  out.push_back(weekend_analysis(
-      "duration", title("duration"), recipe_filters(),
-      [](db::Connection& con, const Filters& f) { return duration_view(compute_duration(con, f), f); }));
+                       [](db::Connection& con, const Filters& f) { return volume_view(compute_volume(con, f)); }));
+  out.push_back(
+      weekend_analysis("duration", title("duration"), recipe_filters(),
+                       [](db::Connection& con, const Filters& f) { return duration_view(compute_duration(con, f)); }));
   out.push_back(weekend_analysis(
       "complexity", title("complexity"), recipe_filters(),
-      [](db::Connection& con, const Filters& f) { return complexity_view(compute_complexity(con, f), f); }));
+      [](db::Connection& con, const Filters& f) { return complexity_view(compute_complexity(con, f)); }));
   out.push_back(weekend_analysis(
       "nutrition", title("nutrition"), recipe_filters(),
-      [](db::Connection& con, const Filters& f) { return nutrition_view(compute_nutrition(con, f), f); }));
+      [](db::Connection& con, const Filters& f) { return nutrition_view(compute_nutrition(con, f)); }));
   out.push_back(weekend_analysis(
       "ingredients", items_title("ingredients"), item_filters(), [](db::Connection& con, const Filters& f) {
         return items_view(compute_items(con, f, ingredient_source()), f, "weekend.ingredients", "ingredients");
@@ -65,7 +65,7 @@ void register_weekend(std::vector<Analysis>& out) {
   rating_defaults.date_basis = "rating";
   out.push_back(weekend_analysis(
       "ratings", title("ratings"), rating_filters(),
-      [](db::Connection& con, const Filters& f) { return ratings_view(compute_ratings(con, f), f); }, rating_defaults));
+      [](db::Connection& con, const Filters& f) { return ratings_view(compute_ratings(con, f)); }, rating_defaults));
 }
 
 }  // namespace mtm::analysis

@@ -194,8 +194,8 @@ void volume_narrative(Report& report, const VolumeResult& r) {
 
 }  // namespace
 
-json volume_view(const VolumeResult& r, const Filters& f) {
-  Report report("weekend.volume", msg("weekend.volume.title"), f);
+json volume_view(const VolumeResult& r) {
+  Report report("weekend.volume", msg("weekend.volume.title"));
   volume_metrics(report, r);
   per_period_chart(report, r);
   per_day_charts(report, r);

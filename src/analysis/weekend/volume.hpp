@@ -26,6 +26,6 @@ struct VolumeResult {
 };
 
 VolumeResult compute_volume(db::Connection& con, const Filters& f);
-nlohmann::json volume_view(const VolumeResult& r, const Filters& f);
+nlohmann::json volume_view(const VolumeResult& r);
 
 }  // namespace mtm::analysis::weekend

@@ -37,6 +37,9 @@ TEST(WordsTest, PValuesTheLanguageWay) {
   EXPECT_EQ(in(p_label(1.234e-5), "en"), "= 1.23E-5");
   EXPECT_EQ(in(p_label(1.234e-5), "fr"), "= 1,23E-5");
   EXPECT_EQ(in(p_label(0.0), "fr"), "< 1e-300");
+  // A chi-square of 19,000 on 6 df: the p-value underflows; never "= < 1e-300".
+  EXPECT_EQ(in(p_label(1e-320), "en"), "< 1e-300");
+  EXPECT_EQ(in(p_label(0.5), "fr"), "= 0,5000");
   EXPECT_EQ(in(p_label(NAN), "fr"), "n.d.");
 }
 
