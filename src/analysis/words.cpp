@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "analysis/overview/findings.hpp"
 #include "present/message.hpp"
 
 namespace mtm::analysis {
@@ -36,13 +37,8 @@ nlohmann::json day_short_label(int iso_day) {
   return label("day.short", {{"day", std::to_string(iso_day)}});
 }
 
-nlohmann::json effect_size_label(double d) {
-  const double a = std::fabs(d);
-  const char* size = !std::isfinite(a) ? "undetermined"
-                     : a < 0.2         ? "negligible"
-                     : a < 0.5         ? "small"
-                     : a < 0.8         ? "medium"
-                                       : "large";
+nlohmann::json effect_size_label(double effect, const std::string& measure) {
+  const std::string size = std::isfinite(effect) ? effect_strength(measure, effect) : "undetermined";
   return label("effect.size", {{"size", size}});
 }
 

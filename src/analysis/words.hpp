@@ -19,8 +19,9 @@ nlohmann::json day_label(int iso_day);
 nlohmann::json day_short_label(int iso_day);
 /// The day inside a sentence: "Monday" / "lundi" (French writes it in lower case).
 nlohmann::json day_in_sentence_label(int iso_day);
-/// "negligible", "small", "medium", "large" by Cohen's thresholds on |d| ("undetermined" when NaN).
-nlohmann::json effect_size_label(double d);
+/// "negligible", "small", "medium", "large" by Cohen's thresholds of the measure ("d" and "h": 0.2 / 0.5 /
+/// 0.8; "w" and "r": 0.1 / 0.3 / 0.5); "undetermined" when NaN.
+nlohmann::json effect_size_label(double effect, const std::string& measure = "d");
 /// "significant", "significant but negligible" (|effect| < negligible_below), "not significant" or
 /// "not testable", at kSignificanceLevel.
 nlohmann::json significance_label(double p, double effect, double negligible_below);

@@ -40,20 +40,6 @@ std::string_view period_color(bool weekend) {
   return weekend ? present::theme::kOrange : present::theme::kGold;
 }
 
-json day_in_sentence(int iso_day) {
-  return label("weekend.day_in_sentence", {{"day", std::to_string(iso_day)}});
-}
-
-json w_effect_label(double w) {
-  const double a = std::fabs(w);
-  const char* size = !std::isfinite(a) ? "undetermined"
-                     : a < 0.1         ? "negligible"
-                     : a < 0.3         ? "small"
-                     : a < 0.5         ? "medium"
-                                       : "large";
-  return label("effect.size", {{"size", size}});
-}
-
 Text empty_sentence() {
   return msg("weekend.empty");
 }

@@ -33,10 +33,6 @@ const std::vector<std::string>& rating_filters();
 /// "Weekday" / "Weekend" as a label node, and the period's colour.
 nlohmann::json period_label(bool weekend);
 std::string_view period_color(bool weekend);
-/// A day's name inside a sentence ("Monday" / "lundi": French writes it in lower case).
-nlohmann::json day_in_sentence(int iso_day);
-/// Cohen's w or phi in words (0.1 small, 0.3 medium, 0.5 large), as the shared effect-size label.
-nlohmann::json w_effect_label(double w);
 /// "No rows match the filters, or one period is empty: nothing to compare."
 Text empty_sentence();
 /// Items written as a list ("a, b, c"): nested weekend.list labels, so each language joins its way.

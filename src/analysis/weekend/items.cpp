@@ -180,7 +180,7 @@ void items_narrative(Report& report, const ItemsResult& r, const Filters& f, con
   report.say(msg("weekend.items.leaning", {{"weekend", leaning(r, true)}, {"weekday", leaning(r, false)}}));
   report.say(msg("weekend.items.largest", {{"gap", number_label(100 * std::fabs(r.passing.front().diff()), 2)},
                                            {"phi", number_label(r.max_phi, 3)},
-                                           {"effect", w_effect_label(r.max_phi)},
+                                           {"effect", effect_size_label(r.max_phi, "w")},
                                            {"negligible", r.max_phi < kNegligibleD ? "yes" : "no"}}));
 }
 

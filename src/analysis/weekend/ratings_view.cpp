@@ -170,9 +170,9 @@ void ratings_narrative(Report& report, const RatingsResult& r) {
                                    {"p_kruskal", p_label(r.kruskal.p_value)},
                                    {"eta2", r.eta2},
                                    {"verdict", significance_label(r.anova.p_value, std::sqrt(r.eta2), kNegligibleD)},
-                                   {"best", day_in_sentence(r.best_day)},
+                                   {"best", day_in_sentence_label(r.best_day)},
                                    {"best_mean", number_label(r.best_mean, 4)},
-                                   {"worst", day_in_sentence(r.worst_day)},
+                                   {"worst", day_in_sentence_label(r.worst_day)},
                                    {"worst_mean", number_label(r.worst_mean, 4)}}));
 }
 

@@ -181,13 +181,13 @@ void volume_narrative(Report& report, const VolumeResult& r) {
                                               {"df", number_label(r.uniform.df, 0)},
                                               {"p", p_label(r.uniform.p_value)},
                                               {"w", number_label(r.w_uniform, 3)},
-                                              {"effect", w_effect_label(r.w_uniform)},
+                                              {"effect", effect_size_label(r.w_uniform, "w")},
                                               {"significant", r.uniform.p_value < kSignificanceLevel ? "yes" : "no"}}));
   }
   if (r.counts.size() >= 2) {
-    report.say(msg("weekend.volume.extremes", {{"busiest", day_in_sentence(r.days[r.busiest])},
+    report.say(msg("weekend.volume.extremes", {{"busiest", day_in_sentence_label(r.days[r.busiest])},
                                                {"busiest_pct", signed_label(r.deviation_pct[r.busiest], 1)},
-                                               {"quietest", day_in_sentence(r.days[r.quietest])},
+                                               {"quietest", day_in_sentence_label(r.days[r.quietest])},
                                                {"quietest_pct", signed_label(r.deviation_pct[r.quietest], 1)}}));
   }
 }
