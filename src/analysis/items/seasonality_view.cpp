@@ -3,6 +3,7 @@
 #include "analysis/items.hpp"
 #include "analysis/items/seasonality.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/heatmap.hpp"
 #include "present/message.hpp"
 
 namespace mtm::analysis {
@@ -27,15 +28,15 @@ void season_heatmap(Report& report, const ItemSeasonalityResult& r, const std::s
     }
     z.push_back(std::move(line));
   }
-  report.chart(
-      "season_heatmap", msg("items.seasonality.chart.heatmap", {{"kind", kind}}),
-      nlohmann::json::array({{{"type", "heatmap"},
-                              {"x", seasons},
-                              {"y", names},
-                              {"z", z},
-                              {"colorscale", "YlOrRd"},
-                              {"colorbar", {{"title", {{"text", label("items.label.percent_of_recipes")}}}}}}}),
-      {{"margin", {{"l", 160}}}, {"yaxis", {{"autorange", "reversed"}}}}, {"item", "season", "share"}, rows);
+  present::charts::HeatmapSpec spec;
+  spec.x = std::move(seasons);
+  spec.y = std::move(names);
+  spec.z = std::move(z);
+  spec.colorbar_title = label("items.label.percent_of_recipes");
+  spec.left_margin = 160;
+  const auto chart = present::charts::heatmap(spec);
+  report.chart("season_heatmap", msg("items.seasonality.chart.heatmap", {{"kind", kind}}), chart["traces"],
+               chart["layout"], {"item", "season", "share"}, rows);
 }
 
 void test_table(Report& report, const ItemSeasonalityResult& r) {

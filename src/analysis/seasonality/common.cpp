@@ -66,8 +66,4 @@ std::vector<std::string> season_colors(const std::vector<std::string>& seasons) 
   return out;
 }
 
-nlohmann::json titled_axis(const nlohmann::json& title) {
-  return {{"title", {{"text", title}}}};
-}
-
 }  // namespace mtm::analysis::seasonality

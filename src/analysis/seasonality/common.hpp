@@ -38,7 +38,4 @@ std::size_t index_of_min(const std::vector<double>& values);
 nlohmann::json season_labels(const std::vector<std::string>& seasons);
 std::vector<std::string> season_colors(const std::vector<std::string>& seasons);
 
-/// A Plotly axis titled by a label node.
-nlohmann::json titled_axis(const nlohmann::json& title);
-
 }  // namespace mtm::analysis::seasonality

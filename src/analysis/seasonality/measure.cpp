@@ -5,6 +5,7 @@
 #include "analysis/cells.hpp"
 #include "analysis/seasonality/common.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/line.hpp"
 #include "present/message.hpp"
 
 namespace mtm::analysis::seasonality {
@@ -104,7 +105,7 @@ void season_measure_view(Report& report, const SeasonMeasureResult& r, const std
   }
   report.chart(r.column + "_by_season",
                msg("seasonality.measure.chart", {{"measure", measure}, {"whisker", kWhiskerIqr}}), box_traces(r),
-               {{"yaxis", titled_axis(measure)}, {"showlegend", false}},
+               {{"yaxis", present::charts::titled_axis(measure)}, {"showlegend", false}},
                {"season", "n", "mean", "std", "q25", "median", "q75", "min", "max"}, rows);
   report.metric(r.column + "_max",
                 msg("seasonality.measure.metric.highest", {{"season", season_label(r.seasons[r.highest])}}),

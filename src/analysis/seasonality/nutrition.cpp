@@ -9,6 +9,7 @@
 #include "analysis/stats/descriptive.hpp"
 #include "analysis/stats/multiple_testing.hpp"
 #include "analysis/words.hpp"
+#include "present/charts/heatmap.hpp"
 #include "present/message.hpp"
 
 namespace mtm::analysis::seasonality {
@@ -42,17 +43,17 @@ void heatmap_chart(Report& report, const NutritionResult& r) {
     text.push_back(std::move(text_line));
     names.push_back(measure_label(r.nutrients[k]));
   }
-  report.chart("nutrition_heatmap", msg("seasonality.nutrition.chart.heatmap"),
-               nlohmann::json::array({{{"type", "heatmap"},
-                                       {"x", season_labels(r.seasons)},
-                                       {"y", names},
-                                       {"z", z},
-                                       {"text", text},
-                                       {"texttemplate", "%{text}"},
-                                       {"colorscale", "RdYlGn"},
-                                       {"reversescale", true},
-                                       {"colorbar", {{"title", {{"text", "z"}}}}}}}),
-               {{"yaxis", {{"autorange", "reversed"}}}, {"margin", {{"l", 170}}}},
+  present::charts::HeatmapSpec spec;
+  spec.x = season_labels(r.seasons);
+  spec.y = std::move(names);
+  spec.z = std::move(z);
+  spec.text = std::move(text);
+  spec.colorscale = "RdYlGn";
+  spec.reverse_scale = true;
+  spec.colorbar_title = "z";
+  spec.left_margin = 170;
+  const auto chart = present::charts::heatmap(spec);
+  report.chart("nutrition_heatmap", msg("seasonality.nutrition.chart.heatmap"), chart["traces"], chart["layout"],
                {"nutrient", "season", "mean", "z_score"}, rows);
 }
 

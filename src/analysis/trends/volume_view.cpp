@@ -7,6 +7,7 @@
 #include "analysis/words.hpp"
 #include "present/charts/bar.hpp"
 #include "present/charts/line.hpp"
+#include "present/charts/qq.hpp"
 #include "present/message.hpp"
 #include "present/theme.hpp"
 
@@ -49,24 +50,17 @@ void volume_chart(Report& report, const VolumeResult& r) {
 }
 
 void qq_chart(Report& report, const stats::QqPlot& qq) {
-  charts::LineChart chart({}, label("trends.volume.qq.x"), label("trends.volume.qq.y"));
-  charts::LineSeries points{label("trends.volume.qq.counts"), qq.ordered, theme::kGold, "markers", qq.theoretical};
-  points.marker_size = 8;
-  chart.series.push_back(points);
-  if (qq.ok() && !qq.theoretical.empty()) {
-    const double lo = qq.theoretical.front();
-    const double hi = qq.theoretical.back();
-    charts::LineSeries reference{label("trends.volume.qq.reference"),
-                                 {qq.intercept + qq.slope * lo, qq.intercept + qq.slope * hi},
-                                 theme::kErrorRed,
-                                 "lines",
-                                 {lo, hi}};
-    reference.dash = "dash";
-    chart.series.push_back(reference);
-  }
+  charts::QqSpec chart;
+  chart.theoretical = qq.theoretical;
+  chart.ordered = qq.ordered;
+  if (qq.ok()) chart.line = charts::QqLine{qq.intercept, qq.slope};
+  chart.points_name = label("trends.volume.qq.counts");
+  chart.line_name = label("trends.volume.qq.reference");
+  chart.x_title = label("trends.volume.qq.x");
+  chart.y_title = label("trends.volume.qq.y");
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < qq.theoretical.size(); ++i) rows.push_back({qq.theoretical[i], qq.ordered[i]});
-  const auto spec = charts::line(chart);
+  const auto spec = charts::qq(chart);
   report.chart("qq_plot", msg("trends.volume.chart.qq"), spec["traces"], spec["layout"],
                {"theoretical_quantile", "ordered_count"}, rows);
 }
