@@ -33,15 +33,27 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+// A refused value: the message is the catalog's (in English: the CLI's and the API's default language; the
+// API writes its French problem details itself).
+[[noreturn]] void reject(const std::string& name, std::string_view id, const nlohmann::json& params) {
+  throw ValidationError(name, present::Catalog::instance().format("en", id, params));
+}
+
+// A number as the parameter was written, never grouped ("1000000", "0.5").
+template <typename T>
+std::string text(T value) {
+  return fmt::format("{}", value);
+}
+
 long long parse_integer(const std::string& name, const std::string& value, long long min, long long max) {
   long long out = 0;
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, out);
   if (value.empty() || ec != std::errc() || ptr != end) {
-    throw ValidationError(name, fmt::format("parameter '{}' must be an integer, got '{}'", name, value));
+    reject(name, "filter.error.integer", {{"name", name}, {"value", value}});
   }
   if (out < min || out > max) {
-    throw ValidationError(name, fmt::format("parameter '{}' must be between {} and {}, got {}", name, min, max, out));
+    reject(name, "filter.error.range", {{"name", name}, {"min", text(min)}, {"max", text(max)}, {"value", text(out)}});
   }
   return out;
 }
@@ -51,10 +63,10 @@ double parse_number(const std::string& name, const std::string& value, double mi
   const char* end = value.data() + value.size();
   auto [ptr, ec] = std::from_chars(value.data(), end, out);
   if (value.empty() || ec != std::errc() || ptr != end || !(out == out)) {
-    throw ValidationError(name, fmt::format("parameter '{}' must be a number, got '{}'", name, value));
+    reject(name, "filter.error.number", {{"name", name}, {"value", value}});
   }
   if (out < min || out > max) {
-    throw ValidationError(name, fmt::format("parameter '{}' must be between {} and {}, got {}", name, min, max, out));
+    reject(name, "filter.error.range", {{"name", name}, {"min", text(min)}, {"max", text(max)}, {"value", text(out)}});
   }
   return out;
 }
@@ -62,7 +74,7 @@ double parse_number(const std::string& name, const std::string& value, double mi
 bool parse_bool(const std::string& name, const std::string& value) {
   if (value == "true" || value == "1" || value == "yes") return true;
   if (value == "false" || value == "0" || value == "no") return false;
-  throw ValidationError(name, fmt::format("parameter '{}' must be true or false, got '{}'", name, value));
+  reject(name, "filter.error.boolean", {{"name", name}, {"value", value}});
 }
 
 int parse_day(const std::string& name, const std::string& item) {
@@ -70,7 +82,7 @@ int parse_day(const std::string& name, const std::string& item) {
   auto it = std::find(kNames.begin(), kNames.end(), item.substr(0, 3));
   if (item.size() >= 3 && it != kNames.end()) return static_cast<int>(it - kNames.begin()) + 1;
   if (item.size() == 1 && item[0] >= '1' && item[0] <= '7') return item[0] - '0';
-  throw ValidationError(name, fmt::format("parameter '{}' has an unknown day '{}' (use 1-7 or mon..sun)", name, item));
+  reject(name, "filter.error.day", {{"name", name}, {"value", item}});
 }
 
 }  // namespace
@@ -99,21 +111,30 @@ std::string Filters::canonical_scope() const {
                      min_difference, band_low, band_high, clean_only ? 1 : 0);
 }
 
+namespace {
+
+// A filter's description (CLI help, OpenAPI, the analyses list), from the catalog in English.
+std::string help(const std::string& name) {
+  return present::Catalog::instance().format("en", "filter.help." + name, nlohmann::json::object());
+}
+
+}  // namespace
+
 const std::vector<FilterSpec>& filter_specs() {
   static const std::vector<FilterSpec> kSpecs = {
-      {"year_from", "integer", "First year included", "1999", {}, kMinYear, kMaxYear},
-      {"year_to", "integer", "Last year included", "2018", {}, kMinYear, kMaxYear},
-      {"seasons", "enum_list", "Seasons included (comma-separated)", "", season_order(), 0, 0},
-      {"days", "integer_list", "ISO weekdays included, 1 = Monday … 7 = Sunday (or mon..sun)", "", {}, 1, 7},
-      {"date_basis", "enum", "Date used for calendar features", "submission", {"submission", "rating"}, 0, 0},
-      {"min_interactions", "integer", "Minimum interactions for a month to count", "100", {}, 0, 1000000},
-      {"top_n", "integer", "Number of items listed", "10", {}, 1, 100},
-      {"min_frequency", "number", "Minimum share of recipes for an item (0-1)", "0.01", {}, 0, 1},
-      {"min_difference", "number", "Minimum difference in share to report (0-1)", "0.005", {}, 0, 1},
-      {"band_low", "number", "Lower quantile of the dispersion band", "0.25", {}, 0, 1},
-      {"band_high", "number", "Upper quantile of the dispersion band", "0.75", {}, 0, 1},
-      {"clean_only", "boolean", "Only rows that pass the cleaning rules", "true", {}, 0, 0},
-      {"lang", "enum", "Language of narratives", "en", present::Catalog::instance().languages(), 0, 0},
+      {"year_from", "integer", help("year_from"), "1999", {}, kMinYear, kMaxYear},
+      {"year_to", "integer", help("year_to"), "2018", {}, kMinYear, kMaxYear},
+      {"seasons", "enum_list", help("seasons"), "", season_order(), 0, 0},
+      {"days", "integer_list", help("days"), "", {}, 1, 7},
+      {"date_basis", "enum", help("date_basis"), "submission", {"submission", "rating"}, 0, 0},
+      {"min_interactions", "integer", help("min_interactions"), "100", {}, 0, 1000000},
+      {"top_n", "integer", help("top_n"), "10", {}, 1, 100},
+      {"min_frequency", "number", help("min_frequency"), "0.01", {}, 0, 1},
+      {"min_difference", "number", help("min_difference"), "0.005", {}, 0, 1},
+      {"band_low", "number", help("band_low"), "0.25", {}, 0, 1},
+      {"band_high", "number", help("band_high"), "0.75", {}, 0, 1},
+      {"clean_only", "boolean", help("clean_only"), "true", {}, 0, 0},
+      {"lang", "enum", help("lang"), "en", present::Catalog::instance().languages(), 0, 0},
   };
   return kSpecs;
 }
@@ -128,10 +149,9 @@ const FilterSpec* find_filter_spec(const std::string& name) {
 Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& params,
                       const std::vector<std::string>& allowed, Filters filters) {
   if (const auto bad = first_bad_name(params, allowed)) {
-    throw ValidationError(bad->name,
-                          bad->problem == BadParameterName::Problem::Unknown
-                              ? fmt::format("unknown parameter '{}' (accepted: {})", bad->name, bad->accepted)
-                              : fmt::format("parameter '{}' is given more than once", bad->name));
+    if (bad->problem == BadParameterName::Problem::Unknown)
+      reject(bad->name, "filter.error.unknown", {{"name", bad->name}, {"accepted", bad->accepted}});
+    reject(bad->name, "filter.error.repeated", {{"name", bad->name}});
   }
   for (const auto& [name, value] : params) {
     if (name == "year_from") {
@@ -144,12 +164,12 @@ Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& pa
         std::string season = item == "fall" ? "autumn" : item;
         const auto& order = season_order();
         if (std::find(order.begin(), order.end(), season) == order.end()) {
-          throw ValidationError(name, fmt::format("parameter 'seasons' has an unknown season '{}' (use {})", item,
-                                                  fmt::join(order, ", ")));
+          reject(name, "filter.error.season",
+                 {{"value", item}, {"accepted", fmt::format("{}", fmt::join(order, ", "))}});
         }
         chosen.insert(season);
       }
-      if (chosen.empty()) throw ValidationError(name, "parameter 'seasons' must name at least one season");
+      if (chosen.empty()) reject(name, "filter.error.no_season", nlohmann::json::object());
       filters.seasons.clear();
       for (const auto& s : season_order()) {
         if (chosen.count(s)) filters.seasons.push_back(s);
@@ -157,12 +177,11 @@ Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& pa
     } else if (name == "days") {
       std::set<int> chosen;
       for (const auto& item : split_list(value)) chosen.insert(parse_day(name, item));
-      if (chosen.empty()) throw ValidationError(name, "parameter 'days' must name at least one day");
+      if (chosen.empty()) reject(name, "filter.error.no_day", nlohmann::json::object());
       filters.days.assign(chosen.begin(), chosen.end());
     } else if (name == "date_basis") {
       if (value != "submission" && value != "rating") {
-        throw ValidationError(name,
-                              fmt::format("parameter 'date_basis' must be submission or rating, got '{}'", value));
+        reject(name, "filter.error.date_basis", {{"value", value}});
       }
       filters.date_basis = value;
     } else if (name == "min_interactions") {
@@ -182,19 +201,18 @@ Filters parse_filters(const std::vector<std::pair<std::string, std::string>>& pa
     } else if (name == "lang") {
       // The languages are the message catalogs' (i18n/<lang>.json, or MTM_I18N_DIR's).
       if (!present::Catalog::instance().has_language(value)) {
-        throw ValidationError(name, fmt::format("parameter 'lang' must be one of {}, got '{}'",
-                                                fmt::join(present::Catalog::instance().languages(), ", "), value));
+        reject(name, "filter.error.lang",
+               {{"value", value},
+                {"accepted", fmt::format("{}", fmt::join(present::Catalog::instance().languages(), ", "))}});
       }
       filters.lang = value;
     }
   }
   if (filters.year_from > filters.year_to) {
-    throw ValidationError(
-        "year_from", fmt::format("year_from ({}) must not be after year_to ({})", filters.year_from, filters.year_to));
+    reject("year_from", "filter.error.year_order", {{"from", text(filters.year_from)}, {"to", text(filters.year_to)}});
   }
   if (filters.band_low >= filters.band_high) {
-    throw ValidationError(
-        "band_low", fmt::format("band_low ({}) must be below band_high ({})", filters.band_low, filters.band_high));
+    reject("band_low", "filter.error.band_order", {{"low", text(filters.band_low)}, {"high", text(filters.band_high)}});
   }
   return filters;
 }

@@ -1,5 +1,6 @@
 #include "present/catalog.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <unicode/fmtable.h>
 #include <unicode/locid.h>
@@ -18,7 +19,7 @@
 namespace mtm::present {
 namespace {
 
-// Generated from i18n/*.json at configure time: {language, catalog JSON text} pairs.
+// Generated from i18n/*.json at configure time: {language, piece of its catalog's JSON text} pairs.
 constexpr std::pair<const char*, const char*> kEmbeddedCatalogs[] = {
 #include "i18n_catalogs.inc"
 };
@@ -29,7 +30,7 @@ std::atomic<std::uint64_t> next_serial{1};
 icu::Locale locale_of(std::string_view lang) {
   std::string name(lang);
   std::replace(name.begin(), name.end(), '-', '_');
-  return icu::Locale(name.c_str());
+  return {name.c_str()};
 }
 
 std::unique_ptr<icu::MessageFormat> compile(std::string_view lang, const std::string& pattern, std::string* error) {
@@ -38,26 +39,27 @@ std::unique_ptr<icu::MessageFormat> compile(std::string_view lang, const std::st
   auto format =
       std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern), locale_of(lang), where, status);
   if (U_FAILURE(status)) {
-    if (error != nullptr) *error = std::string(u_errorName(status)) + " at offset " + std::to_string(where.offset);
+    if (error != nullptr) *error = fmt::format("{} at offset {}", u_errorName(status), where.offset);
     return nullptr;
   }
   return format;
 }
 
 icu::Formattable formattable(const nlohmann::json& value) {
-  if (value.is_number_integer()) return icu::Formattable(static_cast<int64_t>(value.get<std::int64_t>()));
-  if (value.is_number()) return icu::Formattable(value.get<double>());
-  if (value.is_string()) return icu::Formattable(icu::UnicodeString::fromUTF8(value.get<std::string>()));
-  if (value.is_boolean()) return icu::Formattable(icu::UnicodeString(value.get<bool>() ? "true" : "false"));
-  return icu::Formattable(icu::UnicodeString(u"\u2014"));
+  if (value.is_number_integer()) return {static_cast<int64_t>(value.get<std::int64_t>())};
+  if (value.is_number()) return {value.get<double>()};
+  if (value.is_string()) return {icu::UnicodeString::fromUTF8(value.get<std::string>())};
+  if (value.is_boolean()) return {icu::UnicodeString(value.get<bool>() ? "true" : "false")};
+  return {icu::UnicodeString(u"\u2014")};
 }
 
 std::map<std::string, std::string> parse_catalog(const std::string& text, const std::string& origin) {
   const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (!json.is_object()) throw std::runtime_error("message catalog " + origin + " is not a JSON object");
+  if (!json.is_object()) throw std::runtime_error(fmt::format("message catalog {} is not a JSON object", origin));
   std::map<std::string, std::string> out;
   for (const auto& [id, pattern] : json.items()) {
-    if (!pattern.is_string()) throw std::runtime_error("message catalog " + origin + ": '" + id + "' is not a string");
+    if (!pattern.is_string())
+      throw std::runtime_error(fmt::format("message catalog {}: '{}' is not a string", origin, id));
     out.emplace(id, pattern.get<std::string>());
   }
   return out;
@@ -68,10 +70,12 @@ Catalog load_catalogs() {
     spdlog::info("message catalogs from MTM_I18N_DIR ({})", dir);
     return Catalog::from_directory(dir);
   }
+  // Each catalog comes in pieces (see CMakeLists.txt), joined in order.
+  std::map<std::string, std::string> texts;
+  for (const auto& [lang, piece] : kEmbeddedCatalogs) texts[lang] += piece;
   std::map<std::string, std::map<std::string, std::string>> patterns;
-  for (const auto& [lang, text] : kEmbeddedCatalogs)
-    patterns.emplace(lang, parse_catalog(text, std::string("i18n/") + lang + ".json"));
-  return Catalog(std::move(patterns));
+  for (const auto& [lang, text] : texts) patterns.emplace(lang, parse_catalog(text, fmt::format("i18n/{}.json", lang)));
+  return Catalog(patterns);
 }
 
 }  // namespace
@@ -81,14 +85,14 @@ const Catalog& Catalog::instance() {
   return catalog;
 }
 
-Catalog::Catalog(std::map<std::string, std::map<std::string, std::string>> patterns) : serial_(next_serial++) {
-  for (auto& [lang, messages] : patterns) {
+Catalog::Catalog(const std::map<std::string, std::map<std::string, std::string>>& patterns) : serial_(next_serial++) {
+  for (const auto& [lang, messages] : patterns) {
     auto& target = patterns_[lang];
-    for (auto& [id, pattern] : messages) {
+    for (const auto& [id, pattern] : messages) {
       std::string error;
       if (!compile(lang, pattern, &error))
-        throw std::invalid_argument("message '" + id + "' of catalog '" + lang + "' does not parse: " + error);
-      target.emplace(id, std::move(pattern));
+        throw std::invalid_argument(fmt::format("message '{}' of catalog '{}' does not parse: {}", id, lang, error));
+      target.emplace(id, pattern);
     }
   }
 }
@@ -102,7 +106,7 @@ Catalog Catalog::from_directory(const std::string& directory) {
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     patterns.emplace(entry.path().stem().string(), parse_catalog(text, entry.path().string()));
   }
-  return Catalog(std::move(patterns));
+  return Catalog(patterns);
 }
 
 std::vector<std::string> Catalog::languages() const {
@@ -154,7 +158,7 @@ std::string Catalog::format(std::string_view lang, std::string_view id, const nl
   // Compiled formats are kept per thread: ICU formatters are cheap to use, costly to build, and not
   // shared between threads.
   thread_local std::unordered_map<std::string, std::unique_ptr<icu::MessageFormat>> compiled;
-  const std::string key = std::to_string(serial_) + '\n' + std::string(lang) + '\n' + std::string(id);
+  const std::string key = fmt::format("{}\n{}\n{}", serial_, lang, id);
   auto& format = compiled[key];
   if (!format) format = compile(lang, *text, nullptr);
   std::vector<icu::UnicodeString> names;

@@ -21,7 +21,7 @@ class Catalog {
 
   /// Catalogs from {language: {id: pattern}}; throws std::invalid_argument naming the language and id of
   /// a pattern ICU cannot parse.
-  explicit Catalog(std::map<std::string, std::map<std::string, std::string>> patterns);
+  explicit Catalog(const std::map<std::string, std::map<std::string, std::string>>& patterns);
   /// Every <lang>.json of a directory; throws std::runtime_error naming the file when one is unreadable.
   static Catalog from_directory(const std::string& directory);
 
