@@ -139,6 +139,10 @@ test('search as you type, with a typo, facets and a permalink', async () => {
   await page.goto(`${baseUrl}/?page=search&q=poulet&lang=fr`);
   await page.waitForSelector('[data-translations]');
   assert.match(await page.textContent('[data-translations]'), /Résultats pour chicken \(poulet\)/);
+  // The rating facet writes its thresholds the page's way: "≥ 4,5 ★" in French, never "4.5".
+  const ratingChips = await page.$$eval('.facet .chip, .chip', (els) => els.map((e) => e.textContent).filter((t) => t.includes('★')));
+  assert.ok(ratingChips.some((c) => c.includes('≥ 4,5 ★')), JSON.stringify(ratingChips));
+  assert.ok(ratingChips.every((c) => !/\d\.\d/.test(c)), JSON.stringify(ratingChips));
   const marks = await page.$$eval('.recipe-card .recipe-title mark', (els) => els.map((e) => e.textContent.toLowerCase()));
   assert.ok(marks.length > 0 && marks.every((m) => m.startsWith('chicken')), JSON.stringify(marks));
   // Each result shows a snippet of its ingredients (or tags), labelled, with the matched words marked: the

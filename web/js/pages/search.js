@@ -144,7 +144,7 @@ export default {
         () => set({ max_minutes: f.value.endsWith('+') ? '' : f.value.split('-')[1] }))),
       facetBlock(t('search.facet.calories'), r.facets.calories, (f) => chip(t('search.calories_bucket', { range: f.value }), formatNumber(f.count, lang, 0),
         () => set({ min_calories: f.value.split(/[-+]/)[0], max_calories: f.value.endsWith('+') ? '' : f.value.split('-')[1] }))),
-      facetBlock(t('search.facet.rating'), r.facets.rating.filter((f) => f.value !== 'unrated'), (f) => chip(f.value.replace('>=', '≥ ') + ' ★', formatNumber(f.count, lang, 0),
+      facetBlock(t('search.facet.rating'), r.facets.rating.filter((f) => f.value !== 'unrated'), (f) => chip(`≥ ${formatNumber(Number(f.value.replace('>=', '')), lang, f.value.includes('.') ? 1 : 0)} ★`, formatNumber(f.count, lang, 0),
         () => set({ min_rating: f.value.replace('>=', '') }))));
     const results = h('section', { class: 'results' },
       h('p', { class: 'search-total', 'data-total': r.total }, t('search.total', { count: formatNumber(r.total, lang, 0) })),
