@@ -31,15 +31,14 @@ nlohmann::json number(double value) {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
-Report::Report(std::string id, const Text& title) {
-  json_ = {{"id", std::move(id)},
-           {"title", title.to_json()},
-           {"metrics", nlohmann::json::array()},
-           {"charts", nlohmann::json::array()},
-           {"tests", nlohmann::json::array()},
-           {"tables", nlohmann::json::array()},
-           {"narrative", nlohmann::json::array()}};
-}
+Report::Report(std::string id, const Text& title)
+    : json_({{"id", std::move(id)},
+             {"title", title.to_json()},
+             {"metrics", nlohmann::json::array()},
+             {"charts", nlohmann::json::array()},
+             {"tests", nlohmann::json::array()},
+             {"tables", nlohmann::json::array()},
+             {"narrative", nlohmann::json::array()}}) {}
 
 Report& Report::metric(const std::string& id, const Text& label, double value, const std::string& unit, int decimals,
                        const Text& help) {

@@ -162,7 +162,9 @@ TEST_F(PagesTest, EveryAnalysisReturnsConsistentJsonOnTheSmallDatabase) {
     nlohmann::json r;
     ASSERT_NO_THROW(r = a.run(con, a.defaults)) << a.id;
     EXPECT_EQ(localize(r, "en")["narrative"].size(), localize(r, "fr")["narrative"].size()) << a.id;
-    for (const auto& c : localize(r, "fr")["charts"]) {
+    // The localized result is kept alive for the loop (a temporary's subobject would dangle).
+    const auto french = localize(r, "fr");
+    for (const auto& c : french["charts"]) {
       EXPECT_FALSE(c["traces"].empty()) << a.id << " " << c["id"];
       const auto& title = c["title"];
       EXPECT_FALSE(title.value("text", title.value("fr", std::string())).empty()) << a.id;
