@@ -214,10 +214,19 @@ async function serverSameWords(pageId) {
   return same;
 }
 
+/** The About page lists the downloads after it is ready (their files are written on first request): wait for
+ * the list, so both languages are compared on the whole page. */
+async function downloadsListed(page, pageId) {
+  if (pageId !== 'about') return;
+  await page.waitForFunction(() => !!document.querySelector('[data-section="downloads"] table'), null, { timeout: 30000 });
+}
+
 async function checkLanguageSwitch(page, pageId) {
+    await downloadsListed(page, pageId);
     const english = await labels(page);
     await page.click('#lang-switch button[data-lang="fr"]');
     await page.waitForFunction(() => document.documentElement.lang === 'fr' && document.querySelector('#page').dataset.ready === 'true' && document.querySelector('#page').dataset.chartsPending === undefined);
+    await downloadsListed(page, pageId);
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'fr');
     const french = await labels(page);
     assert.equal(french.length, english.length, 'same labels in both languages');
