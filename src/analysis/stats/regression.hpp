@@ -30,7 +30,7 @@ struct LinearFit {
   double sum_weights = kNaN;
   double x_mean = kNaN;  ///< weighted mean of x
   double sxx = kNaN;
-  std::string reason;  ///< "n < 2", "constant x", "negative weight", "n < 3" (no inference), "constant y"...
+  std::string reason;  ///< "too_few_values", "constant_x", "negative_weight", "too_few_values" (no inference), "constant_y"...
   [[nodiscard]] bool ok() const noexcept { return reason.empty(); }
 };
 
