@@ -44,11 +44,11 @@ stats::TestResult welch_from_moments(const Moments& a, const Moments& b) {
   stats::TestResult t;
   t.n = static_cast<std::size_t>(a.n + b.n);
   if (a.n == 0 || b.n == 0) {
-    t.reason = "empty group";
+    t.reason = "empty_group";
     return t;
   }
   if (a.n < 2 || b.n < 2) {
-    t.reason = "df < 1";
+    t.reason = "no_degrees_of_freedom";
     return t;
   }
   const double va = a.variance() / a.n;
@@ -59,7 +59,7 @@ stats::TestResult welch_from_moments(const Moments& a, const Moments& b) {
   const double se = std::sqrt(va + vb);
   if (se == 0) {
     if (diff == 0) {
-      t.reason = "zero variance";
+      t.reason = "zero_variance";
       return t;
     }
     t.statistic = diff > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
@@ -89,12 +89,12 @@ stats::TestResult anova_from_moments(std::span<const Moments> groups, double* et
   }
   t.n = static_cast<std::size_t>(n);
   if (groups.size() < 2) {
-    t.reason = "fewer than 2 groups";
+    t.reason = "fewer_than_two_groups";
     return t;
   }
   for (const auto& g : groups) {
     if (g.n == 0) {
-      t.reason = "empty group";
+      t.reason = "empty_group";
       return t;
     }
   }
@@ -109,11 +109,11 @@ stats::TestResult anova_from_moments(std::span<const Moments> groups, double* et
   t.df = k - 1;
   t.df2 = n - k;
   if (t.df2 < 1) {
-    t.reason = "all groups have one value";
+    t.reason = "one_value_per_group";
     return t;
   }
   if (between + within == 0) {
-    t.reason = "constant input";
+    t.reason = "constant_input";
     return t;
   }
   if (eta_squared != nullptr) *eta_squared = between / (between + within);
@@ -131,7 +131,7 @@ stats::TestResult mann_whitney_from_rank_sum(double rank_sum_a, double n_a, doub
   stats::TestResult t;
   t.n = static_cast<std::size_t>(n_a + n_b);
   if (n_a == 0 || n_b == 0) {
-    t.reason = "empty group";
+    t.reason = "empty_group";
     return t;
   }
   const double n = n_a + n_b;

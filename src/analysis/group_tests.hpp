@@ -27,13 +27,13 @@ Moments moments(double n, double mean, double var_samp);
 /// Moments of a distribution given as counts[k] observations of levels[k].
 Moments moments_from_counts(std::span<const std::int64_t> counts, std::span<const double> levels);
 
-/// Welch's t test of a − b (scipy.stats.ttest_ind(equal_var=False)). Reasons: "empty group", "df < 1".
+/// Welch's t test of a − b (scipy.stats.ttest_ind(equal_var=False)). Reasons: "empty_group", "no_degrees_of_freedom".
 stats::TestResult welch_from_moments(const Moments& a, const Moments& b);
 /// Cohen's d = (mean a − mean b) / pooled sd (ddof 1). NaN when undefined.
 double cohens_d_from_moments(const Moments& a, const Moments& b);
 
 /// One-way ANOVA F over k groups (scipy.stats.f_oneway); eta_squared (SS_between / SS_total) is written
-/// when the pointer is given. Reasons: "fewer than 2 groups", "empty group", "constant input".
+/// when the pointer is given. Reasons: "fewer_than_two_groups", "empty_group", "constant_input".
 stats::TestResult anova_from_moments(std::span<const Moments> groups, double* eta_squared = nullptr);
 
 /// Mann-Whitney U of group a from its rank sum in the pooled sample (average ranks), the group sizes and

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "data/value_json.hpp"
+#include "present/catalog.hpp"
 #include "present/render.hpp"
 
 namespace mtm::analysis {
@@ -35,7 +36,9 @@ using db::rows_to_json;
 nlohmann::json dataset_summary(db::Connection& connection) {
   auto info = connection.query("SELECT * FROM dataset_info");
   nlohmann::json rows = rows_to_json(info);
-  if (rows.size() != 1) throw DatabaseError("dataset_info must hold exactly one row");
+  if (rows.size() != 1)
+    throw DatabaseError(
+        present::Catalog::instance().format("en", "error.dataset_info_rows", {{"rows", std::to_string(rows.size())}}));
   nlohmann::json summary = rows[0];
   auto kpis = connection.query(
       "SELECT count(*) AS ratings, avg(rating) AS mean_rating, avg(CASE WHEN rating = 5 THEN 1.0 ELSE 0.0 END) "

@@ -9,8 +9,18 @@
 #include "analysis/explorer/similar.hpp"
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
+#include "present/catalog.hpp"
 
 namespace mtm::analysis::explorer {
+
+namespace {
+
+// What a log says of an id that is not in the data (the API answers a localized 404 of its own).
+std::string not_found(const char* kind, std::int64_t id) {
+  return present::Catalog::instance().format("en", "error.not_found", {{"kind", kind}, {"id", std::to_string(id)}});
+}
+
+}  // namespace
 
 namespace {
 
@@ -90,7 +100,7 @@ json recipe_summary(const ExplorerIndex& index, std::uint32_t doc) {
 
 json recipe_page(db::Connection& connection, const ExplorerIndex& index, std::int64_t recipe_id) {
   const auto doc = index.doc_of(recipe_id);
-  if (!doc) throw NotFoundError(fmt::format("no recipe {}", recipe_id));
+  if (!doc) throw NotFoundError(not_found("recipe", recipe_id));
   db::PreparedStatement statement(
       connection,
       "SELECT name, description, n_ingredients, complexity, calories, total_fat_pdv, sugar_pdv, sodium_pdv, "
@@ -98,7 +108,7 @@ json recipe_page(db::Connection& connection, const ExplorerIndex& index, std::in
   statement.bind(1, recipe_id);
   auto result = statement.execute();
   auto chunk = result.next_chunk();
-  if (!chunk || chunk->size() == 0) throw NotFoundError(fmt::format("no recipe {}", recipe_id));
+  if (!chunk || chunk->size() == 0) throw NotFoundError(not_found("recipe", recipe_id));
   const auto text = [&](std::size_t col) {
     return chunk->is_null(col, 0) ? std::string() : std::string(chunk->get_string(col, 0));
   };
@@ -153,7 +163,7 @@ json recipe_page(db::Connection& connection, const ExplorerIndex& index, std::in
 json recipe_reviews(db::Connection& connection, const ExplorerIndex& index, std::int64_t recipe_id, std::size_t page,
                     std::size_t per_page) {
   const auto doc = index.doc_of(recipe_id);
-  if (!doc) throw NotFoundError(fmt::format("no recipe {}", recipe_id));
+  if (!doc) throw NotFoundError(not_found("recipe", recipe_id));
   db::PreparedStatement statement(connection,
                                   "SELECT user_id, CAST(date AS VARCHAR), rating, review FROM interactions WHERE "
                                   "recipe_id = ? ORDER BY date DESC NULLS LAST, user_id LIMIT ? OFFSET ?");
@@ -182,7 +192,7 @@ json contributor_page(db::Connection& connection, const ExplorerIndex& index, st
   for (std::uint32_t doc = 0; doc < index.size(); ++doc) {
     if (c.contributor_ids[doc] == contributor_id) docs.push_back(doc);
   }
-  if (docs.empty()) throw NotFoundError(fmt::format("no contributor {}", contributor_id));
+  if (docs.empty()) throw NotFoundError(not_found("contributor", contributor_id));
   std::map<int, std::int64_t> per_year;
   std::uint64_t ratings = 0;
   std::uint64_t sum = 0;
@@ -256,7 +266,7 @@ json user_page(db::Connection& connection, const ExplorerIndex& index, std::int6
       }
     }
   }
-  if (interactions == 0) throw NotFoundError(fmt::format("no user {}", user_id));
+  if (interactions == 0) throw NotFoundError(not_found("user", user_id));
   json by_year = rating_breakdown(connection, "user_id = ?", user_id);
   std::vector<std::uint32_t> order;
   for (std::uint32_t t = 0; t < tag_counts.size(); ++t) {

@@ -65,7 +65,7 @@ std::map<std::string, SeasonVolume> season_volumes(db::Connection& con, const Fi
 }
 
 void test_uniformity(SeasonalResult& r) {
-  r.gof.reason = "k < 2";
+  r.gof.reason = "fewer_than_two_categories";
   if (r.seasons.size() >= 2 && r.total > 0) {
     double days = 0;
     for (const auto& s : r.seasons) days += season_days(s.season);

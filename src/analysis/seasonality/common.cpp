@@ -39,7 +39,7 @@ stats::TestResult kruskal_by_season(const RankSums& ranks, const Filters& filter
   }
   if (sizes.size() < 2 || n == 0) {
     stats::TestResult none;
-    none.reason = "fewer than 2 groups";
+    none.reason = "fewer_than_two_groups";
     return none;
   }
   return stats::kruskal_from_rank_sums(sums, sizes, ranks.tie_term);

@@ -40,9 +40,9 @@ nlohmann::json box_traces(const SeasonMeasureResult& r) {
 
 // Why a test could not run, as a select key of the catalog.
 std::string reason_key(const std::string& reason) {
-  if (reason == "fewer than 2 groups") return "fewer_groups";
-  if (reason == "all values identical") return "identical";
-  if (reason == "empty group") return "empty_group";
+  if (reason == "fewer_than_two_groups") return "fewer_groups";
+  if (reason == "identical_values") return "identical";
+  if (reason == "empty_group") return "empty_group";
   return "other";
 }
 

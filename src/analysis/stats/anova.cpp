@@ -11,7 +11,7 @@ namespace mtm::stats {
 TestResult one_way_anova(std::span<const std::span<const double>> groups) {
   TestResult t;
   if (groups.size() < 2) {
-    t.reason = "fewer than 2 groups";
+    t.reason = "fewer_than_two_groups";
     return t;
   }
   bool all_single = true;
@@ -20,11 +20,11 @@ TestResult one_way_anova(std::span<const std::span<const double>> groups) {
   for (const auto& g : groups) {
     t.n += g.size();
     if (g.empty()) {
-      t.reason = "empty group";
+      t.reason = "empty_group";
       return t;
     }
     if (detail::has_nan(g)) {
-      t.reason = "NaN in input";
+      t.reason = "nan_input";
       return t;
     }
     if (g.size() > 1) all_single = false;
@@ -34,7 +34,7 @@ TestResult one_way_anova(std::span<const std::span<const double>> groups) {
     }
   }
   if (all_single) {
-    t.reason = "all groups have one value";
+    t.reason = "one_value_per_group";
     return t;
   }
   const auto n = static_cast<double>(t.n);
@@ -55,7 +55,7 @@ TestResult one_way_anova(std::span<const std::span<const double>> groups) {
   t.df = k - 1;
   t.df2 = n - k;
   if (all_same) {
-    t.reason = "constant input";
+    t.reason = "constant_input";
     return t;
   }
   if (all_const) {  // zero within-group variance, different means

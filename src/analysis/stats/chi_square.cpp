@@ -19,16 +19,16 @@ TestResult chi_square_gof(std::span<const double> observed, std::span<const doub
   TestResult t;
   const std::size_t k = observed.size();
   if (k < 2) {
-    t.reason = "k < 2";
+    t.reason = "fewer_than_two_categories";
     return t;
   }
   if (detail::has_nan(observed) || detail::has_nan(expected)) {
-    t.reason = "NaN in input";
+    t.reason = "nan_input";
     return t;
   }
   for (std::size_t i = 0; i < k; ++i) {
     if (observed[i] < 0 || expected[i] < 0) {
-      t.reason = "negative count";
+      t.reason = "negative_count";
       return t;
     }
   }
@@ -36,13 +36,13 @@ TestResult chi_square_gof(std::span<const double> observed, std::span<const doub
   const double se = detail::sum(expected);
   t.n = static_cast<std::size_t>(so);
   if (std::fabs(so - se) > 1e-8 * std::max(std::fabs(so), std::fabs(se))) {
-    t.reason = "sums differ";
+    t.reason = "sums_differ";
     return t;
   }
   detail::Summer stat;
   for (std::size_t i = 0; i < k; ++i) {
     if (!(expected[i] > 0)) {
-      t.reason = "zero expected count";
+      t.reason = "zero_expected_count";
       return t;
     }
     const double d = observed[i] - expected[i];
@@ -51,7 +51,7 @@ TestResult chi_square_gof(std::span<const double> observed, std::span<const doub
   t.statistic = stat.value();
   t.df = static_cast<double>(k) - 1.0 - ddof;
   if (!(t.df > 0)) {
-    t.reason = "df < 1";
+    t.reason = "no_degrees_of_freedom";
     t.p_value = kNaN;
     return t;
   }
@@ -64,7 +64,7 @@ TestResult chi_square_contingency(const std::vector<std::vector<double>>& table,
   const std::size_t rows = table.size();
   const std::size_t cols = rows == 0 ? 0 : table[0].size();
   if (rows == 0 || cols == 0) {
-    t.reason = "empty table";
+    t.reason = "empty_table";
     return t;
   }
   std::vector<double> row_sum(rows, 0.0);
@@ -72,17 +72,17 @@ TestResult chi_square_contingency(const std::vector<std::vector<double>>& table,
   double total = 0;
   for (std::size_t i = 0; i < rows; ++i) {
     if (table[i].size() != cols) {
-      t.reason = "ragged table";
+      t.reason = "ragged_table";
       return t;
     }
     for (std::size_t j = 0; j < cols; ++j) {
       const double v = table[i][j];
       if (std::isnan(v)) {
-        t.reason = "NaN in input";
+        t.reason = "nan_input";
         return t;
       }
       if (v < 0) {
-        t.reason = "negative count";
+        t.reason = "negative_count";
         return t;
       }
       row_sum[i] += v;
@@ -94,7 +94,7 @@ TestResult chi_square_contingency(const std::vector<std::vector<double>>& table,
   const bool zero_margin = std::any_of(row_sum.begin(), row_sum.end(), [](double v) { return v == 0; }) ||
                            std::any_of(col_sum.begin(), col_sum.end(), [](double v) { return v == 0; });
   if (zero_margin) {
-    t.reason = "zero expected count";
+    t.reason = "zero_expected_count";
     return t;
   }
   t.df = static_cast<double>((rows - 1) * (cols - 1));

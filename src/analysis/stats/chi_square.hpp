@@ -12,14 +12,14 @@ namespace mtm::stats {
 /// Goodness of fit against equal expected counts (scipy.stats.chisquare(f_obs)); df = k − 1.
 TestResult chi_square_gof(std::span<const double> observed);
 
-/// Goodness of fit against `expected` (same total within 1e-8 relative, else reason "sums differ");
-/// df = k − 1 − ddof. Reasons: "k < 2", "sums differ", "zero expected count", "negative count".
+/// Goodness of fit against `expected` (same total within 1e-8 relative, else reason "sums_differ");
+/// df = k − 1 − ddof. Reasons: "fewer_than_two_categories", "sums_differ", "zero_expected_count", "negative_count".
 TestResult chi_square_gof(std::span<const double> observed, std::span<const double> expected, int ddof = 0);
 
 /// Independence test on table[row][col] of counts; expected = row total × column total / N,
 /// df = (r − 1)(c − 1). With `yates` and df = 1, each |O − E| shrinks by min(0.5, |O − E|).
-/// df = 0 gives statistic 0, p 1 (as SciPy). Reasons: "empty table", "ragged table",
-/// "zero expected count" (a row or column sums to 0; SciPy raises), "negative count".
+/// df = 0 gives statistic 0, p 1 (as SciPy). Reasons: "empty_table", "ragged_table",
+/// "zero_expected_count" (a row or column sums to 0; SciPy raises), "negative_count".
 TestResult chi_square_contingency(const std::vector<std::vector<double>>& table, bool yates = true);
 
 /// 2×2 shortcut: [[a, b], [c, d]].

@@ -18,11 +18,11 @@ namespace {
 bool precheck(Correlation& c, std::span<const double> x, std::span<const double> y, std::size_t min_n) {
   c.n = x.size();
   if (c.n < min_n) {
-    c.reason = "n < " + std::to_string(min_n);
+    c.reason = "too_few_values";
     return false;
   }
   if (detail::has_nan(x) || detail::has_nan(y)) {
-    c.reason = "NaN in input";
+    c.reason = "nan_input";
     return false;
   }
   return true;
@@ -119,7 +119,7 @@ Correlation pearson(std::span<const double> x, std::span<const double> y) {
   Correlation c;
   if (!precheck(c, x, y, 2)) return c;
   if (is_constant(x) || is_constant(y)) {
-    c.reason = "constant input";
+    c.reason = "constant_input";
     return c;
   }
   c.r = pearson_r(x, y);
@@ -140,7 +140,7 @@ Correlation weighted_pearson(std::span<const double> x, std::span<const double> 
   Correlation c;
   if (!precheck(c, x, y, 2)) return c;
   if (detail::has_nan(w)) {
-    c.reason = "NaN in input";
+    c.reason = "nan_input";
     return c;
   }
   detail::Summer sw;
@@ -148,7 +148,7 @@ Correlation weighted_pearson(std::span<const double> x, std::span<const double> 
   detail::Summer swy;
   for (std::size_t i = 0; i < c.n; ++i) {
     if (w[i] < 0) {
-      c.reason = "negative weight";
+      c.reason = "negative_weight";
       return c;
     }
     sw.add(w[i]);
@@ -156,7 +156,7 @@ Correlation weighted_pearson(std::span<const double> x, std::span<const double> 
     swy.add(w[i] * y[i]);
   }
   if (!(sw.value() > 0)) {
-    c.reason = "weights sum to 0";
+    c.reason = "zero_weights";
     return c;
   }
   const double xm = swx.value() / sw.value();
@@ -172,7 +172,7 @@ Correlation weighted_pearson(std::span<const double> x, std::span<const double> 
     sxy.add(w[i] * dx * dy);
   }
   if (!(sxx.value() > 0) || !(syy.value() > 0)) {
-    c.reason = "constant input";
+    c.reason = "constant_input";
     return c;
   }
   c.r = std::clamp(sxy.value() / std::sqrt(sxx.value() * syy.value()), -1.0, 1.0);
@@ -184,14 +184,14 @@ Correlation spearman(std::span<const double> x, std::span<const double> y) {
   Correlation c;
   if (!precheck(c, x, y, 2)) return c;
   if (is_constant(x) || is_constant(y)) {
-    c.reason = "constant input";
+    c.reason = "constant_input";
     return c;
   }
   const std::vector<double> rx = average_ranks(x);
   const std::vector<double> ry = average_ranks(y);
   c.r = pearson_r(rx, ry);
   c.p_value = spearman_p(c.r, static_cast<double>(c.n));
-  if (c.n == 2) c.reason = "n < 3";  // rho = ±1 but no degrees of freedom for the p-value
+  if (c.n == 2) c.reason = "too_few_values";  // rho = ±1 but no degrees of freedom for the p-value
   return c;
 }
 
@@ -235,13 +235,13 @@ Correlation kendall_tau_b(std::span<const double> x, std::span<const double> y) 
   const auto size = static_cast<double>(n);
   const double tot = size * (size - 1) / 2;
   if (xt.pairs == tot || yt.pairs == tot) {
-    c.reason = "constant input";
+    c.reason = "constant_input";
     return c;
   }
   const double con_minus_dis = tot - xt.pairs - yt.pairs + joint - 2 * dis;
   c.r = std::clamp(con_minus_dis / std::sqrt(tot - xt.pairs) / std::sqrt(tot - yt.pairs), -1.0, 1.0);
   if (n < 3) {
-    c.reason = "n < 3";  // the variance formula divides by n − 2
+    c.reason = "too_few_values";  // the variance formula divides by n − 2
     return c;
   }
   const double m = size * (size - 1);

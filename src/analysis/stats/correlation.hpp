@@ -9,7 +9,7 @@
 namespace mtm::stats {
 
 /// Pearson r; p from the exact null distribution of r (Student t, n − 2 df; scipy.stats.pearsonr).
-/// n = 2 gives r = ±1 and p = 1 (as scipy). Reasons: "n < 2", "constant input", "NaN in input".
+/// n = 2 gives r = ±1 and p = 1 (as scipy). Reasons: "too_few_values", "constant_input", "nan_input".
 Correlation pearson(std::span<const double> x, std::span<const double> y);
 
 /// Weighted Pearson r = cov_w(x, y) / (sd_w(x)·sd_w(y)) with weights w ≥ 0 (numpy.cov aweights); p is NaN.

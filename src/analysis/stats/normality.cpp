@@ -203,7 +203,7 @@ QqPlot normal_qq(std::span<const double> x) {
   QqPlot qq;
   const std::size_t n = x.size();
   if (detail::has_nan(x)) {
-    qq.reason = "NaN in input";
+    qq.reason = "nan_input";
     return qq;
   }
   qq.ordered.assign(x.begin(), x.end());
@@ -219,7 +219,7 @@ QqPlot normal_qq(std::span<const double> x) {
     for (std::size_t i = 0; i < n; ++i) qq.theoretical[i] = dist::normal_ppf(v[i]);
   }
   if (n < 2) {
-    qq.reason = "n < 2";
+    qq.reason = "too_few_values";
     return qq;
   }
   // Least squares of ordered on theoretical, as scipy.stats.linregress (population moments).
@@ -240,7 +240,7 @@ QqPlot normal_qq(std::span<const double> x) {
   if (qq.ordered.front() == qq.ordered.back()) {
     qq.slope = 0.0;
     qq.intercept = qq.ordered.front();
-    qq.reason = "constant input";
+    qq.reason = "constant_input";
     return qq;
   }
   qq.r = std::clamp(sxy.value() / std::sqrt(sxx.value() * syy.value()), -1.0, 1.0);
@@ -251,15 +251,15 @@ TestResult shapiro_wilk(std::span<const double> x) {
   TestResult t;
   t.n = x.size();
   if (t.n < 3) {
-    t.reason = "n < 3";
+    t.reason = "too_few_values";
     return t;
   }
   if (t.n > 5000) {
-    t.reason = "n > 5000";
+    t.reason = "too_many_values";
     return t;
   }
   if (detail::has_nan(x)) {
-    t.reason = "NaN in input";
+    t.reason = "nan_input";
     return t;
   }
   std::vector<double> sorted(x.begin(), x.end());
@@ -271,7 +271,7 @@ TestResult shapiro_wilk(std::span<const double> x) {
   for (std::size_t i = 0; i < sorted.size(); ++i) xf[i] = static_cast<float>(sorted[i] - med);
   const SwilkOut out = swilk(xf);
   if (out.zero_range) {
-    t.reason = "constant input";
+    t.reason = "constant_input";
     return t;
   }
   t.statistic = static_cast<double>(out.w);

@@ -22,13 +22,13 @@ struct QqPlot {
   [[nodiscard]] bool ok() const noexcept { return reason.empty(); }
 };
 
-/// scipy.stats.probplot(x, dist='norm', fit=True). Reasons: "n < 2" (no line),
-/// "constant input" (r NaN, slope 0; SciPy reports r = 0 there), "NaN in input".
+/// scipy.stats.probplot(x, dist='norm', fit=True). Reasons: "too_few_values" (no line),
+/// "constant_input" (r NaN, slope 0; SciPy reports r = 0 there), "nan_input".
 QqPlot normal_qq(std::span<const double> x);
 
 /// Shapiro-Wilk W and p-value for 3 ≤ n ≤ 5000 (scipy.stats.shapiro). Like SciPy, the computation runs in
 /// single precision (AS R94 is a REAL algorithm), so W and p carry float32 precision (≈ 1e-7 relative).
-/// Reasons: "n < 3", "n > 5000", "constant input", "NaN in input". statistic = W, df unused.
+/// Reasons: "too_few_values", "too_many_values", "constant_input", "nan_input". statistic = W, df unused.
 TestResult shapiro_wilk(std::span<const double> x);
 
 }  // namespace mtm::stats

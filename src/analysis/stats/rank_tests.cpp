@@ -43,7 +43,7 @@ TestResult kruskal_core(std::span<const double> rank_sums, std::span<const doubl
   const double correction = 1.0 - ties / (n * n * n - n);
   t.df = static_cast<double>(rank_sums.size()) - 1;
   if (correction == 0) {
-    t.reason = "all values identical";
+    t.reason = "identical_values";
     return t;
   }
   detail::Summer ssbn;
@@ -73,13 +73,13 @@ TestResult mann_whitney_u(std::span<const double> a, std::span<const double> b) 
   if (a.empty() || b.empty()) {
     TestResult t;
     t.n = a.size() + b.size();
-    t.reason = "empty group";
+    t.reason = "empty_group";
     return t;
   }
   if (detail::has_nan(a) || detail::has_nan(b)) {
     TestResult t;
     t.n = a.size() + b.size();
-    t.reason = "NaN in input";
+    t.reason = "nan_input";
     return t;
   }
   std::vector<double> all(a.begin(), a.end());
@@ -99,7 +99,7 @@ TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std:
   for (std::size_t k = 0; k < totals.size(); ++k) {
     if (counts_a[k] < 0 || counts_b[k] < 0) {
       TestResult t;
-      t.reason = "negative count";
+      t.reason = "negative_count";
       return t;
     }
     n1 += static_cast<double>(counts_a[k]);
@@ -109,7 +109,7 @@ TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std:
   if (n1 == 0 || n2 == 0) {
     TestResult t;
     t.n = static_cast<std::size_t>(n1 + n2);
-    t.reason = "empty group";
+    t.reason = "empty_group";
     return t;
   }
   double ties = 0;
@@ -122,7 +122,7 @@ TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std:
 TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
   TestResult t;
   if (groups.size() < 2) {
-    t.reason = "fewer than 2 groups";
+    t.reason = "fewer_than_two_groups";
     return t;
   }
   std::vector<double> all;
@@ -130,7 +130,7 @@ TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
   for (const auto& g : groups) {
     t.n += g.size();
     if (detail::has_nan(g)) {
-      t.reason = "NaN in input";
+      t.reason = "nan_input";
       return t;
     }
     sizes.push_back(static_cast<double>(g.size()));
@@ -138,7 +138,7 @@ TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
   }
   for (const auto& g : groups) {
     if (g.empty()) {
-      t.reason = "empty group";
+      t.reason = "empty_group";
       return t;
     }
   }
@@ -158,7 +158,7 @@ TestResult kruskal_wallis(std::span<const std::span<const double>> groups) {
 TestResult kruskal_from_counts(const std::vector<std::vector<std::int64_t>>& table) {
   TestResult t;
   if (table.size() < 2) {
-    t.reason = "fewer than 2 groups";
+    t.reason = "fewer_than_two_groups";
     return t;
   }
   const std::size_t levels = table[0].size();
@@ -168,7 +168,7 @@ TestResult kruskal_from_counts(const std::vector<std::vector<std::int64_t>>& tab
     if (table[g].size() != levels) throw std::invalid_argument("kruskal_from_counts: ragged table");
     for (std::size_t k = 0; k < levels; ++k) {
       if (table[g][k] < 0) {
-        t.reason = "negative count";
+        t.reason = "negative_count";
         return t;
       }
       totals[k] += static_cast<double>(table[g][k]);
@@ -190,12 +190,12 @@ TestResult kruskal_from_rank_sums(std::span<const double> rank_sums, std::span<c
   for (double s : sizes) n += s;
   t.n = static_cast<std::size_t>(n);
   if (sizes.size() < 2) {
-    t.reason = "fewer than 2 groups";
+    t.reason = "fewer_than_two_groups";
     return t;
   }
   for (double s : sizes) {
     if (s == 0) {
-      t.reason = "empty group";
+      t.reason = "empty_group";
       return t;
     }
   }

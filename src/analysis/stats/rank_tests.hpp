@@ -13,7 +13,7 @@ namespace mtm::stats {
 
 /// Mann-Whitney U with the tie-corrected normal approximation and continuity correction, two-sided
 /// (scipy.stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True)). statistic = U of `a`
-/// (U1 = R1 − na(na+1)/2). All values tied gives p = 1 (as SciPy). Reasons: "empty group", "NaN in input".
+/// (U1 = R1 − na(na+1)/2). All values tied gives p = 1 (as SciPy). Reasons: "empty_group", "nan_input".
 TestResult mann_whitney_u(std::span<const double> a, std::span<const double> b);
 
 /// Same test from counts: counts_a[k], counts_b[k] = number of observations at ordered level k
@@ -21,8 +21,8 @@ TestResult mann_whitney_u(std::span<const double> a, std::span<const double> b);
 TestResult mann_whitney_from_counts(std::span<const std::int64_t> counts_a, std::span<const std::int64_t> counts_b);
 
 /// Kruskal-Wallis H divided by the tie correction 1 − Σ(t³ − t)/(N³ − N); p from chi-square with k − 1 df
-/// (scipy.stats.kruskal). Reasons: "fewer than 2 groups", "empty group" (SciPy returns NaN),
-/// "all values identical" (SciPy raises), "NaN in input".
+/// (scipy.stats.kruskal). Reasons: "fewer_than_two_groups", "empty_group" (SciPy returns NaN),
+/// "identical_values" (SciPy raises), "nan_input".
 TestResult kruskal_wallis(std::span<const std::span<const double>> groups);
 
 /// Same test from each group's sum of average ranks in the pooled sample, the group sizes and

@@ -14,11 +14,11 @@ LinearFit fit_weighted(std::span<const double> x, std::span<const double> y, std
   LinearFit fit;
   fit.n = x.size();
   if (fit.n < 2) {
-    fit.reason = "n < 2";
+    fit.reason = "too_few_values";
     return fit;
   }
   if (detail::has_nan(x) || detail::has_nan(y) || detail::has_nan(w)) {
-    fit.reason = "NaN in input";
+    fit.reason = "nan_input";
     return fit;
   }
   detail::Summer sw;
@@ -26,7 +26,7 @@ LinearFit fit_weighted(std::span<const double> x, std::span<const double> y, std
   detail::Summer swy;
   for (std::size_t i = 0; i < fit.n; ++i) {
     if (w[i] < 0) {
-      fit.reason = "negative weight";
+      fit.reason = "negative_weight";
       return fit;
     }
     sw.add(w[i]);
@@ -35,7 +35,7 @@ LinearFit fit_weighted(std::span<const double> x, std::span<const double> y, std
   }
   fit.sum_weights = sw.value();
   if (!(fit.sum_weights > 0)) {
-    fit.reason = "weights sum to 0";
+    fit.reason = "zero_weights";
     return fit;
   }
   // Two-pass centred sums: exact enough for years (~2000) or huge magnitudes where raw moments cancel.
@@ -54,7 +54,7 @@ LinearFit fit_weighted(std::span<const double> x, std::span<const double> y, std
   fit.x_mean = xm;
   fit.sxx = sxx.value();
   if (!(fit.sxx > 0)) {
-    fit.reason = "constant x";
+    fit.reason = "constant_x";
     return fit;
   }
   fit.slope = sxy.value() / fit.sxx;
@@ -68,14 +68,14 @@ LinearFit fit_weighted(std::span<const double> x, std::span<const double> y, std
   fit.df_resid = static_cast<double>(fit.n) - 2.0;
   if (tss > 0) fit.r_squared = 1.0 - ssr.value() / tss;
   if (fit.n < 3) {
-    fit.reason = "n < 3";  // the line is exact: no residual degrees of freedom for inference
+    fit.reason = "too_few_values";  // the line is exact: no residual degrees of freedom for inference
     return fit;
   }
   fit.scale = ssr.value() / fit.df_resid;
   fit.slope_se = std::sqrt(fit.scale / fit.sxx);
   fit.intercept_se = std::sqrt(fit.scale * (1.0 / fit.sum_weights + xm * xm / fit.sxx));
   if (!(tss > 0)) {
-    fit.reason = "constant y";
+    fit.reason = "constant_y";
     return fit;
   }
   fit.slope_t = fit.slope / fit.slope_se;

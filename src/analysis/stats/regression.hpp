@@ -30,7 +30,8 @@ struct LinearFit {
   double sum_weights = kNaN;
   double x_mean = kNaN;  ///< weighted mean of x
   double sxx = kNaN;
-  std::string reason;  ///< "n < 2", "constant x", "negative weight", "n < 3" (no inference), "constant y"...
+  /// Why no fit: too_few_values, nan_input, negative_weight, zero_weights, constant_x, constant_y.
+  std::string reason;
   [[nodiscard]] bool ok() const noexcept { return reason.empty(); }
 };
 

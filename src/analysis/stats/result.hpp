@@ -18,7 +18,7 @@ struct TestResult {
   double df = kNaN;
   double df2 = kNaN;
   std::size_t n = 0;   ///< total number of observations used
-  std::string reason;  ///< empty when the result is defined; e.g. "empty group", "constant input"
+  std::string reason;  ///< empty when the result is defined; e.g. "empty_group", "constant_input"
   /// True when the statistic is a number (p-value may still be NaN, see reason).
   [[nodiscard]] bool ok() const noexcept { return reason.empty(); }
 };

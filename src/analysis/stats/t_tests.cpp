@@ -14,11 +14,11 @@ namespace {
 bool precheck(TestResult& t, std::span<const double> a, std::span<const double> b) {
   t.n = a.size() + b.size();
   if (a.empty() || b.empty()) {
-    t.reason = "empty group";
+    t.reason = "empty_group";
     return false;
   }
   if (detail::has_nan(a) || detail::has_nan(b)) {
-    t.reason = "NaN in input";
+    t.reason = "nan_input";
     return false;
   }
   return true;
@@ -27,7 +27,7 @@ bool precheck(TestResult& t, std::span<const double> a, std::span<const double> 
 void finish(TestResult& t, double diff, double se) {
   if (se == 0) {
     if (diff == 0) {
-      t.reason = "zero variance";
+      t.reason = "zero_variance";
       return;
     }
     t.statistic = diff > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
@@ -48,7 +48,7 @@ TestResult student_t_test(std::span<const double> a, std::span<const double> b) 
   t.df = na + nb - 2;
   if (a.size() < 2 || b.size() < 2) {
     // SciPy's ddof-1 variance of a single value is NaN and poisons the pooled variance; keep its answer.
-    t.reason = "group of size 1";
+    t.reason = "group_of_one";
     return t;
   }
   const double va = variance(a, 1);
@@ -62,7 +62,7 @@ TestResult welch_t_test(std::span<const double> a, std::span<const double> b) {
   TestResult t;
   if (!precheck(t, a, b)) return t;
   if (a.size() < 2 || b.size() < 2) {
-    t.reason = "group of size 1";
+    t.reason = "group_of_one";
     return t;
   }
   const double va = variance(a, 1) / static_cast<double>(a.size());

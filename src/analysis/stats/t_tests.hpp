@@ -9,8 +9,8 @@
 namespace mtm::stats {
 
 /// Student t = (x̄a − x̄b) / √(s²p (1/na + 1/nb)), s²p pooled with ddof 1; df = na + nb − 2.
-/// Reasons: "empty group", "group of size 1" (NaN as in SciPy), "zero variance" (both groups constant with
-/// equal means), "NaN in input".
+/// Reasons: "empty_group", "group_of_one" (NaN as in SciPy), "zero_variance" (both groups constant with
+/// equal means), "nan_input".
 /// Zero variance with different means gives t = ±inf, p = 0 (as SciPy).
 TestResult student_t_test(std::span<const double> a, std::span<const double> b);
 

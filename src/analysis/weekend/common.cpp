@@ -110,7 +110,7 @@ std::vector<Comparison> compare_columns(db::Connection& con, const Filters& f, c
     for (bool weekend : {false, true}) fill_period(c, weekend, groups[weekend ? 1 : 0]);
     c.welch = welch_from_moments(c.weekend, c.weekday);
     c.d = cohens_d_from_moments(c.weekend, c.weekday);
-    c.mann_whitney.reason = "empty group";
+    c.mann_whitney.reason = "empty_group";
     if (groups[0].n + groups[1].n > 0) {
       const RankSums& r = summary.ranks;
       c.mann_whitney = mann_whitney_from_rank_sum(r.sums[1], r.sizes[1], r.sizes[0], r.tie_term);

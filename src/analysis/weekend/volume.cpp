@@ -20,10 +20,10 @@ namespace {
 
 void volume_tests(VolumeResult& r) {
   const double total = r.total();
-  r.uniform.reason = "k < 2";
+  r.uniform.reason = "fewer_than_two_categories";
   if (r.counts.size() >= 2 && total > 0) r.uniform = stats::chi_square_gof(r.counts);
   r.w_uniform = total > 0 ? std::sqrt(r.uniform.statistic / total) : NAN;
-  r.split.reason = "one period empty";
+  r.split.reason = "empty_period";
   if (r.days_weekday > 0 && r.days_weekend > 0 && total > 0) {
     const double ndays = r.days_weekday + r.days_weekend;
     const std::vector<double> observed = {r.n_weekday, r.n_weekend};
