@@ -124,11 +124,19 @@ bool Catalog::has(std::string_view lang, std::string_view id) const {
   return catalog != patterns_.end() && catalog->second.find(id) != catalog->second.end();
 }
 
-nlohmann::json Catalog::to_json(std::string_view lang) const {
+nlohmann::json Catalog::browser_messages(std::string_view lang) const {
   const auto catalog = patterns_.find(lang);
   if (catalog == patterns_.end()) return nullptr;
+  const auto rendered_by_server = [](std::string_view id) {
+    const std::string_view space = id.substr(0, id.find('.'));
+    return std::ranges::find(kServerRenderedNamespaces, space) != std::end(kServerRenderedNamespaces);
+  };
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [id, pattern] : catalog->second) out[id] = pattern;
+  for (const auto& [id, pattern] : catalog->second)
+    if (!rendered_by_server(id)) out[id] = pattern;
+  if (const auto english = patterns_.find("en"); english != patterns_.end())
+    for (const auto& [id, pattern] : english->second)
+      if (!rendered_by_server(id) && !out.contains(id)) out[id] = pattern;
   return out;
 }
 

@@ -14,6 +14,12 @@
 
 namespace mtm::present {
 
+/// The namespaces whose messages only the server renders (the analysis pages' findings, narratives, chart
+/// titles and labels, sent as text): the browser's catalog leaves them out. tests/web/i18n_catalogs.test.mjs
+/// checks that no browser module asks for one of them.
+inline constexpr std::string_view kServerRenderedNamespaces[] = {"trends", "seasonality", "weekend", "ratings",
+                                                                 "items"};
+
 class Catalog {
  public:
   /// The catalogs in use (embedded, or MTM_I18N_DIR's), loaded once.
@@ -30,8 +36,10 @@ class Catalog {
   [[nodiscard]] bool has_language(std::string_view lang) const;
   /// True when the language's own catalog (no fallback) holds the id.
   [[nodiscard]] bool has(std::string_view lang, std::string_view id) const;
-  /// A language's catalog as the browser reads it ({id: pattern}); null when there is no such language.
-  [[nodiscard]] nlohmann::json to_json(std::string_view lang) const;
+  /// The messages the browser formats, in one language ({id: pattern}): every id but those of the namespaces
+  /// the server renders into its answers (kServerRenderedNamespaces), in lang, else in English, so a page
+  /// needs one catalog and nothing else; null when there is no such language.
+  [[nodiscard]] nlohmann::json browser_messages(std::string_view lang) const;
   /// Every id of a language's catalog.
   [[nodiscard]] std::vector<std::string> ids(std::string_view lang) const;
   /// The message in lang with its parameters (numbers stay numbers, for plural and number skeletons;

@@ -65,7 +65,7 @@ StaticAssets::StaticAssets(std::span<const EmbeddedFile> files) {
   const auto& catalog = present::Catalog::instance();
   for (const auto& lang : catalog.languages()) {
     const std::string path = "i18n/" + lang + ".json";
-    const auto& text = owned_.emplace_back(std::make_unique<const std::string>(catalog.to_json(lang).dump(2)));
+    const auto& text = owned_.emplace_back(std::make_unique<const std::string>(catalog.browser_messages(lang).dump()));
     assets_.insert_or_assign(path, std::make_unique<StaticAsset>(path, *text));
   }
 }

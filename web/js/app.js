@@ -24,7 +24,6 @@ import data from './pages/data.js';
 
 const MODULES = { overview, trends, seasonality, weekend, ratings, search, pantry, data, sql, about, recipe, contributor, user };
 const api = createApi();
-let dicts = null;
 // A first visit (no lang= in the address) opens in the browser's language when the site speaks it.
 setDefaultLanguage(preferredLanguage(navigator.languages));
 let state = parseState(location.search);
@@ -62,25 +61,26 @@ function keepShownView(el, next) {
   while (keptViews.size > KEPT_VIEWS) keptViews.delete(keptViews.keys().next().value);
 }
 
-async function loadDictionaries() {
-  const load = async (lang) => {
-    const response = await fetch(`/assets/i18n/${lang}.json`);
-    if (!response.ok) throw new Error(`i18n ${lang}: HTTP ${response.status}`);
-    return response.json();
-  };
-  const [en, fr] = await Promise.all([load('en'), load('fr')]);
-  const dictionaries = { en, fr };
-  // A language beyond the switch's (a translator's new catalog): its dictionary, or English when the server
-  // has none.
-  if (!(state.lang in dictionaries)) {
-    try {
-      dictionaries[state.lang] = await load(state.lang);
-    } catch {
-      state = withState(state, { lang: 'en' });
-    }
+// The catalogs loaded so far, by language. The server serves each language's as the browser needs it (its
+// own messages, English where it has none), so a page fetches one; the others come when idle (language switch).
+const dicts = {};
+const dictionaryLoads = new Map();
+
+function loadDictionary(lang) {
+  if (!dictionaryLoads.has(lang)) {
+    const load = fetch(`/assets/i18n/${encodeURIComponent(lang)}.json`).then(async (response) => {
+      if (!response.ok) throw new Error(`i18n ${lang}: HTTP ${response.status}`);
+      dicts[lang] = await response.json();
+      setChartTranslators(Object.fromEntries(Object.keys(dicts).map((l) => [l, createTranslator(dicts, l, IntlMessageFormat)])));
+    });
+    dictionaryLoads.set(lang, load);
+    load.catch(() => dictionaryLoads.delete(lang));  // a failed load is tried again next time
   }
-  return dictionaries;
+  return dictionaryLoads.get(lang);
 }
+// Asked for as soon as the modules have run, with the shell's first API requests (start()).
+const firstDictionary = loadDictionary(state.lang);
+firstDictionary.catch(() => {});
 
 function hrefFor(changes) {
   return serializeState(withState(state, changes));
@@ -218,6 +218,12 @@ async function renderMeta(t, token) {
 
 async function render() {
   const token = ++renderToken;
+  if (!(state.lang in dicts)) {
+    // A language switch before its catalog came (it is fetched when idle): wait for it. Should it fail, the
+    // page is drawn with the catalogs at hand (English when loaded).
+    await loadDictionary(state.lang).catch(() => {});
+    if (token !== renderToken) return;
+  }
   const t = createTranslator(dicts, state.lang, IntlMessageFormat);
   const module = MODULES[state.page];
   renderShell(t);
@@ -281,8 +287,12 @@ async function start() {
   // The shell's and the analysis pages' first requests go out with the dictionaries' instead of after them.
   for (const early of [api.meta(state.lang), api.analyses(state.lang)]) early.catch(() => {});
   try {
-    dicts = await loadDictionaries();
-    setChartTranslators(Object.fromEntries(Object.keys(dicts).map((lang) => [lang, createTranslator(dicts, lang, IntlMessageFormat)])));
+    await firstDictionary.catch((error) => {
+      // A language beyond the switch's whose catalog the server lacks opens in English.
+      if (state.lang === 'en') throw error;
+      state = withState(state, { lang: 'en' });
+      return loadDictionary('en');
+    });
   } catch (error) {
     // Without dictionaries nothing can be labelled; a bilingual plain message is the only fallback.
     clear(document.getElementById('page')).appendChild(h('div', { class: 'error-panel', role: 'alert' },
@@ -306,7 +316,11 @@ async function start() {
   toggle.addEventListener('click', () => setMenuOpen(!document.getElementById('sidebar').classList.contains('open')));
   const idle = globalThis.requestIdleCallback || setTimeout;
   // A first page without charts still gets Plotly, once idle, so that the next page does not wait for it.
-  render().finally(() => idle(() => loadPlotly()));
+  render().finally(() => idle(() => {
+    loadPlotly();
+    // The switch's other languages, so that a switch draws at once.
+    for (const button of document.querySelectorAll('#lang-switch button')) loadDictionary(button.dataset.lang).catch(() => {});
+  }));
   // The first view is reported off the critical path: a fresh profile takes 20-40 ms to open localStorage.
   const first = { page: state.page, lang: state.lang };
   idle(() => track('page_view', {}, first));

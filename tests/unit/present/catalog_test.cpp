@@ -56,6 +56,14 @@ TEST(CatalogTest, SelectAndFallbackToEnglish) {
   EXPECT_EQ(Catalog::missing_count(), before + 1);
 }
 
+TEST(CatalogTest, TheBrowsersCatalogIsOneLanguageWithEnglishFilledInAndNoServerRenderedMessage) {
+  const Catalog catalog({{"en", {{"nav.home", "Home"}, {"nav.data", "Data"}, {"weekend.volume.title", "Volume"}}},
+                         {"fr", {{"nav.home", "Accueil"}, {"trends.volume.title", "Volume"}}}});
+  EXPECT_EQ(catalog.browser_messages("fr"), (nlohmann::json{{"nav.home", "Accueil"}, {"nav.data", "Data"}}));
+  EXPECT_EQ(catalog.browser_messages("en"), (nlohmann::json{{"nav.home", "Home"}, {"nav.data", "Data"}}));
+  EXPECT_TRUE(catalog.browser_messages("de").is_null());
+}
+
 TEST(CatalogTest, APatternThatDoesNotParseNamesItsLanguageAndId) {
   try {
     Catalog({{"fr", {{"broken", "{count, plural, one {# mot}"}}}});
