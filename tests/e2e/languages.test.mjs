@@ -2,7 +2,9 @@
 // word and no number with a '.' decimal separator, in the DOM or in the charts' SVG text; English pages none
 // with a ',' decimal separator. A pseudo-locale made only of catalog files (tests/support/pseudo_locale.mjs,
 // served through MTM_I18N_DIR) renders every page with no missing message and no text that bypassed the
-// catalogs. Data names (recipe, ingredient and tag names, file names) are the data's own and excepted.
+// catalogs. Every page: the six of the analyses and the about page, and the data pages (search, what can I
+// cook, a recipe, its contributor, one of its reviewers, the data table, the SQL workbench). Data names
+// (recipe, ingredient and tag names, reviews, column names, file names) are the data's own and excepted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,17 +15,19 @@ import { literalWords, pseudoCatalog, PSEUDO_LANG } from '../support/pseudo_loca
 
 const en = JSON.parse(readFileSync(new URL('../../i18n/en.json', import.meta.url)));
 const fr = JSON.parse(readFileSync(new URL('../../i18n/fr.json', import.meta.url)));
-const PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
+const ANALYSIS_PAGES = ['overview', 'trends', 'seasonality', 'weekend', 'ratings', 'about'];
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 375, height: 800 }];
 
 let app;
 let catalogs;
+let views;  // {name, query}: every page, with what makes its content appear
 before(async () => {
   catalogs = mkdtempSync(join(tmpdir(), 'mtm-i18n-'));
   writeFileSync(join(catalogs, 'en.json'), JSON.stringify(en));
   writeFileSync(join(catalogs, 'fr.json'), JSON.stringify(fr));
   writeFileSync(join(catalogs, `${PSEUDO_LANG}.json`), JSON.stringify(pseudoCatalog(en)));
   app = await startApp({ env: { MTM_I18N_DIR: catalogs } });
+  views = [...ANALYSIS_PAGES.map((name) => ({ name, query: `page=${name}` })), ...await dataViews()];
 });
 after(async () => {
   await app?.close();
@@ -36,17 +40,59 @@ async function apiJson(path) {
   return response.json();
 }
 
-/** Every string the data supplies to a page (chart and table cells, findings' items, file names). */
-async function dataNames(pageName, lang) {
-  const names = new Set();
+/** The data pages, each on a view with content: a search, a pantry, the most rated recipe, its contributor and
+ * one of its reviewers, a table of the data workbench and a query of the SQL workbench. */
+async function dataViews() {
+  const top = await apiJson('/api/v1/search?sort=popularity&per_page=1');
+  const recipe = await apiJson(`/api/v1/recipes/${top.results[0].id}`);
+  const reviews = await apiJson(`/api/v1/recipes/${recipe.id}/reviews?per_page=1`);
+  const word = recipe.name.split(/\s+/).find((w) => w.length >= 4) || recipe.name;
+  const sql = 'SELECT year, count(*) AS n, avg(minutes) AS mean_minutes FROM recipes GROUP BY year ORDER BY year';
+  return [
+    { name: 'search', query: `page=search&q=${encodeURIComponent(word)}` },
+    { name: 'pantry', query: `page=pantry&have=${encodeURIComponent(recipe.ingredients[0])}` },
+    { name: 'recipe', query: `page=recipe&id=${recipe.id}` },
+    { name: 'contributor', query: `page=contributor&id=${recipe.contributor_id}` },
+    { name: 'user', query: `page=user&id=${reviews.reviews[0].user_id}` },
+    { name: 'data', query: 'page=data&table=recipes&sort=minutes' },
+    { name: 'sql', query: `page=sql&q=${encodeURIComponent(sql)}` },
+  ];
+}
+
+// The answers of the data pages' endpoints are the data's words (names, reviews, columns) except their
+// messages ({id, params, text}) and problems ({type, title, status, detail}), which the server renders in the
+// page's language.
+const DATA_ENDPOINT = /\/api\/v1\/(search|pantry|ingredients|recipes|contributors|users|data|sql|suggest)/;
+const isMessage = (value) => typeof value.id === 'string' && 'params' in value && typeof value.text === 'string';
+const isProblem = (value) => typeof value.type === 'string' && typeof value.status === 'number' && 'title' in value;
+
+/** collect(value): every string of value into names, and the keys of its objects when withKeys (an analysis'
+ * rows are keyed by the data's names; the data pages' answers by field names, which the page never shows). */
+function collector(names, withKeys) {
   const collect = (value) => {
     if (typeof value === 'string') names.add(value);
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === 'object') {
-      Object.keys(value).forEach((key) => names.add(key));
-      Object.values(value).forEach(collect);
+      if (isProblem(value)) return;
+      if (isMessage(value)) {
+        collect(value.params);
+        return;
+      }
+      for (const [name, item] of Object.entries(value)) {
+        if (withKeys) names.add(name);
+        collect(item);
+      }
     }
   };
+  return collect;
+}
+
+/** Every string the data supplies to a page (chart and table cells, findings' items, file names); seen: the
+ * data pages' answers the page received. */
+async function dataNames(pageName, lang, seen = []) {
+  const names = new Set();
+  seen.forEach(collector(names, false));
+  const collect = collector(names, true);
   // The dataset's provenance and the build's version are the data's and the build's own words.
   collect((await apiJson('/api/v1/summary')).source);
   collect((await apiJson('/api/v1/summary')).tool_version);
@@ -91,16 +137,25 @@ function withoutData(text, names) {
   return rest;
 }
 
-async function pageTexts(pageName, lang, viewport) {
+/** A view's visible texts, without the data's names in them. */
+async function viewTexts(view, lang, viewport) {
   const { page, problems } = await openPage(app.browser, viewport);
-  await page.goto(`${app.baseUrl}/?page=${pageName}&lang=${lang}`);
+  const answers = [];
+  page.on('response', (response) => {
+    if (DATA_ENDPOINT.test(response.url()) && response.ok()) answers.push(response.json().catch(() => null));
+  });
+  await page.goto(`${app.baseUrl}/?${view.query}&lang=${lang}`);
   await waitReady(page, 60000);
+  await page.waitForLoadState('networkidle');
   const raw = await page.$$eval('[data-i18n]', (els) => els.filter((e) => e.textContent === '—').map((e) => e.dataset.i18n));
   const texts = await visibleTexts(page);
   await page.close();
-  assert.deepEqual(problems, [], `${pageName} ${lang} ${viewport.width}px`);
-  assert.deepEqual(raw, [], `${pageName} ${lang}: messages missing`);
-  return texts;
+  assert.deepEqual(problems, [], `${view.name} ${lang} ${viewport.width}px`);
+  assert.deepEqual(raw, [], `${view.name} ${lang}: messages missing`);
+  const names = await dataNames(view.name, lang, (await Promise.all(answers)).filter(Boolean));
+  // A text that is a piece of the data (a review, a name cut by the marks of a search's matches) is the data's.
+  const corpus = names.join('\u0000');
+  return texts.filter((text) => !corpus.includes(text)).map((text) => withoutData(text, names));
 }
 
 const englishOnly = (() => {
@@ -110,14 +165,12 @@ const englishOnly = (() => {
 
 test('French pages: no English word, no decimal point', async () => {
   const found = [];
-  for (const pageName of PAGES) {
-    const names = await dataNames(pageName, 'fr');
+  for (const view of views) {
     for (const viewport of VIEWPORTS) {
-      for (const text of await pageTexts(pageName, 'fr', viewport)) {
-        const rest = withoutData(text, names);
+      for (const rest of await viewTexts(view, 'fr', viewport)) {
         const english = (rest.toLowerCase().match(/\p{L}+/gu) || []).filter((w) => englishOnly.has(w));
-        if (english.length) found.push(`${pageName} ${viewport.width}px: English ${english.join(',')} in "${text}"`);
-        if (/\d\.\d/.test(rest)) found.push(`${pageName} ${viewport.width}px: decimal point in "${text}"`);
+        if (english.length) found.push(`${view.name} ${viewport.width}px: English ${english.join(',')} in "${rest}"`);
+        if (/\d\.\d/.test(rest)) found.push(`${view.name} ${viewport.width}px: decimal point in "${rest}"`);
       }
     }
   }
@@ -126,12 +179,11 @@ test('French pages: no English word, no decimal point', async () => {
 
 test('English pages: no decimal comma', async () => {
   const found = [];
-  for (const pageName of PAGES) {
-    const names = await dataNames(pageName, 'en');
+  for (const view of views) {
     for (const viewport of VIEWPORTS) {
-      for (const text of await pageTexts(pageName, 'en', viewport)) {
+      for (const rest of await viewTexts(view, 'en', viewport)) {
         // A comma before exactly three digits groups thousands; before any other count it is a decimal comma.
-        if (/\d,(?!\d{3}(?!\d))\d/.test(withoutData(text, names))) found.push(`${pageName} ${viewport.width}px: "${text}"`);
+        if (/\d,(?!\d{3}(?!\d))\d/.test(rest)) found.push(`${view.name} ${viewport.width}px: "${rest}"`);
       }
     }
   }
@@ -142,13 +194,12 @@ test('a language added as catalog files renders every page from its catalog alon
   const { languages } = await apiJson('/api/v1/meta');
   assert.ok(languages.includes(PSEUDO_LANG), languages.join(' '));
   const found = [];
-  for (const pageName of PAGES) {
-    const names = await dataNames(pageName, PSEUDO_LANG);
+  for (const view of views) {
     for (const viewport of VIEWPORTS) {
-      for (const text of await pageTexts(pageName, PSEUDO_LANG, viewport)) {
+      for (const rest of await viewTexts(view, PSEUDO_LANG, viewport)) {
         // Every catalog literal lost its plain letters: an ASCII word of three letters bypassed the catalogs.
-        const plain = withoutData(text, names).match(/(?<![\p{L}])[A-Za-z]{3,}(?![\p{L}])/gu);
-        if (plain) found.push(`${pageName} ${viewport.width}px: ${plain.join(',')} in "${text}"`);
+        const plain = rest.match(/(?<![\p{L}])[A-Za-z]{3,}(?![\p{L}])/gu);
+        if (plain) found.push(`${view.name} ${viewport.width}px: ${plain.join(',')} in "${rest}"`);
       }
     }
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTranslator, formatNumber, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
+import { cellText, createTranslator, formatNumber, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 const en = JSON.parse(readFileSync(join(web, '..', 'i18n', 'en.json'), 'utf8'));
@@ -109,4 +109,17 @@ test('every catalog message is ICU MessageFormat that intl-messageformat formats
   assert.equal(createTranslator(dicts, 'en', IntlMessageFormat)('words', { count: 1 }), '1 word');
   assert.equal(createTranslator(dicts, 'fr', IntlMessageFormat)('words', { count: 1 }), '1 mot');
   assert.equal(createTranslator(dicts, 'fr', IntlMessageFormat)('words', { count: 2000 }), '2\u202f000 mots');
+});
+
+test('a data cell: numbers in the locale format, booleans in the catalog\'s words, null empty', () => {
+  const dicts = { en: JSON.parse(readFileSync('i18n/en.json', 'utf8')), fr: JSON.parse(readFileSync('i18n/fr.json', 'utf8')) };
+  const fr = createTranslator(dicts, 'fr');
+  const en = createTranslator(dicts, 'en');
+  assert.equal(cellText(true, 'fr', fr), 'vrai');
+  assert.equal(cellText(false, 'en', en), 'false');
+  assert.equal(cellText(2.5, 'fr', fr), '2,500');
+  assert.equal(cellText(1234, 'en', en), '1,234');
+  assert.equal(cellText(2019, 'fr', fr, { numeric: false }), '2019');
+  assert.equal(cellText(null, 'fr', fr), '');
+  assert.equal(cellText('crème', 'fr', fr), 'crème');
 });

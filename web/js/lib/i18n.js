@@ -122,3 +122,13 @@ export function formatP(p, lang) {
   if (v < 0.001) return scientific.get(locale).format(v);
   return formatNumber(v, lang, 4);
 }
+
+/** A cell of the data as text: a number in the locale's format (whole, or to three decimals), a boolean in
+ * words from the catalog (value.true / value.false), anything else as it is; null is empty. numeric: false
+ * for a number the query typed otherwise, shown as is. */
+export function cellText(value, lang, t, { numeric = true } = {}) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return numeric ? formatNumber(value, lang, Number.isInteger(value) ? 0 : 3) : String(value);
+  if (typeof value === 'boolean') return t(value ? 'value.true' : 'value.false');
+  return String(value);
+}

@@ -3,7 +3,7 @@
 // with counts per value of its low-cardinality columns. The whole view is in the URL (?page=data&table=recipes&
 // sort=minutes&order=desc&eq_season=winter&p=2), and the view's rows can be downloaded as JSON, CSV or Parquet.
 import { h } from '../lib/dom.js';
-import { formatNumber } from '../lib/i18n.js';
+import { cellText, formatNumber } from '../lib/i18n.js';
 
 export const OPS = ['eq', 'min', 'max', 'has'];
 const PER_PAGE = 50;
@@ -48,12 +48,6 @@ export function rowsUrl(filters, format, { all = false } = {}) {
 function describe(t, table, column) {
   const text = t(`data.col.${table}.${column}`);
   return text === '—' ? '' : text;
-}
-
-function cellText(value, lang) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value, lang, Number.isInteger(value) ? 0 : 3);
-  return String(value);
 }
 
 function tableList(tables, current, lang, t, ctx) {
@@ -102,7 +96,7 @@ function facetsSection(facets, filters, lang, t, ctx) {
         value === null ? h('span', {}, t('data.null')) : h('button', {
           type: 'button',
           onclick: () => ctx.setFilters({ [`eq_${name}`]: String(value), p: '' }),
-        }, String(value)),
+        }, cellText(value, lang, t, { numeric: false })),
         ' ', h('span', { class: 'muted' }, formatNumber(count, lang, 0)))))))));
 }
 
@@ -119,7 +113,7 @@ function rowsTable(table, data, filters, lang, t, ctx) {
       }, h('button', { type: 'button', class: 'sort', 'data-sort': c.name, title: c.type, onclick: () => sortBy(c.name) },
         c.name))))),
       h('tbody', {}, data.rows.map((row) => h('tr', {}, row.map((value) =>
-        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang))))))));
+        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t))))))));
 }
 
 export default {

@@ -2,7 +2,7 @@
 // answer real questions; the schema beside the editor, the result as a table and as a chart of any two columns,
 // and the result's CSV, JSON and Parquet. The query lives in the URL (?page=sql&q=…), so a result is a permalink.
 import { h } from '../lib/dom.js';
-import { formatNumber } from '../lib/i18n.js';
+import { cellText, formatNumber } from '../lib/i18n.js';
 import { escapedForPlotly, loadPlotly, plotlyText, themedLayout } from '../lib/charts.js';
 
 /** Example queries, each answering a question a reader asks of this dataset. */
@@ -85,13 +85,6 @@ export function defaultAxes(columns) {
   return { x: 0, y: y === -1 ? Math.min(1, columns.length - 1) : y };
 }
 
-function cellText(value, type, lang) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return NUMERIC.test(type) ? formatNumber(value, lang, Number.isInteger(value) ? 0 : 3) : String(value);
-  if (typeof value === 'boolean') return String(value);
-  return String(value);
-}
-
 function schemaAside(schema, t) {
   const aside = h('aside', { class: 'sql-schema', 'aria-label': t('sql.schema') }, h('h2', {}, t('sql.schema')));
   if (!schema) {
@@ -112,7 +105,7 @@ function resultTable(result, lang, t) {
     h('table', { class: 'data', id: 'sql-result' },
       h('thead', {}, h('tr', {}, result.columns.map((c) => h('th', { scope: 'col', title: c.type }, c.name)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((value, i) =>
-        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, result.columns[i].type, lang))))))));
+        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t, { numeric: NUMERIC.test(result.columns[i].type) }))))))));
 }
 
 async function drawChart(plot, result, axes) {
