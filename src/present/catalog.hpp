@@ -17,8 +17,8 @@ namespace mtm::present {
 /// The namespaces whose messages only the server renders (the analysis pages' findings, narratives, chart
 /// titles and labels, sent as text): the browser's catalog leaves them out. tests/web/i18n_catalogs.test.mjs
 /// checks that no browser module asks for one of them.
-inline constexpr std::string_view kServerRenderedNamespaces[] = {"trends", "seasonality", "weekend", "ratings",
-                                                                 "items"};
+inline constexpr std::string_view kServerRenderedNamespaces[] = {"trends",  "seasonality", "weekend",
+                                                                 "ratings", "items",       "problem"};
 
 class Catalog {
  public:

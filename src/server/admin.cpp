@@ -36,7 +36,7 @@ namespace api {
 
 void post_admin_reload(const Request& req, Response& res, DataService& data) {
   checked_params(req, {});
-  const Lang lang = request_language(req);
+  const std::string lang = request_language(req);
   if (data.admin_token().empty()) {
     send_problem(req, res, ProblemKind::AdminDisabled, problem_detail(ProblemKind::AdminDisabled, lang));
     return;

@@ -227,7 +227,7 @@ void get_summary(const Request& req, Response& res, LruCache& cache, const DataS
 void get_findings(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
   // The findings are computed once per dataset and written in the request's language.
-  const std::string lang = message_language(req);
+  const std::string lang = request_language(req);
   cached_json(cache, data, req, res, "findings?" + lang, [&](const Dataset& dataset) {
     const auto findings =
         dataset.results().get_or_compute("findings", [&] { return analysis::key_findings(*dataset.connect()); });
@@ -253,7 +253,7 @@ void get_ingest_report(const Request& req, Response& res, LruCache& cache, const
 
 void get_analyses(const Request& req, Response& res, LruCache& cache, const DataService& data) {
   checked_params(req, kNoParams);
-  const std::string lang = message_language(req);
+  const std::string lang = request_language(req);
   cached_json(cache, data, req, res, "analyses?" + lang, [&](const Dataset&) {
     json list = json::array();
     for (const auto& a : analysis::analyses()) {

@@ -14,6 +14,7 @@
 #include "data/exports.hpp"
 #include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
+#include "present/catalog.hpp"
 #include "server/api.hpp"
 #include "server/event_budget.hpp"
 #include "server/file_response.hpp"
@@ -174,8 +175,8 @@ void send_whole_view(const SiteInfo& site, const DataWorkbench& bench, const Req
   if (!slot) {
     res.set_header("Retry-After", "1");
     send_problem(req, res, ProblemKind::TooManyRequests,
-                 request_language(req) == Lang::Fr ? "Trop de téléchargements ou de requêtes de ce client ; réessayez."
-                                                   : "Too many downloads or queries from this client; retry.",
+                 present::Catalog::instance().format(request_language(req), "problem.too_many_downloads",
+                                                     nlohmann::json::object()),
                  "all");
     return;
   }

@@ -20,6 +20,7 @@
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
+#include "present/catalog.hpp"
 #include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
@@ -98,9 +99,9 @@ std::int64_t path_id(const Request& req) {
     }
   }
   if (!ok) {
-    const Lang lang = request_language(req);
     throw ParameterError(ProblemKind::InvalidValue, "id",
-                         lang == Lang::Fr ? "un entier positif" : "a non-negative integer",
+                         present::Catalog::instance().format(
+                             request_language(req), "problem.expected.non_negative_integer", nlohmann::json::object()),
                          fmt::format("invalid id '{}': expected a non-negative integer", text));
   }
   return id;

@@ -62,7 +62,7 @@ void get_metrics(const Request& req, Response& res, const LruCache& cache, const
 
 void post_event(const Request& req, Response& res, const SiteInfo& site, EventIntake& events) {
   checked_params(req, kNoParams);
-  const Lang lang = request_language(req);
+  const std::string lang = request_language(req);
   if (req.body.size() > events.config.max_bytes) {
     ++events.rejected;
     send_problem(req, res, ProblemKind::PayloadTooLarge,

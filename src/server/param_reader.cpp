@@ -14,28 +14,19 @@
 
 namespace mtm::server {
 
-std::string expected(const ParamSpec& s, Lang lang) {
-  const bool fr = lang == Lang::Fr;
-  const auto range = [&](const char* en, const char* french) {
-    return fmt::format(fmt::runtime(fr ? french : en), s.minimum, s.maximum);
+std::string expected(const ParamSpec& s, std::string_view lang) {
+  const auto say = [&](const char* what, const nlohmann::json& params) {
+    return present::Catalog::instance().format(lang, fmt::format("problem.expected.{}", what), params);
   };
-  if (s.type == "integer") return range("an integer between {} and {}", "un entier entre {} et {}");
-  if (s.type == "number") return range("a number between {} and {}", "un nombre entre {} et {}");
-  if (s.type == "boolean") return fr ? "true ou false" : "true or false";
-  if (s.type == "enum")
-    return fmt::format(fmt::runtime(fr ? "une valeur parmi : {}" : "one of: {}"), fmt::join(s.allowed, ", "));
-  if (s.type == "enum_list")
-    return fmt::format(
-        fmt::runtime(fr ? "une liste séparée par des virgules parmi : {}" : "a comma-separated list of: {}"),
-        fmt::join(s.allowed, ", "));
-  if (s.type == "integer_list")
-    return range("a comma-separated list of integers between {} and {}",
-                 "une liste séparée par des virgules d'entiers entre {} et {}");
+  // Bounds as written in the specification (a year stays 2018, not 2,018).
+  const nlohmann::json range = {{"min", fmt::format("{}", s.minimum)}, {"max", fmt::format("{}", s.maximum)}};
+  const std::string allowed = fmt::format("{}", fmt::join(s.allowed, ", "));
+  if (s.type == "integer" || s.type == "number" || s.type == "integer_list") return say(s.type.c_str(), range);
+  if (s.type == "boolean") return say("boolean", nlohmann::json::object());
+  if (s.type == "enum" || s.type == "enum_list") return say(s.type.c_str(), {{"values", allowed}});
   if (s.type == "list")
-    return fmt::format(fmt::runtime(fr ? "au plus {} éléments séparés par des virgules, de {} caractères au plus chacun"
-                                       : "at most {} comma-separated items of at most {} characters each"),
-                       kMaxListItems, kMaxItemLength);
-  return fmt::format(fmt::runtime(fr ? "au plus {} caractères" : "at most {} characters"), kMaxText);
+    return say("list", {{"items", std::to_string(kMaxListItems)}, {"chars", std::to_string(kMaxItemLength)}});
+  return say("text", {{"chars", std::to_string(kMaxText)}});
 }
 
 std::optional<ParamSpec> filter_param_spec(const std::string& name) {
@@ -97,9 +88,8 @@ const ParamSpec& ParamReader::spec_of(const std::string& name) const {
 
 void ParamReader::fail(const std::string& name, const std::string& got, const std::string& spec_name) const {
   const auto& s = spec_of(spec_name.empty() ? name : spec_name);
-  throw ParameterError(
-      ProblemKind::InvalidValue, name, expected(s, lang_),
-      fmt::format("invalid value '{}' for parameter '{}': expected {}", got, name, expected(s, Lang::En)));
+  throw ParameterError(ProblemKind::InvalidValue, name, expected(s, lang_),
+                       fmt::format("invalid value '{}' for parameter '{}': expected {}", got, name, expected(s, "en")));
 }
 
 const std::string* ParamReader::raw(const std::string& name) const {

@@ -36,7 +36,7 @@ struct ParamSpec {
 };
 
 /// What a value of spec must be, in words ("an integer between 1 and 100" / "un entier entre 1 et 100").
-std::string expected(const ParamSpec& spec, Lang lang);
+std::string expected(const ParamSpec& spec, std::string_view lang);
 /// The spec of an analysis filter (analysis/filters.cpp), nullopt for a name that is none.
 std::optional<ParamSpec> filter_param_spec(const std::string& name);
 /// The OpenAPI 3 parameter object of spec under name (in the query, optional).
@@ -66,13 +66,13 @@ class ParamReader {
   /// Comma-separated items, normalised like ingest does (spaces collapsed, trimmed, lowercase), empty ones left
   /// out.
   [[nodiscard]] std::optional<std::vector<std::string>> list(const std::string& name) const;
-  [[nodiscard]] Lang lang() const noexcept { return lang_; }
+  [[nodiscard]] const std::string& lang() const noexcept { return lang_; }
 
  private:
   [[nodiscard]] const ParamSpec& spec_of(const std::string& name) const;
 
   const std::vector<ParamSpec>& table_;
-  Lang lang_;
+  std::string lang_;
   std::map<std::string, std::string> values_;
 };
 

@@ -1,6 +1,6 @@
 // RFC 9457 problem details (application/problem+json) with messages in the request's language.
 // The language comes from the lang query parameter, else from Accept-Language, else English.
-// Pure functions over a fixed message table; thread-safe.
+// Titles and details are catalog messages (present::Catalog); thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,19 +12,13 @@
 
 namespace mtm::server {
 
-enum class Lang { En, Fr };
+/// The language of a request's messages, one of the catalogs': a lang parameter a catalog speaks wins, then
+/// the best of Accept-Language the catalogs speak, else English.
+std::string request_language(const Request& req);
+/// The catalog language an Accept-Language header prefers (highest q; English if none).
+std::string language_from_accept(std::string_view accept_language);
 
-/// "en" or "fr".
-std::string_view lang_code(Lang lang);
-/// Language of a request: a valid lang parameter wins, then the first of en/fr in Accept-Language.
-Lang request_language(const Request& req);
-/// The catalog language a request's messages are written in: its lang parameter (checked_params accepts only
-/// catalog languages), else the en/fr of request_language().
-std::string message_language(const Request& req);
-/// Language preferred by an Accept-Language header value (highest q among en and fr; English if none).
-Lang language_from_accept(std::string_view accept_language);
-
-/// The kinds of problems the API reports; each has a title and a detail template in EN and FR.
+/// The kinds of problems the API reports; each has a title and a detail in the catalogs (problem.<slug>.*).
 enum class ProblemKind {
   UnknownParameter,   // {0} = parameter, {1} = accepted names
   RepeatedParameter,  // {0} = parameter
@@ -64,16 +58,18 @@ class ParameterError : public ValidationError {
 ProblemKind problem_kind_for(ErrorKind kind) noexcept;
 
 /// Localised title of a problem kind.
-std::string problem_title(ProblemKind kind, Lang lang);
+std::string problem_title(ProblemKind kind, std::string_view lang);
 /// Localised detail, with the template's arguments filled in.
-std::string problem_detail(ProblemKind kind, Lang lang, std::string_view arg0 = {}, std::string_view arg1 = {});
+std::string problem_detail(ProblemKind kind, std::string_view lang, std::string_view arg0 = {},
+                           std::string_view arg1 = {});
 /// HTTP status of a problem kind.
 int problem_status(ProblemKind kind);
 /// Stable type slug (used as "/problems/<slug>").
 std::string_view problem_slug(ProblemKind kind);
 
 /// The problem document; parameter is omitted when empty.
-nlohmann::json problem_json(ProblemKind kind, Lang lang, const std::string& detail, const std::string& parameter = {});
+nlohmann::json problem_json(ProblemKind kind, std::string_view lang, const std::string& detail,
+                            const std::string& parameter = {});
 /// Write a problem response (status from kind, Content-Type application/problem+json, no-store).
 void send_problem(const Request& req, Response& res, ProblemKind kind, const std::string& detail,
                   const std::string& parameter = {});

@@ -6,6 +6,7 @@
 
 #include "analysis/filters.hpp"
 #include "core/errors.hpp"
+#include "present/catalog.hpp"
 #include "server/data_routes.hpp"
 #include "server/explorer_routes.hpp"
 #include "server/param_reader.hpp"
@@ -115,23 +116,33 @@ std::string capitalised_sentence(std::string text) {
   return text;
 }
 
+// What a parameter expects, and the value it was given, in a catalog language.
+std::string expected_value(const Request& req, const std::string& parameter, const std::string& lang) {
+  const auto& catalog = present::Catalog::instance();
+  const auto spec = filter_param_spec(parameter);
+  std::string wanted =
+      spec ? expected(*spec, lang) : catalog.format(lang, "problem.expected.unrecognised", nlohmann::json::object());
+  if (!req.has_param(parameter)) return wanted;
+  return catalog.format(lang, "problem.expected.received",
+                        {{"expected", wanted}, {"value", req.get_param_value(parameter)}});
+}
+
 }  // namespace
 
 void send_error_problem(const Request& req, Response& res, const Error& error) {
-  const Lang lang = request_language(req);
+  const std::string lang = request_language(req);
   const ProblemKind kind = problem_kind_for(error.kind());
   switch (kind) {
     case ProblemKind::InvalidValue: {
       const auto* validation = dynamic_cast<const ValidationError*>(&error);
       const std::string parameter = validation != nullptr ? validation->parameter() : std::string();
       std::string detail;
-      if (lang == Lang::Fr) {
-        const auto spec = filter_param_spec(parameter);
-        std::string wanted = spec ? expected(*spec, Lang::Fr) : "valeur non reconnue";
-        if (req.has_param(parameter)) wanted += fmt::format(" (reçu : « {} »)", req.get_param_value(parameter));
-        detail = problem_detail(kind, lang, parameter, wanted);
-      } else {
+      // English keeps the validation's own sentence (it is also the log's); other languages say what the
+      // parameter expects, from the catalogs.
+      if (lang == "en") {
         detail = capitalised_sentence(error.what());
+      } else {
+        detail = problem_detail(kind, lang, parameter, expected_value(req, parameter, lang));
       }
       send_problem(req, res, kind, detail, parameter);
       return;

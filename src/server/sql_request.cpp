@@ -6,6 +6,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "present/catalog.hpp"
+
 namespace mtm::server {
 
 namespace {
@@ -21,8 +23,7 @@ std::string lowered_media_type(std::string_view content_type) {
 
 std::string checked_format(const std::string& format) {
   if (format != "json" && format != "csv" && format != "parquet") {
-    throw SqlRequestError("format", fmt::format("parameter 'format' must be json, csv or parquet, got '{}'", format),
-                          fmt::format("le paramètre « format » vaut json, csv ou parquet, pas « {} »", format));
+    throw SqlRequestError("format", "problem.sql.bad_format", {{"format", format}});
   }
   return format;
 }
@@ -31,22 +32,19 @@ std::string checked_format(const std::string& format) {
 SqlRequest from_json_body(std::string_view body) {
   const auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    throw SqlRequestError("body", R"(the body must be a JSON object such as {"sql": "SELECT 1"})",
-                          R"(le corps doit être un objet JSON comme {"sql": "SELECT 1"})");
+    throw SqlRequestError("body", "problem.sql.body_not_object", nlohmann::json::object());
   }
   SqlRequest request;
   for (const auto& [key, value] : parsed.items()) {
     if (key != "sql" && key != "format") {
-      throw SqlRequestError("body", fmt::format("unknown field '{}' in the body (accepted: sql, format)", key),
-                            fmt::format("champ « {} » inconnu dans le corps (acceptés : sql, format)", key));
+      throw SqlRequestError("body", "problem.sql.unknown_field", {{"field", key}});
     }
     if (!value.is_string()) {
-      throw SqlRequestError(key, fmt::format("field '{}' must be a string", key),
-                            fmt::format("le champ « {} » doit être une chaîne", key));
+      throw SqlRequestError(key, "problem.sql.field_not_string", {{"field", key}});
     }
   }
   if (!parsed.contains("sql")) {
-    throw SqlRequestError("sql", "the body has no 'sql' field", "le corps n'a pas de champ « sql »");
+    throw SqlRequestError("sql", "problem.sql.no_sql_field", nlohmann::json::object());
   }
   request.sql = parsed["sql"].get<std::string>();
   if (parsed.contains("format")) request.format = parsed["format"].get<std::string>();
@@ -54,6 +52,15 @@ SqlRequest from_json_body(std::string_view body) {
 }
 
 }  // namespace
+
+SqlRequestError::SqlRequestError(std::string parameter, std::string message, nlohmann::json params)
+    : ValidationError(std::move(parameter), present::Catalog::instance().format("en", message, params)),
+      message_(std::move(message)),
+      params_(std::move(params)) {}
+
+std::string SqlRequestError::text(std::string_view lang) const {
+  return present::Catalog::instance().format(lang, message_, params_);
+}
 
 bool valid_utf8(std::string_view text) {
   std::size_t i = 0;
@@ -101,33 +108,27 @@ SqlRequest parse_sql_request(const SqlRequestInput& input) {
     } else if (type == "text/plain" || type == "application/sql") {
       request.sql = std::string(input.body);
     } else {
-      throw SqlRequestError("body", "send the query as application/json {\"sql\": …} or as text/plain",
-                            "envoyez la requête en application/json {\"sql\": …} ou en text/plain");
+      throw SqlRequestError("body", "problem.sql.bad_content_type", nlohmann::json::object());
     }
     if (input.q) {
-      throw SqlRequestError("q", "a POST carries its query in the body, not in q",
-                            "un POST porte sa requête dans le corps, pas dans q");
+      throw SqlRequestError("q", "problem.sql.q_with_post", nlohmann::json::object());
     }
   } else {
-    if (!input.q)
-      throw SqlRequestError("q", "parameter 'q' (the SQL query) is missing",
-                            "le paramètre « q » (la requête SQL) manque");
+    if (!input.q) throw SqlRequestError("q", "problem.sql.missing_q", nlohmann::json::object());
     request.sql = *input.q;
   }
   if (input.format) request.format = *input.format;
   request.format = checked_format(request.format);
   if (!valid_utf8(request.sql)) {
-    throw SqlRequestError(parameter, "the query is not valid UTF-8", "la requête n'est pas en UTF-8 valide");
+    throw SqlRequestError(parameter, "problem.sql.not_utf8", nlohmann::json::object());
   }
   if (std::all_of(request.sql.begin(), request.sql.end(), [](unsigned char c) { return std::isspace(c) != 0; })) {
-    throw SqlRequestError(parameter, "the query is empty", "la requête est vide");
+    throw SqlRequestError(parameter, "problem.sql.empty", nlohmann::json::object());
   }
   if (request.sql.size() > input.max_query_bytes) {
     throw SqlRequestError(
-        parameter,
-        fmt::format("the query is {} bytes long, over the limit of {}", request.sql.size(), input.max_query_bytes),
-        fmt::format("la requête fait {} octets, au-delà de la limite de {}", request.sql.size(),
-                    input.max_query_bytes));
+        parameter, "problem.sql.too_long",
+        {{"bytes", std::to_string(request.sql.size())}, {"limit", std::to_string(input.max_query_bytes)}});
   }
   return request;
 }

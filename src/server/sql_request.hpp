@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,12 +22,14 @@ struct SqlRequest {
 /// A request the workbench cannot read; what() is the English message, french() the French one.
 class SqlRequestError : public ValidationError {
  public:
-  SqlRequestError(std::string parameter, const std::string& english, std::string french)
-      : ValidationError(std::move(parameter), english), french_(std::move(french)) {}
-  [[nodiscard]] const std::string& french() const noexcept { return french_; }
+  /// message: a catalog id (problem.sql.*) with its parameters; what() is the English text.
+  SqlRequestError(std::string parameter, std::string message, nlohmann::json params);
+  /// The message in a catalog language.
+  [[nodiscard]] std::string text(std::string_view lang) const;
 
  private:
-  std::string french_;
+  std::string message_;
+  nlohmann::json params_;
 };
 
 struct SqlRequestInput {

@@ -7,6 +7,7 @@
 
 #include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
+#include "present/catalog.hpp"
 #include "server/api.hpp"
 #include "server/event_budget.hpp"
 #include "server/problem.hpp"
@@ -33,18 +34,16 @@ std::string csv_cell(const db::Value& value) {
   return quoted + '"';
 }
 
+// message: a catalog id (problem.sql.*), written in the request's language.
 void send_sql_problem(const Request& req, Response& res, ProblemKind kind, const std::string& parameter,
-                      const std::string& english, const std::string& french) {
-  const std::string& detail = request_language(req) == Lang::Fr ? french : english;
-  send_problem(req, res, kind, detail, parameter);
+                      const std::string& message, const nlohmann::json& params) {
+  send_problem(req, res, kind, present::Catalog::instance().format(request_language(req), message, params), parameter);
 }
 
-void send_too_many(const Request& req, Response& res, double wait_s, const std::string& why_en,
-                   const std::string& why_fr) {
+void send_too_many(const Request& req, Response& res, double wait_s, const std::string& message) {
   const std::string seconds = std::to_string(std::max<long>(1, static_cast<long>(std::ceil(wait_s))));
   res.set_header("Retry-After", seconds);
-  send_sql_problem(req, res, ProblemKind::TooManyRequests, "", fmt::format("{}; retry in {} s.", why_en, seconds),
-                   fmt::format("{} ; réessayez dans {} s.", why_fr, seconds));
+  send_sql_problem(req, res, ProblemKind::TooManyRequests, "", message, {{"seconds", seconds}});
 }
 
 // DuckDB's message about the query, with any path in it cut to its file name.
@@ -52,17 +51,15 @@ void send_sql_error(const Request& req, Response& res, const db::SqlError& error
   const std::string message = file_names_only(error.what());
   switch (error.refusal()) {
     case db::SqlRefusal::TimedOut:
-      send_sql_problem(req, res, ProblemKind::AnalysisFailed, parameter, message,
-                       fmt::format("La requête a dépassé la limite de temps et a été interrompue ({}).", message));
+      send_sql_problem(req, res, ProblemKind::AnalysisFailed, parameter, "problem.sql.timed_out",
+                       {{"message", message}});
       return;
     case db::SqlRefusal::NotOneStatement:
     case db::SqlRefusal::NotARead:
-      send_sql_problem(req, res, ProblemKind::InvalidValue, parameter, "Refused: " + message,
-                       "Refusée (une seule lecture SELECT par requête) : " + message);
+      send_sql_problem(req, res, ProblemKind::InvalidValue, parameter, "problem.sql.refused", {{"message", message}});
       return;
     case db::SqlRefusal::Failed:
-      send_sql_problem(req, res, ProblemKind::InvalidValue, parameter, message,
-                       "DuckDB refuse la requête : " + message);
+      send_sql_problem(req, res, ProblemKind::InvalidValue, parameter, "problem.sql.failed", {{"message", message}});
       return;
   }
 }
@@ -96,18 +93,17 @@ void run_sql(const Request& req, Response& res, const DataService& data, const S
     request = parse_sql_request({req.method, req.get_header_value("Content-Type"), req.body, param("q"),
                                  param("format"), workbench.config().max_query_bytes});
   } catch (const SqlRequestError& e) {
-    send_sql_problem(req, res, ProblemKind::InvalidValue, e.parameter(), e.what(), e.french());
+    send_problem(req, res, ProblemKind::InvalidValue, e.text(request_language(req)), e.parameter());
     return;
   }
   const std::string client = site.client_of(req);
   if (const double wait = workbench.limiter.acquire(client); wait > 0) {
-    send_too_many(req, res, wait, "Too many SQL queries from this client", "Trop de requêtes SQL de ce client");
+    send_too_many(req, res, wait, "problem.sql.too_many_client");
     return;
   }
   const auto slot = workbench.enter(client);
   if (!slot) {
-    send_too_many(req, res, 1, "Too many SQL queries are running (from this client or in all)",
-                  "Trop de requêtes SQL en cours (de ce client ou en tout)");
+    send_too_many(req, res, 1, "problem.sql.too_many_running");
     return;
   }
   const auto dataset = data.dataset();

@@ -15,8 +15,8 @@ function modules(dir) {
     entry.isDirectory() ? modules(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : []);
 }
 
-test('the server-rendered namespaces are the analysis pages\'', () => {
-  assert.deepEqual(serverNamespaces, ['trends', 'seasonality', 'weekend', 'ratings', 'items']);
+test('the server-rendered namespaces are the analysis pages\' and the API\'s problems', () => {
+  assert.deepEqual(serverNamespaces, ['trends', 'seasonality', 'weekend', 'ratings', 'items', 'problem']);
 });
 
 test('no browser module asks for a message the server renders', () => {

@@ -91,11 +91,11 @@ TEST(ParamReader, UnknownNamesAreWordedAsTheAnalysisFiltersWordThem) {
 }
 
 TEST(ParamReader, FilterSpecsAreExpectedInBothLanguages) {
-  EXPECT_EQ(expected(*filter_param_spec("top_n"), Lang::Fr), "un entier entre 1 et 100");
-  EXPECT_EQ(expected(*filter_param_spec("seasons"), Lang::Fr),
+  EXPECT_EQ(expected(*filter_param_spec("top_n"), "fr"), "un entier entre 1 et 100");
+  EXPECT_EQ(expected(*filter_param_spec("seasons"), "fr"),
             "une liste séparée par des virgules parmi : winter, spring, summer, autumn");
-  EXPECT_EQ(expected(*filter_param_spec("days"), Lang::En), "a comma-separated list of integers between 1 and 7");
-  EXPECT_EQ(expected(*filter_param_spec("clean_only"), Lang::Fr), "true ou false");
+  EXPECT_EQ(expected(*filter_param_spec("days"), "en"), "a comma-separated list of integers between 1 and 7");
+  EXPECT_EQ(expected(*filter_param_spec("clean_only"), "fr"), "true ou false");
   EXPECT_FALSE(filter_param_spec("nothing"));
 }
 
