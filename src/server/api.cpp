@@ -162,9 +162,11 @@ namespace api {
 
 void get_index(const Request& req, Response& res, const StaticAssets& assets) {
   // The view state (page, lang, filters) lives in this page's query string; the UI validates it.
-  const StaticAsset* index = assets.find("index.html");
+  // The page's language: its lang parameter, else the browser's (Accept-Language), as app.js chooses it.
+  const StaticAsset* index = assets.index_for(request_language(req));
   if (index == nullptr) throw NotFoundError("index.html is not embedded");
   send_asset(req, res, *index);
+  res.set_header("Vary", "Accept-Encoding, Accept-Language");
 }
 
 void get_asset(const Request& req, Response& res, const StaticAssets& assets) {

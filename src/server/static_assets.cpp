@@ -1,5 +1,7 @@
 #include "server/static_assets.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
 
@@ -19,6 +21,7 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 void StaticAssets::compress_all() const {
   for (const auto& [path, asset] : assets_) static_cast<void>(asset->gzip());
+  for (const auto& [lang, index] : index_by_language_) static_cast<void>(index->gzip());
 }
 
 std::string content_type_for(std::string_view path) {
@@ -68,6 +71,27 @@ StaticAssets::StaticAssets(std::span<const EmbeddedFile> files) {
     const auto& text = owned_.emplace_back(std::make_unique<const std::string>(catalog.browser_messages(lang).dump()));
     assets_.insert_or_assign(path, std::make_unique<StaticAsset>(path, *text));
   }
+  add_language_indexes(catalog.languages());
+}
+
+void StaticAssets::add_language_indexes(const std::vector<std::string>& languages) {
+  const StaticAsset* index = find("index.html");
+  if (index == nullptr) return;
+  const std::string page(index->data());
+  const auto marker = page.find(kCatalogPreloadMarker);
+  if (marker == std::string::npos) return;
+  for (const auto& lang : languages) {
+    std::string html = page;
+    html.replace(marker, kCatalogPreloadMarker.size(),
+                 fmt::format(R"(<link rel="preload" href="/assets/i18n/{}.json" as="fetch" crossorigin>)", lang));
+    const auto& text = owned_.emplace_back(std::make_unique<const std::string>(std::move(html)));
+    index_by_language_.insert_or_assign(lang, std::make_unique<StaticAsset>("index.html", *text));
+  }
+}
+
+const StaticAsset* StaticAssets::index_for(std::string_view lang) const {
+  const auto found = index_by_language_.find(lang);
+  return found == index_by_language_.end() ? find("index.html") : found->second.get();
 }
 
 const StaticAsset* StaticAssets::find(std::string_view path) const {

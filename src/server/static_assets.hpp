@@ -34,6 +34,9 @@ class StaticAsset {
   mutable std::string gzip_;
 };
 
+/// The comment of index.html that the server replaces with the preload of the request's catalog.
+inline constexpr std::string_view kCatalogPreloadMarker = "<!--catalog-preload-->";
+
 class StaticAssets {
  public:
   /// The embedded files, plus i18n/<lang>.json for every message catalog the server speaks
@@ -41,13 +44,18 @@ class StaticAssets {
   explicit StaticAssets(std::span<const EmbeddedFile> files);
   /// The asset published at path (relative, e.g. "js/app.js"), or nullptr.
   [[nodiscard]] const StaticAsset* find(std::string_view path) const;
+  /// index.html with the catalog of lang preloaded (the page's first fetch, started with its modules);
+  /// index.html itself for a language without a catalog.
+  [[nodiscard]] const StaticAsset* index_for(std::string_view lang) const;
   [[nodiscard]] std::size_t size() const noexcept { return assets_.size(); }
   /// Makes every gzip copy now (Plotly's 4.9 MB take ~0.25 s), so that no visitor's request waits for one.
   void compress_all() const;
 
  private:
   std::map<std::string, std::unique_ptr<StaticAsset>, std::less<>> assets_;
-  // Bytes of the assets made at start rather than embedded (the message catalogs).
+  std::map<std::string, std::unique_ptr<StaticAsset>, std::less<>> index_by_language_;
+  void add_language_indexes(const std::vector<std::string>& languages);
+  // Bytes of the assets made at start rather than embedded (the message catalogs, the indexes per language).
   std::vector<std::unique_ptr<const std::string>> owned_;
 };
 

@@ -1,5 +1,6 @@
 // The HTTP API against a real server on a free port, over a small database built in SetUp.
 #include <arpa/inet.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -101,6 +102,21 @@ TEST_F(ApiTest, MetaGivesVersionEnvironmentAndDataDate) {
   EXPECT_TRUE(std::regex_match(m["data_date"].get<std::string>(), std::regex(R"(\d{4}-\d{2}-\d{2})")));
   EXPECT_TRUE(std::regex_match(m["build_date"].get<std::string>(), std::regex(R"(\d{4}-\d{2}-\d{2})")));
   EXPECT_EQ(m["is_synthetic"], true);
+}
+
+TEST_F(ApiTest, ThePagePreloadsTheCatalogOfItsLanguage) {
+  const auto preload = [](const std::string& lang) {
+    return fmt::format(R"(<link rel="preload" href="/assets/i18n/{}.json")", lang);
+  };
+  const auto french = get("/", {{"Accept-Language", "fr-FR,fr;q=0.9,en;q=0.8"}});
+  ASSERT_TRUE(french);
+  EXPECT_NE(french->body.find(preload("fr")), std::string::npos);
+  EXPECT_EQ(french->get_header_value("Vary"), "Accept-Encoding, Accept-Language");
+  // The lang of the address wins over the browser's.
+  const auto english = get("/?page=trends&lang=en", {{"Accept-Language", "fr"}});
+  ASSERT_TRUE(english);
+  EXPECT_NE(english->body.find(preload("en")), std::string::npos);
+  EXPECT_EQ(english->body.find(preload("fr")), std::string::npos);
 }
 
 TEST_F(ApiTest, UnknownRouteIs404Problem) {

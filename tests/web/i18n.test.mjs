@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cellText, createTranslator, formatNumber, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
+import { cellText, createTranslator, formatNumber, isIdentifierColumn, formatP, formatPercent, interpolate, missingKeys, pick, placeholders } from '../../web/js/lib/i18n.js';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 const en = JSON.parse(readFileSync(join(web, '..', 'i18n', 'en.json'), 'utf8'));
@@ -122,4 +122,7 @@ test('a data cell: numbers in the locale format, booleans in the catalog\'s word
   assert.equal(cellText(2019, 'fr', fr, { numeric: false }), '2019');
   assert.equal(cellText(null, 'fr', fr), '');
   assert.equal(cellText('crème', 'fr', fr), 'crème');
+  // Identifiers and years are names: never grouped.
+  assert.deepEqual(['id', 'recipe_id', 'user_id', 'year', 'minutes', 'n_steps', 'idea'].map(isIdentifierColumn),
+    [true, true, true, true, false, false, false]);
 });

@@ -41,8 +41,9 @@ test('index.html preloads exactly the modules app.js imports, directly or not', 
   assert.deepEqual([...preloaded].sort(), [...graph].sort());
 });
 
-test('index.html preloads the cartesian Plotly bundle and no catalog (app.js fetches the page\'s language only)', () => {
+test('index.html preloads the cartesian Plotly bundle; the server puts the page\'s catalog at the marker', () => {
   assert.doesNotMatch(html, /i18n\//);
+  assert.equal(html.split('<!--catalog-preload-->').length, 2, 'one marker');
   assert.match(html, /<link rel="preload" href="\/assets\/vendor\/plotly-cartesian.min.js" as="script">/);
   // Plotly runs only when charts.js asks for it, not as a script of the page.
   assert.doesNotMatch(html, /<script[^>]*plotly/);

@@ -71,6 +71,18 @@ TEST(StaticAssets, EmbeddedUiHasTheShellPlotlyAndFonts) {
   EXPECT_TRUE(assets.find("fonts/inter-latin-400-normal.woff2")->gzip().empty());
 }
 
+TEST(StaticAssets, TheIndexOfALanguagePreloadsItsCatalog) {
+  StaticAssets assets(embedded_files());
+  const std::string fr(assets.index_for("fr")->data());
+  EXPECT_NE(fr.find(R"(<link rel="preload" href="/assets/i18n/fr.json" as="fetch" crossorigin>)"), std::string::npos);
+  EXPECT_EQ(fr.find("i18n/en.json"), std::string::npos);
+  EXPECT_EQ(fr.find(kCatalogPreloadMarker), std::string::npos);
+  EXPECT_EQ(assets.index_for("fr")->content_type(), "text/html; charset=utf-8");
+  EXPECT_NE(assets.index_for("fr")->etag(), assets.index_for("en")->etag());
+  // A language without a catalog gets the page as embedded, which preloads none.
+  EXPECT_EQ(assets.index_for("de"), assets.find("index.html"));
+}
+
 TEST(StaticAssets, CompressAllMakesEveryTextAssetsGzipCopy) {
   StaticAssets assets(embedded_files());
   assets.compress_all();

@@ -123,6 +123,12 @@ export function formatP(p, lang) {
   return formatNumber(v, lang, 4);
 }
 
+/** True for a column of identifiers or years (id, recipe_id, year): its numbers are names, written as they are
+ * (137739, 2008), never grouped like quantities (137,739). */
+export function isIdentifierColumn(name) {
+  return /(^|_)id$|^year$/i.test(String(name));
+}
+
 /** A cell of the data as text: a number in the locale's format (whole, or to three decimals), a boolean in
  * words from the catalog (value.true / value.false), anything else as it is; null is empty. numeric: false
  * for a number the query typed otherwise, shown as is. */

@@ -3,7 +3,7 @@
 // with counts per value of its low-cardinality columns. The whole view is in the URL (?page=data&table=recipes&
 // sort=minutes&order=desc&eq_season=winter&p=2), and the view's rows can be downloaded as JSON, CSV or Parquet.
 import { h } from '../lib/dom.js';
-import { cellText, formatNumber } from '../lib/i18n.js';
+import { cellText, formatNumber, isIdentifierColumn } from '../lib/i18n.js';
 
 export const OPS = ['eq', 'min', 'max', 'has'];
 const PER_PAGE = 50;
@@ -105,6 +105,8 @@ function rowsTable(table, data, filters, lang, t, ctx) {
     const order = filters.sort === column && filters.order !== 'desc' ? 'desc' : 'asc';
     ctx.setFilters({ sort: column, order, p: '' });
   };
+  // Quantities in the locale's format; identifiers and years as they are.
+  const numeric = data.columns.map((c) => !isIdentifierColumn(c.name));
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': table.name },
     h('table', { class: 'data', id: 'data-rows' },
       h('thead', {}, h('tr', {}, data.columns.map((c) => h('th', {
@@ -112,8 +114,8 @@ function rowsTable(table, data, filters, lang, t, ctx) {
         'aria-sort': filters.sort === c.name ? (filters.order === 'desc' ? 'descending' : 'ascending') : undefined,
       }, h('button', { type: 'button', class: 'sort', 'data-sort': c.name, title: c.type, onclick: () => sortBy(c.name) },
         c.name))))),
-      h('tbody', {}, data.rows.map((row) => h('tr', {}, row.map((value) =>
-        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t))))))));
+      h('tbody', {}, data.rows.map((row) => h('tr', {}, row.map((value, i) =>
+        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t, { numeric: numeric[i] }))))))));
 }
 
 export default {

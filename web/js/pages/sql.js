@@ -2,7 +2,7 @@
 // answer real questions; the schema beside the editor, the result as a table and as a chart of any two columns,
 // and the result's CSV, JSON and Parquet. The query lives in the URL (?page=sql&q=…), so a result is a permalink.
 import { h } from '../lib/dom.js';
-import { cellText, formatNumber } from '../lib/i18n.js';
+import { cellText, formatNumber, isIdentifierColumn } from '../lib/i18n.js';
 import { escapedForPlotly, loadPlotly, plotlyText, themedLayout } from '../lib/charts.js';
 
 /** Example queries, each answering a question a reader asks of this dataset. */
@@ -101,11 +101,13 @@ function schemaAside(schema, t) {
 
 function resultTable(result, lang, t) {
   const rows = result.rows.slice(0, SHOWN_ROWS);
+  // Quantities in the locale's format; identifiers and years as they are.
+  const numeric = result.columns.map((c) => NUMERIC.test(c.type) && !isIdentifierColumn(c.name));
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('sql.result') },
     h('table', { class: 'data', id: 'sql-result' },
       h('thead', {}, h('tr', {}, result.columns.map((c) => h('th', { scope: 'col', title: c.type }, c.name)))),
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((value, i) =>
-        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t, { numeric: NUMERIC.test(result.columns[i].type) }))))))));
+        h('td', { class: typeof value === 'number' ? 'num' : undefined }, cellText(value, lang, t, { numeric: numeric[i] }))))))));
 }
 
 async function drawChart(plot, result, axes) {
