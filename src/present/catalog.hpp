@@ -15,7 +15,7 @@
 namespace mtm::present {
 
 /// The namespaces whose messages only the server renders (the analysis pages' findings, narratives, chart
-/// titles and labels, sent as text): the browser's catalog leaves them out. tests/web/i18n_catalogs.test.mjs
+/// titles and labels, sent as text): the browser's catalog leaves them out. tests/web/browser_catalog.test.mjs
 /// checks that no browser module asks for one of them.
 inline constexpr std::string_view kServerRenderedNamespaces[] = {"trends",  "seasonality", "weekend",
                                                                  "ratings", "items",       "problem"};
@@ -44,7 +44,8 @@ class Catalog {
   [[nodiscard]] std::vector<std::string> ids(std::string_view lang) const;
   /// The message in lang with its parameters (numbers stay numbers, for plural and number skeletons;
   /// strings are select keys or text).
-  [[nodiscard]] std::string format(std::string_view lang, std::string_view id, const nlohmann::json& params) const;
+  [[nodiscard]] std::string format(std::string_view lang, std::string_view id,
+                                   const nlohmann::json& params = nlohmann::json::object()) const;
   /// Messages asked for that no catalog holds, since start (a test wants 0).
   [[nodiscard]] static std::size_t missing_count();
 

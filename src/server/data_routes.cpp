@@ -14,7 +14,6 @@
 #include "data/exports.hpp"
 #include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
-#include "present/catalog.hpp"
 #include "server/api.hpp"
 #include "server/event_budget.hpp"
 #include "server/file_response.hpp"
@@ -174,10 +173,7 @@ void send_whole_view(const SiteInfo& site, const DataWorkbench& bench, const Req
   const auto slot = sql.limiter.acquire(client) > 0 ? std::nullopt : sql.enter(client);
   if (!slot) {
     res.set_header("Retry-After", "1");
-    send_problem(req, res, ProblemKind::TooManyRequests,
-                 present::Catalog::instance().format(request_language(req), "problem.too_many_downloads",
-                                                     nlohmann::json::object()),
-                 "all");
+    send_problem(req, res, ProblemKind::TooManyRequests, request_message(req, "problem.too_many_downloads"), "all");
     return;
   }
   static std::atomic<std::uint64_t> serial{0};

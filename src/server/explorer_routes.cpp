@@ -20,7 +20,6 @@
 #include "analysis/explorer/text.hpp"
 #include "core/errors.hpp"
 #include "data/explorer_corpus.hpp"
-#include "present/catalog.hpp"
 #include "server/param_reader.hpp"
 #include "server/problem.hpp"
 #include "server/response.hpp"
@@ -99,9 +98,7 @@ std::int64_t path_id(const Request& req) {
     }
   }
   if (!ok) {
-    throw ParameterError(ProblemKind::InvalidValue, "id",
-                         present::Catalog::instance().format(
-                             request_language(req), "problem.expected.non_negative_integer", nlohmann::json::object()),
+    throw ParameterError(ProblemKind::InvalidValue, "id", request_message(req, "problem.expected.non_negative_integer"),
                          fmt::format("invalid id '{}': expected a non-negative integer", text));
   }
   return id;

@@ -22,7 +22,7 @@ std::string expected(const ParamSpec& s, std::string_view lang) {
   const nlohmann::json range = {{"min", fmt::format("{}", s.minimum)}, {"max", fmt::format("{}", s.maximum)}};
   const std::string allowed = fmt::format("{}", fmt::join(s.allowed, ", "));
   if (s.type == "integer" || s.type == "number" || s.type == "integer_list") return say(s.type.c_str(), range);
-  if (s.type == "boolean") return say("boolean", nlohmann::json::object());
+  if (s.type == "boolean") return say("boolean", {});
   if (s.type == "enum" || s.type == "enum_list") return say(s.type.c_str(), {{"values", allowed}});
   if (s.type == "list")
     return say("list", {{"items", std::to_string(kMaxListItems)}, {"chars", std::to_string(kMaxItemLength)}});

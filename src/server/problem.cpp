@@ -114,9 +114,12 @@ std::string request_language(const Request& req) {
   return language_from_accept(req.get_header_value("Accept-Language"));
 }
 
+std::string request_message(const Request& req, std::string_view id, const nlohmann::json& params) {
+  return present::Catalog::instance().format(request_language(req), id, params);
+}
+
 std::string problem_title(ProblemKind kind, std::string_view lang) {
-  return present::Catalog::instance().format(lang, fmt::format("problem.{}.title", message(kind).slug),
-                                             nlohmann::json::object());
+  return present::Catalog::instance().format(lang, fmt::format("problem.{}.title", message(kind).slug));
 }
 
 std::string problem_detail(ProblemKind kind, std::string_view lang, std::string_view arg0, std::string_view arg1) {

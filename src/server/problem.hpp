@@ -17,6 +17,9 @@ namespace mtm::server {
 std::string request_language(const Request& req);
 /// The catalog language an Accept-Language header prefers (highest q; English if none).
 std::string language_from_accept(std::string_view accept_language);
+/// A catalog message in the request's language.
+std::string request_message(const Request& req, std::string_view id,
+                            const nlohmann::json& params = nlohmann::json::object());
 
 /// The kinds of problems the API reports; each has a title and a detail in the catalogs (problem.<slug>.*).
 enum class ProblemKind {

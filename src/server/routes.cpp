@@ -120,8 +120,7 @@ std::string capitalised_sentence(std::string text) {
 std::string expected_value(const Request& req, const std::string& parameter, const std::string& lang) {
   const auto& catalog = present::Catalog::instance();
   const auto spec = filter_param_spec(parameter);
-  std::string wanted =
-      spec ? expected(*spec, lang) : catalog.format(lang, "problem.expected.unrecognised", nlohmann::json::object());
+  std::string wanted = spec ? expected(*spec, lang) : catalog.format(lang, "problem.expected.unrecognised");
   if (!req.has_param(parameter)) return wanted;
   return catalog.format(lang, "problem.expected.received",
                         {{"expected", wanted}, {"value", req.get_param_value(parameter)}});

@@ -32,7 +32,7 @@ std::string checked_format(const std::string& format) {
 SqlRequest from_json_body(std::string_view body) {
   const auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    throw SqlRequestError("body", "problem.sql.body_not_object", nlohmann::json::object());
+    throw SqlRequestError("body", "problem.sql.body_not_object");
   }
   SqlRequest request;
   for (const auto& [key, value] : parsed.items()) {
@@ -44,7 +44,7 @@ SqlRequest from_json_body(std::string_view body) {
     }
   }
   if (!parsed.contains("sql")) {
-    throw SqlRequestError("sql", "problem.sql.no_sql_field", nlohmann::json::object());
+    throw SqlRequestError("sql", "problem.sql.no_sql_field");
   }
   request.sql = parsed["sql"].get<std::string>();
   if (parsed.contains("format")) request.format = parsed["format"].get<std::string>();
@@ -108,22 +108,22 @@ SqlRequest parse_sql_request(const SqlRequestInput& input) {
     } else if (type == "text/plain" || type == "application/sql") {
       request.sql = std::string(input.body);
     } else {
-      throw SqlRequestError("body", "problem.sql.bad_content_type", nlohmann::json::object());
+      throw SqlRequestError("body", "problem.sql.bad_content_type");
     }
     if (input.q) {
-      throw SqlRequestError("q", "problem.sql.q_with_post", nlohmann::json::object());
+      throw SqlRequestError("q", "problem.sql.q_with_post");
     }
   } else {
-    if (!input.q) throw SqlRequestError("q", "problem.sql.missing_q", nlohmann::json::object());
+    if (!input.q) throw SqlRequestError("q", "problem.sql.missing_q");
     request.sql = *input.q;
   }
   if (input.format) request.format = *input.format;
   request.format = checked_format(request.format);
   if (!valid_utf8(request.sql)) {
-    throw SqlRequestError(parameter, "problem.sql.not_utf8", nlohmann::json::object());
+    throw SqlRequestError(parameter, "problem.sql.not_utf8");
   }
   if (std::all_of(request.sql.begin(), request.sql.end(), [](unsigned char c) { return std::isspace(c) != 0; })) {
-    throw SqlRequestError(parameter, "problem.sql.empty", nlohmann::json::object());
+    throw SqlRequestError(parameter, "problem.sql.empty");
   }
   if (request.sql.size() > input.max_query_bytes) {
     throw SqlRequestError(

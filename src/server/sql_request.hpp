@@ -19,11 +19,11 @@ struct SqlRequest {
   std::string format = "json";
 };
 
-/// A request the workbench cannot read; what() is the English message, french() the French one.
+/// A request the workbench cannot read: a catalog message (problem.sql.*); what() is its English text.
 class SqlRequestError : public ValidationError {
  public:
   /// message: a catalog id (problem.sql.*) with its parameters; what() is the English text.
-  SqlRequestError(std::string parameter, std::string message, nlohmann::json params);
+  SqlRequestError(std::string parameter, std::string message, nlohmann::json params = nlohmann::json::object());
   /// The message in a catalog language.
   [[nodiscard]] std::string text(std::string_view lang) const;
 

@@ -7,7 +7,6 @@
 
 #include "data/result_parquet.hpp"
 #include "data/value_json.hpp"
-#include "present/catalog.hpp"
 #include "server/api.hpp"
 #include "server/event_budget.hpp"
 #include "server/problem.hpp"
@@ -37,7 +36,7 @@ std::string csv_cell(const db::Value& value) {
 // message: a catalog id (problem.sql.*), written in the request's language.
 void send_sql_problem(const Request& req, Response& res, ProblemKind kind, const std::string& parameter,
                       const std::string& message, const nlohmann::json& params) {
-  send_problem(req, res, kind, present::Catalog::instance().format(request_language(req), message, params), parameter);
+  send_problem(req, res, kind, request_message(req, message, params), parameter);
 }
 
 void send_too_many(const Request& req, Response& res, double wait_s, const std::string& message) {

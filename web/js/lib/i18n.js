@@ -7,7 +7,8 @@ export function interpolate(text, vars = {}) {
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match);
 }
 
-const LANGUAGE_TAGS = { en: 'en-US', fr: 'fr-FR' };
+// The Intl locale of each catalog language (any other tag is its own locale).
+const LOCALES = { en: 'en-US', fr: 'fr-FR' };
 
 // Compiled messages, shared by every translator of a page's life (a translator is made per render): parsing
 // a pattern costs far more than formatting it. A pattern with no argument nor quote is its own text.
@@ -40,7 +41,7 @@ const MESSAGE_FORMATTERS = {
 export function createTranslator(dicts, lang, MessageFormat = null) {
   const primary = dicts[lang] || {};
   const fallback = dicts.en || {};
-  const locale = LANGUAGE_TAGS[lang] || lang;
+  const locale = LOCALES[lang] || lang;
   const format = (text, vars) => {
     if (!MessageFormat) return interpolate(text, vars);
     if (!text.includes('{') && !text.includes("'")) return text;
@@ -82,8 +83,6 @@ export function pick(value, lang) {
   if (typeof value.text === 'string') return value.text;
   return value[lang] ?? value.en ?? '';
 }
-
-const LOCALES = { en: 'en-US', fr: 'fr-FR' };
 
 // One formatter per locale and decimals: building an Intl.NumberFormat costs ~0.1 ms, and a page formats
 // thousands of numbers (tables, cards, hover texts): ~200 ms of the trends page's first render.
