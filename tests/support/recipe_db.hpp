@@ -10,9 +10,11 @@
 
 namespace mtm::test {
 
+/// One recipe; only the fields a test cares about need setting. The one definition for every test helper
+/// (create_small_db here, AnalysisDb in tests/unit/analysis): a suite links into one executable.
 struct RecipeRow {
-  std::int64_t id;
-  std::string submitted;  ///< YYYY-MM-DD
+  std::int64_t id = 0;
+  std::string submitted = "2010-01-04";  ///< YYYY-MM-DD; the default is a Monday in winter
   std::int64_t minutes = 30;
   int n_steps = 5;
   int n_ingredients = 5;
@@ -20,6 +22,9 @@ struct RecipeRow {
   std::vector<std::string> ingredients = {};
   std::vector<std::string> tags = {};
   bool is_clean = true;
+  // Percent daily values (create_small_db writes its own constants; AnalysisDb writes these).
+  double total_fat_pdv = 10, sugar_pdv = 10, sodium_pdv = 10, protein_pdv = 10, saturated_fat_pdv = 10,
+         carbohydrates_pdv = 10;
 };
 
 struct InteractionRow {

@@ -13,23 +13,9 @@
 #include <vector>
 
 #include "data/duckdb.hpp"
+#include "support/recipe_db.hpp"
 
 namespace mtm::test {
-
-/// One recipe; only the fields a test cares about need setting.
-struct RecipeRow {
-  std::int64_t id = 0;
-  std::string submitted = "2010-01-04";  ///< a Monday in winter
-  std::int64_t minutes = 30;
-  std::int32_t n_steps = 5;
-  std::int32_t n_ingredients = 5;
-  double calories = 300;
-  double total_fat_pdv = 10, sugar_pdv = 10, sodium_pdv = 10, protein_pdv = 10, saturated_fat_pdv = 10,
-         carbohydrates_pdv = 10;
-  std::vector<std::string> ingredients;
-  std::vector<std::string> tags;
-  bool is_clean = true;
-};
 
 class AnalysisDb {
  public:
