@@ -4,7 +4,8 @@
 // served through MTM_I18N_DIR) renders every page with no missing message and no text that bypassed the
 // catalogs. Every page: the six of the analyses and the about page, and the data pages (search, what can I
 // cook, a recipe, its contributor, one of its reviewers, the data table, the SQL workbench). Data names
-// (recipe, ingredient and tag names, reviews, column names, file names) are the data's own and excepted.
+// (recipe, ingredient and tag names, reviews, column names, file names) are the data's own and excepted; on the
+// explorer pages they are marked lang="en" for screen readers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,22 +138,28 @@ function withoutData(text, names) {
   return rest;
 }
 
-/** A view's visible texts, without the data's names in them. */
-async function viewTexts(view, lang, viewport) {
+/** A view opened in a new page, drawn; answers(): the data pages' answers it received. */
+async function openView(view, lang, viewport) {
   const { page, problems } = await openPage(app.browser, viewport);
-  const answers = [];
+  const pending = [];
   page.on('response', (response) => {
-    if (DATA_ENDPOINT.test(response.url()) && response.ok()) answers.push(response.json().catch(() => null));
+    if (DATA_ENDPOINT.test(response.url()) && response.ok()) pending.push(response.json().catch(() => null));
   });
   await page.goto(`${app.baseUrl}/?${view.query}&lang=${lang}`);
   await waitReady(page, 60000);
   await page.waitForLoadState('networkidle');
+  return { page, problems, answers: async () => (await Promise.all(pending)).filter(Boolean) };
+}
+
+/** A view's visible texts, without the data's names in them. */
+async function viewTexts(view, lang, viewport) {
+  const { page, problems, answers } = await openView(view, lang, viewport);
   const raw = await page.$$eval('[data-i18n]', (els) => els.filter((e) => e.textContent === '—').map((e) => e.dataset.i18n));
   const texts = await visibleTexts(page);
   await page.close();
   assert.deepEqual(problems, [], `${view.name} ${lang} ${viewport.width}px`);
   assert.deepEqual(raw, [], `${view.name} ${lang}: messages missing`);
-  const names = await dataNames(view.name, lang, (await Promise.all(answers)).filter(Boolean));
+  const names = await dataNames(view.name, lang, await answers());
   // A text that is a piece of the data (a review, a name cut by the marks of a search's matches) is the data's.
   const corpus = names.join('\u0000');
   return texts.filter((text) => !corpus.includes(text)).map((text) => withoutData(text, names));
@@ -204,4 +211,41 @@ test('a language added as catalog files renders every page from its catalog alon
     }
   }
   assert.deepEqual([...new Set(found)], []);
+});
+
+// The explorer pages show the data's own words (recipe names, descriptions, ingredients, steps, tags, reviews):
+// English text, which a screen reader on a French page must read with an English voice (WCAG 3.1.2).
+const EXPLORER_VIEWS = new Set(['search', 'recipe', 'contributor', 'user']);
+
+/** The laid-out DOM texts of a view (charts' SVG aside), each with the language of its closest [lang]. */
+async function textsWithLanguage(view, lang) {
+  const { page, problems, answers } = await openView(view, lang, VIEWPORTS[0]);
+  const texts = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      const text = node.textContent.trim();
+      if (!el || !text || el.closest('svg, script, style, input, textarea') || el.getClientRects().length === 0) continue;
+      out.push({ text, lang: el.closest('[lang]').getAttribute('lang') });
+    }
+    return out;
+  });
+  await page.close();
+  assert.deepEqual(problems, [], `${view.name} ${lang}`);
+  const words = new Set();
+  (await answers()).forEach(collector(words, false));
+  return { texts, words };
+}
+
+test('French explorer pages mark the data\'s own words lang="en"', async () => {
+  const found = [];
+  for (const view of views.filter((v) => EXPLORER_VIEWS.has(v.name))) {
+    const { texts, words } = await textsWithLanguage(view, 'fr');
+    // A whole name, ingredient, step, tag or review of the answers (ids, dates and numbers have no letters).
+    const data = texts.filter(({ text }) => words.has(text) && /\p{L}{3}/u.test(text));
+    assert.ok(data.length >= 1, `${view.name}: ${data.length} of the data's words shown`);
+    for (const { text, lang } of data) if (lang !== 'en') found.push(`${view.name}: "${text}" in lang="${lang}"`);
+  }
+  assert.deepEqual(found, []);
 });

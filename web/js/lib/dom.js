@@ -16,6 +16,15 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+// The data's own words (Food.com's names, ingredients, steps, tags and reviews) are English. The elements that
+// hold them say so, so that a screen reader on a French page reads them with an English voice (WCAG 3.1.2).
+export const DATA_LANG = 'en';
+
+/** h() for an element holding the data's own words: marked lang="en". */
+export function dataWords(tag, props = {}, ...children) {
+  return h(tag, { ...props, lang: DATA_LANG }, ...children);
+}
+
 function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;

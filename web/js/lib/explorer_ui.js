@@ -1,7 +1,7 @@
 // Pieces shared by the explorer pages (search, recipe, pantry, contributor, user): recipe cards,
 // links that keep the view state in the URL, chips, a pager, charts with their downloads and the
 // comma-list helpers.
-import { h } from './dom.js';
+import { dataWords, h } from './dom.js';
 import { formatNumber } from './i18n.js';
 import { fileName, renderChart } from './charts.js';
 import { chartHead } from './chart_head.js';
@@ -44,7 +44,7 @@ export function snippetLine(recipe, t) {
   const source = recipe.snippet_source === 'tags' ? 'tags' : 'ingredients';
   return h('p', { class: 'recipe-snippet', 'data-snippet': source },
     h('span', { class: 'snippet-label' }, t(`search.snippet.${source}`)), ' ',
-    highlighted(recipe.snippet, recipe.snippet_highlights));
+    dataWords('span', {}, highlighted(recipe.snippet, recipe.snippet_highlights)));
 }
 
 /** Mean and adjusted rating of a recipe, or "not rated". */
@@ -71,7 +71,7 @@ export function recipeCard(recipe, t, ctx, lang, extra = []) {
 }
 
 export function linkToRecipe(ctx, recipe) {
-  const name = recipe.name ? highlighted(recipe.name, recipe.name_highlights) : `#${recipe.id}`;
+  const name = recipe.name ? dataWords('span', {}, highlighted(recipe.name, recipe.name_highlights)) : `#${recipe.id}`;
   return navLink(ctx, 'recipe', { id: recipe.id }, name);
 }
 

@@ -1,7 +1,7 @@
 // One recipe: text, ingredients, steps, tags, nutrition as % of daily value, where its time, steps
 // and complexity sit among all recipes, its ratings (distribution, over time), paged reviews and ten
 // similar recipes. ?page=recipe&id=…&reviews=2 is a permalink. Reviews are shown as text, never markup.
-import { h } from '../lib/dom.js';
+import { dataWords, h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { chartFigure, fetchOrMissing, lastSearchFilters, navLink, notFoundView, pager, recipeCard, stars } from '../lib/explorer_ui.js';
 
@@ -52,11 +52,11 @@ export default {
     }
     document.title = `${r.name} · Mangetamain Analytics`;
     el.appendChild(h('p', { class: 'crumbs' }, navLink(ctx, 'search', lastSearchFilters(), t('recipe.back_to_search'))));
-    el.appendChild(h('h1', { 'data-recipe-name': r.id }, r.name));
+    el.appendChild(dataWords('h1', { 'data-recipe-name': r.id }, r.name));
     el.appendChild(h('p', { class: 'lead' },
       t('recipe.byline', { date: r.submitted || '—' }), ' ',
       navLink(ctx, 'contributor', { id: r.contributor_id }, t('recipe.contributor', { id: String(r.contributor_id) }))));
-    if (r.description) el.appendChild(h('p', { class: 'description' }, r.description));
+    if (r.description) el.appendChild(dataWords('p', { class: 'description' }, r.description));
     const pct = r.percentiles || {};
     const pctText = (v) => (v === undefined ? null : t('recipe.percentile', { value: formatNumber(v, lang, 0) }));
     el.appendChild(h('div', { class: 'cards' },
@@ -67,11 +67,11 @@ export default {
         r.rating.mean === null ? t('explorer.unrated') : t('recipe.mean_of', { mean: formatNumber(r.rating.mean, lang, 2), count: formatNumber(r.rating.count, lang, 0) }))));
     el.appendChild(h('div', { class: 'recipe-columns' },
       h('section', { class: 'section' }, h('h2', {}, t('recipe.ingredients')),
-        h('ul', { class: 'ingredients' }, r.ingredients.map((i) => h('li', {}, i)))),
+        dataWords('ul', { class: 'ingredients' }, r.ingredients.map((i) => h('li', {}, i)))),
       h('section', { class: 'section' }, h('h2', {}, t('recipe.steps_heading')),
-        h('ol', { class: 'steps' }, r.steps.map((s) => h('li', {}, s))))));
+        dataWords('ol', { class: 'steps' }, r.steps.map((s) => h('li', {}, s))))));
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('recipe.tags')),
-      h('div', { class: 'chips' }, r.tags.map((tag) => navLink(ctx, 'search', { tags: tag }, tag)))));
+      dataWords('div', { class: 'chips' }, r.tags.map((tag) => navLink(ctx, 'search', { tags: tag }, tag)))));
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('recipe.nutrition')), nutritionBars(r.nutrition, t, lang),
       h('p', { class: 'note' }, t('recipe.nutrition_note'))));
 
@@ -97,7 +97,7 @@ export default {
         h('div', { class: 'review-head' },
           navLink(ctx, 'user', { id: rv.user_id }, t('recipe.user', { id: String(rv.user_id) })),
           ' · ', rv.date || '—', ' · ', stars(rv.rating, t)),
-        h('p', { class: 'review-text' }, rv.text))))
+        dataWords('p', { class: 'review-text' }, rv.text))))
       : h('p', { class: 'empty' }, t('recipe.no_reviews'));
     el.appendChild(h('section', { class: 'section', 'data-section': 'reviews' },
       h('h2', {}, t('recipe.reviews', { count: formatNumber(reviews.total, lang, 0) })), list,

@@ -2,7 +2,7 @@
 // French words read as English; BM25 ranking, a partial fallback saying which words each result leaves
 // out, "did you mean", highlighted names, filters, facets with live counts and four sort orders.
 // Everything typed lives in the URL (?page=search&q=…), so a search is a link.
-import { h } from '../lib/dom.js';
+import { dataWords, h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { filtersFor } from '../lib/url_state.js';
 import { chip, facetCountText, facetsSampledNote, joinList, pager, recipeCard, rememberSearch, RESULTS_PAGE, resultsPage, snippetLine, splitList } from '../lib/explorer_ui.js';
@@ -135,9 +135,9 @@ export default {
 
     const layout = h('div', { class: 'explorer-layout' });
     const facets = h('aside', { class: 'facets', 'aria-label': t('search.facets') },
-      facetBlock(t('search.facet.tags'), r.facets.tags, (f) => chip(f.value, facetCountText(f.count, r, t, lang),
+      facetBlock(t('search.facet.tags'), r.facets.tags, (f) => chip(dataWords('span', {}, f.value), facetCountText(f.count, r, t, lang),
         () => set({ tags: addTo(state, 'tags', f.value) }), { 'data-facet-tag': f.value })),
-      facetBlock(t('search.facet.ingredients'), r.facets.ingredients, (f) => chip(f.value, facetCountText(f.count, r, t, lang),
+      facetBlock(t('search.facet.ingredients'), r.facets.ingredients, (f) => chip(dataWords('span', {}, f.value), facetCountText(f.count, r, t, lang),
         () => set({ ingredients: addTo(state, 'ingredients', f.value) }), { 'data-facet-ingredient': f.value })),
       r.facets_sampled ? h('p', { class: 'note', 'data-facets-sampled': r.facets_sample_size }, facetsSampledNote(r, t, lang)) : null,
       facetBlock(t('search.facet.minutes'), r.facets.minutes, (f) => chip(t('search.minutes_bucket', { range: f.value }), formatNumber(f.count, lang, 0),

@@ -1,7 +1,7 @@
 // A user: ratings given per year (count and mean), strictness (their rating minus the mean of the
 // other ratings of the same recipe, averaged) and favourite tags (of the recipes they rated 4 or 5).
 // ?page=user&id=… is a permalink.
-import { h } from '../lib/dom.js';
+import { dataWords, h } from '../lib/dom.js';
 import { formatNumber } from '../lib/i18n.js';
 import { chartFigure, fetchOrMissing, navLink, notFoundView, recipeCard, stars } from '../lib/explorer_ui.js';
 
@@ -46,7 +46,7 @@ export default {
     el.appendChild(byYear.box);
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('user.favourite_tags')),
       u.favourite_tags.length
-        ? h('div', { class: 'chips' }, u.favourite_tags.map((f) => navLink(ctx, 'search', { tags: f.tag }, `${f.tag} (${formatNumber(f.count, lang, 0)})`)))
+        ? h('div', { class: 'chips' }, u.favourite_tags.map((f) => navLink(ctx, 'search', { tags: f.tag }, dataWords('span', {}, f.tag), ` (${formatNumber(f.count, lang, 0)})`)))
         : h('p', { class: 'empty' }, t('user.no_favourites'))));
     el.appendChild(h('section', { class: 'section' }, h('h2', {}, t('user.recent')),
       h('ol', { class: 'recipe-list' }, u.recent.map((r) => recipeCard(r, t, ctx, lang, [
