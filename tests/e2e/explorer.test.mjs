@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary, startServer, launchBrowser, openPage as openTab, chartData, parseCsv } from './support.mjs';
+import { binary, startServer, stopServer, launchBrowser, openPage as openTab, chartData, parseCsv } from './support.mjs';
 
 const fixtures = process.env.MTM_FIXTURES_DIR || '../shared/data/foodcom_samples';
 const outDir = process.env.MTM_E2E_OUT || 'build';
@@ -46,7 +46,7 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.process.kill('SIGTERM');
+  if (server) await stopServer(server);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary, startServer, launchBrowser, openPage } from './support.mjs';
+import { binary, startServer, stopServer, launchBrowser, openPage } from './support.mjs';
 
 let work;
 let server;
@@ -26,7 +26,7 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.process.kill('SIGTERM');
+  if (server) await stopServer(server);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

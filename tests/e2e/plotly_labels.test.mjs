@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binary, launchBrowser, openPage, startServer, waitReady } from './support.mjs';
+import { binary, launchBrowser, openPage, startServer, stopServer, waitReady } from './support.mjs';
 
 const EVIL = '<a href="https://evil.example/">evil</a>';
 
@@ -55,7 +55,7 @@ test('markup in a data value shows as text in Plotly labels and makes no link', 
     assert.deepEqual(problems, []);
   } finally {
     if (browser) await browser.close();
-    if (server) server.process.kill('SIGTERM');
+    if (server) await stopServer(server);
     rmSync(work, { recursive: true, force: true });
   }
 });

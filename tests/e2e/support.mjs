@@ -40,6 +40,21 @@ export function startServer(db, extraArgs = [], timeoutMs = 20000, extraEnv = {}
   });
 }
 
+/** Stop a server of startServer and wait until it has exited (SIGKILL after timeoutMs), so that a directory it
+ * writes in (its exports, its logs) can be removed without racing its last files (ENOTEMPTY). */
+export function stopServer(server, timeoutMs = 10000) {
+  const child = server.process;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 /** Launch Chromium with a fresh --user-data-dir (a persistent context on a new directory). */
 export function launchBrowser(profileDir, options = {}) {
   return chromium.launchPersistentContext(profileDir, {
@@ -63,7 +78,7 @@ export async function startApp({ scale = '0.01', browserOptions = {}, env = {} }
     browser,
     async close() {
       await browser.close();
-      server.process.kill('SIGTERM');
+      await stopServer(server);
       rmSync(work, { recursive: true, force: true });
     },
   };
