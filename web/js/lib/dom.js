@@ -18,7 +18,7 @@ export function h(tag, props = {}, ...children) {
 
 // The data's own words (Food.com's names, ingredients, steps, tags and reviews) are English. The elements that
 // hold them say so, so that a screen reader on a French page reads them with an English voice (WCAG 3.1.2).
-export const DATA_LANG = 'en';
+const DATA_LANG = 'en';
 
 /** h() for an element holding the data's own words: marked lang="en". */
 export function dataWords(tag, props = {}, ...children) {

@@ -32,9 +32,10 @@ export function highlightParts(text, ranges) {
   return parts;
 }
 
-/** Nodes of a text with its matched words in <mark> elements, built as text nodes (never markup). */
+/** A span of the data's words (lang="en") with its matched words in <mark> elements, built as text nodes (never
+ * markup). */
 export function highlighted(text, ranges) {
-  return highlightParts(text, ranges).map((p) => (p.mark ? h('mark', {}, p.text) : p.text));
+  return dataWords('span', {}, highlightParts(text, ranges).map((p) => (p.mark ? h('mark', {}, p.text) : p.text)));
 }
 
 /** A search result's snippet (a piece of its ingredients, or of its tags, around the first matched word),
@@ -44,7 +45,7 @@ export function snippetLine(recipe, t) {
   const source = recipe.snippet_source === 'tags' ? 'tags' : 'ingredients';
   return h('p', { class: 'recipe-snippet', 'data-snippet': source },
     h('span', { class: 'snippet-label' }, t(`search.snippet.${source}`)), ' ',
-    dataWords('span', {}, highlighted(recipe.snippet, recipe.snippet_highlights)));
+    highlighted(recipe.snippet, recipe.snippet_highlights));
 }
 
 /** Mean and adjusted rating of a recipe, or "not rated". */
@@ -71,7 +72,7 @@ export function recipeCard(recipe, t, ctx, lang, extra = []) {
 }
 
 export function linkToRecipe(ctx, recipe) {
-  const name = recipe.name ? dataWords('span', {}, highlighted(recipe.name, recipe.name_highlights)) : `#${recipe.id}`;
+  const name = recipe.name ? highlighted(recipe.name, recipe.name_highlights) : `#${recipe.id}`;
   return navLink(ctx, 'recipe', { id: recipe.id }, name);
 }
 
